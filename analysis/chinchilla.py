@@ -24,7 +24,7 @@ import pandas as pd
 from scipy import optimize
 
 from . import fitting
-from .claims import Assessment, Claim, judge
+from .claims.legacy import Assessment, Claim, judge
 from .data import load_chinchilla_runs
 from .scaling_laws import KAPLAN, PF_DAY_FLOP
 from .validation import require_finite, require_in_range, require_int, require_positive, require_same_shape

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 from scipy import integrate, special, stats
 
-from .claims import Assessment, Claim, judge
+from .claims.legacy import Assessment, Claim, judge
 from .data import DatasetSpec, load_csv
 from .validation import (require_choice, require_finite, require_in_range, require_int, require_positive,
                          require_same_shape)

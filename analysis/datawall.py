@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, stats
 
-from .claims import Assessment, Claim, judge
+from .claims.legacy import Assessment, Claim, judge
 from .data import DatasetSpec, decimal_years, load_csv
 from .fitting import HUBER_DELTA, huber
 from .validation import (

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .claims import Assessment, Claim, judge
+from .claims.legacy import Assessment, Claim, judge
 from .data import DatasetSpec, decimal_years, load_csv
 from .validation import (
     require_finite,

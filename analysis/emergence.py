@@ -24,7 +24,7 @@ from scipy import special, stats
 
 from . import fitting
 from .chinchilla import HOFFMANN_2022
-from .claims import Assessment, Claim, judge
+from .claims.legacy import Assessment, Claim, judge
 from .data import load_monkeys_counts
 from .validation import (
     require_finite,

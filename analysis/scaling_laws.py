@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import fitting
-from .claims import Assessment, Claim, judge
+from .claims.legacy import Assessment, Claim, judge
 from .data import load_chinchilla_runs
 from .validation import require_int, require_positive, require_same_shape
 

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import chinchilla as ch
-from analysis import claims
+from analysis.claims import legacy as claims
 from analysis.data import load_chinchilla_runs
 
 budgets = st.floats(1e18, 1e27)

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from analysis import claims
+from analysis.claims import legacy as claims
 
 
 @pytest.fixture(scope="module")

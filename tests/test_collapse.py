@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import claims
+from analysis.claims import legacy as claims
 from analysis import collapse as mc
 
 # Monte-Carlo tolerance: simulated means are compared with closed forms within Z_TOL standard errors

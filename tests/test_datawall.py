@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import claims
+from analysis.claims import legacy as claims
 from analysis import datawall as dw
 
 sizes = st.floats(1e6, 1e13)

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import claims
+from analysis.claims import legacy as claims
 from analysis import economics as ec
 
 # --- annual_growth_factor ----------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import special
 
-from analysis import claims
+from analysis.claims import legacy as claims
 from analysis import emergence as em
 
 sizes = st.floats(1e5, 1e14)

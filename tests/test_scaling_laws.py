@@ -3,7 +3,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import claims, fitting
+from analysis.claims import legacy as claims
+from analysis import fitting
 from analysis import scaling_laws as sl
 
 sizes = st.floats(1e3, 1e15)

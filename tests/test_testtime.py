@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.special import comb
 
-from analysis import claims
+from analysis.claims import legacy as claims
 from analysis import testtime as tt
 
 

@@ -1,0 +1,109 @@
+"""The claim contract's building blocks: checks, verdicts, flips, tolerances and bad input."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from analysis import claims as C
+
+
+def _claim(judge, evidence):
+    return C.Claim("ZZ-1", ("004",), ("§ Somewhere ¶ 1",), "economics", "x", "A test claim.", "x3",
+                   C.DATA, lambda: evidence, judge)
+
+
+def test_checks_pass_and_fail_at_their_thresholds():
+    ev = {"a": 2.0}
+    assert C.at_least(ev, "a", 2.0, "a").passed and not C.at_least(ev, "a", 2.1, "a").passed
+    assert C.at_most(ev, "a", 2.0, "a").passed and not C.at_most(ev, "a", 1.9, "a").passed
+    assert C.about(ev, "a", 3.0, "a").passed and not C.about(ev, "a", 3.01, "a").passed
+    assert C.near(ev, "a", 7.0, "a").passed and not C.near(ev, "a", 7.01, "a").passed
+
+
+def test_rate_tolerance_is_on_the_doubling_time():
+    assert C.about_rate({"g": 2.5}, "g", 3.0, "g").passed          # ln3/ln2.5 < 1.2
+    assert not C.about_rate({"g": 2.35}, "g", 3.0, "g").passed     # 22 % longer doubling time
+    assert C.about_rate({"g": 3.0 ** 1.2}, "g", 3.0, "g").passed
+    assert not C.about_rate({"g": 3.0 ** 1.21}, "g", 3.0, "g").passed
+
+
+def test_verdict_rule():
+    assert C.verdict_of([True, True]) == C.SUPPORTED
+    assert C.verdict_of([True, False]) == C.PARTLY
+    assert C.verdict_of([False, False]) == C.NOT_SUPPORTED
+    with pytest.raises(ValueError, match="at least one check"):
+        C.verdict_of([])
+
+
+def test_flip_is_the_nearest_change_and_really_flips():
+    def judge(e):
+        return C.assess([C.at_least(e, "near", 1.0, "near one"), C.at_least(e, "far", 100.0, "far")], "s")
+
+    ev = {"near": 1.1, "far": 1000.0}
+    a = judge(ev)
+    assert a.verdict == C.SUPPORTED and a.flip.key == "near" and a.flip.verdict == C.PARTLY
+    assert judge({**ev, "near": a.flip.value}).verdict == C.PARTLY
+    assert "below 1" in a.flips_if and "measured 1.1" in a.flips_if
+
+
+def test_boolean_checks_flip_by_negation():
+    a = C.assess([C.holds({"ok": True}, "ok", "the slope falls")], "s")
+    assert a.flip.value is False and a.flip.verdict == C.NOT_SUPPORTED
+    with pytest.raises(ValueError, match="must be a bool"):
+        C.holds({"ok": 1.0}, "ok", "x")
+
+
+def test_interval_reported_but_point_decides():
+    ev = {"g": 2.9, "g_low": 2.0, "g_high": 3.5}
+    check = C.at_least(ev, "g", 2.5, "growth")
+    assert check.passed and check.interval_straddles and (check.low, check.high) == (2.0, 3.5)
+
+
+def test_bad_evidence_is_refused_with_its_name():
+    with pytest.raises(ValueError, match="evidence has no entry 'b'"):
+        C.at_least({"a": 1.0}, "b", 1.0, "b")
+    with pytest.raises(ValueError, match="must be finite"):
+        C.at_least({"a": math.nan}, "a", 1.0, "a")
+    with pytest.raises(ValueError, match="must be a number"):
+        C.at_least({"a": True}, "a", 1.0, "a")
+    claim = _claim(lambda e: C.assess([C.at_least(e, "a", 1.0, "a")], "s"), {"a": math.inf})
+    with pytest.raises(ValueError, match="evidence\\['a'\\] must be a finite number"):
+        claim.evidence()
+
+
+def test_claim_fields_are_validated():
+    with pytest.raises(ValueError, match="article must be one of"):
+        C.Claim("ZZ-2", ("009",), ("§ x ¶ 1",), "c", "a", "t", "x", C.DATA, dict, dict)
+    with pytest.raises(ValueError, match="one locator per article"):
+        C.Claim("ZZ-2", ("000", "001"), ("§ x ¶ 1",), "c", "a", "t", "x", C.DATA, dict, dict)
+    with pytest.raises(ValueError, match="needs evidence_fn"):
+        C.Claim("ZZ-2", ("000",), ("§ x ¶ 1",), "c", "a", "t", "x", C.MODEL)
+    with pytest.raises(ValueError, match="needs a reason"):
+        C.not_testable("ZZ-2", ("000",), ("§ x ¶ 1",), "t", "x", reason="because")
+    with pytest.raises(ValueError, match="needs citations"):
+        C.Claim("ZZ-2", ("000",), ("§ x ¶ 1",), "c", "a", "t", "x", C.LITERATURE, dict, dict)
+
+
+def test_evidence_receives_only_the_parameters_it_takes():
+    seen = {}
+
+    def evidence(n_boot: int = 10):
+        seen["n_boot"] = n_boot
+        return {"a": float(n_boot)}
+
+    claim = C.Claim("ZZ-3", ("000",), ("§ x ¶ 1",), "c", "a", "t", "x", C.DATA, evidence,
+                    lambda e: C.assess([C.at_least(e, "a", 5.0, "a")], "s"))
+    assert claim.evidence(n_boot=3, seed=1) == {"a": 3.0} and seen["n_boot"] == 3
+    assert claim.parameters() == ("n_boot",)
+    assert C.evaluate(claim, n_boot=3).verdict == C.NOT_SUPPORTED
+    assert C.evaluate(claim).verdict == C.SUPPORTED
+
+
+def test_card_has_no_repr_and_names_the_verdict():
+    claim = _claim(lambda e: C.assess([C.at_least(e, "a", 1.0, "a measured thing")], "Summary."), {"a": 2.0})
+    card = C.Card(C.evaluate(claim))
+    html = card._repr_html_()
+    assert "ClaimRecord(" not in html and "supported" in html and "ledger.html#claim-zz-1" in html
+    assert "ClaimRecord(" not in repr(card) and repr(card).startswith("ZZ-1: SUPPORTED")
