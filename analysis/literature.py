@@ -1,0 +1,101 @@
+"""Published figures that the ledger compares with the articles' general claims (no data file behind them).
+
+Each constant is a :class:`Published` value with its BibTeX key (``references.bib``) and where it stands
+in the paper, so a reader can check it. Chapter-specific constants live in their chapter's module; this
+module holds only those used by the ledger's chapter-less claims (``analysis.claims.general``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .validation import require_finite
+
+
+@dataclass(frozen=True)
+class Published:
+    """One figure from a paper.
+
+    Attributes
+    ----------
+    value : float
+        The figure, in ``unit``.
+    unit : str
+        Its unit ("% accuracy", "parameters", "petaflop/s-days", "share").
+    cite : str
+        BibTeX key in ``references.bib``.
+    where : str
+        Table, figure or section of the paper.
+    """
+
+    value: float
+    unit: str
+    cite: str
+    where: str
+
+    def __post_init__(self) -> None:
+        require_finite(f"value ({self.cite}, {self.where})", self.value)
+
+
+# --- Mixture of experts -----------------------------------------------------------------------------
+#: Mixtral 8x7B against Llama 2 70B, base models (Jiang et al. 2024, Table 2): benchmark -> (Mixtral, Llama 2 70B),
+#: accuracy in per cent (MATH maj@4, GSM8K maj@8, as reported there).
+MIXTRAL_VS_LLAMA2_70B = {
+    "MMLU": (70.6, 69.9), "HellaSwag": (84.4, 85.4), "WinoGrande": (77.2, 80.4), "PIQA": (83.6, 82.6),
+    "ARC-e": (83.1, 79.9), "ARC-c": (59.7, 56.5), "NaturalQuestions": (30.6, 25.4), "TriviaQA": (71.5, 73.0),
+    "HumanEval": (40.2, 29.3), "MBPP": (60.7, 49.8), "MATH": (28.4, 13.8), "GSM8K": (74.4, 69.6),
+}
+MIXTRAL_ACTIVE_PARAMS = Published(12.9e9, "parameters used per token", "jiang2024mixtral", "Section 2 / Table 1")
+MIXTRAL_TOTAL_PARAMS = Published(46.7e9, "parameters", "jiang2024mixtral", "Section 2")
+LLAMA2_70B_PARAMS = Published(70e9, "parameters", "jiang2024mixtral", "Table 2")
+DEEPSEEK_V3_TOTAL_PARAMS = Published(671e9, "parameters", "deepseek2024v3", "Abstract")
+DEEPSEEK_V3_ACTIVE_PARAMS = Published(37e9, "parameters activated per token", "deepseek2024v3", "Abstract")
+
+# --- Distillation and compression -----------------------------------------------------------------
+#: DistilBERT keeps 97 % of BERT-base's GLUE score with 40 % fewer parameters, 60 % faster (Sanh et al. 2019, abstract).
+DISTILBERT_RETENTION = Published(0.97, "share of teacher's GLUE score", "sanh2019distilbert", "Abstract")
+DISTILBERT_SIZE_SHARE = Published(0.60, "share of teacher's parameters", "sanh2019distilbert", "Abstract")
+#: DeepSeek-R1 (671B MoE) and its dense 32B distillation, pass@1 in per cent (DeepSeek-AI 2025, Tables 4 and 5).
+R1_VS_DISTILL_32B = {"AIME 2024": (79.8, 72.6), "MATH-500": (97.3, 94.3), "GPQA Diamond": (71.5, 62.1)}
+R1_DISTILL_PARAMS = Published(32e9, "parameters", "deepseek2025r1", "Table 5")
+
+# --- Post-training ----------------------------------------------------------------------------------
+#: InstructGPT (Ouyang et al. 2022): share of comparisons in which labelers preferred 175B InstructGPT
+#: (PPO-ptx) to 175B GPT-3 (Section 1), and training compute of PPO-ptx vs GPT-3 pre-training (Section 5.1).
+INSTRUCTGPT_PREFERRED = Published(0.85, "share of pairwise preferences", "ouyang2022instructgpt", "Section 1")
+INSTRUCTGPT_PREFERRED_SE = Published(0.03, "± on the share", "ouyang2022instructgpt", "Section 1")
+INSTRUCTGPT_PPO_PFSDAYS = Published(60.0, "petaflop/s-days", "ouyang2022instructgpt", "Section 5.1")
+GPT3_PRETRAIN_PFSDAYS = Published(3640.0, "petaflop/s-days", "ouyang2022instructgpt", "Section 5.1")
+#: InstructGPT 1.3B was preferred to GPT-3 175B (Section 1): the parameter ratio of that comparison.
+INSTRUCTGPT_SMALL_PARAMS = Published(1.3e9, "parameters", "ouyang2022instructgpt", "Section 1")
+GPT3_PARAMS = Published(175e9, "parameters", "brown2020gpt3", "Table 2.1")
+
+# --- Better-trained smaller models ------------------------------------------------------------------
+#: MMLU 5-shot accuracy, per cent (Touvron et al. 2023, Table 9): LLaMA-13B vs GPT-3 175B.
+LLAMA13B_MMLU = Published(46.9, "% accuracy", "touvron2023llama", "Table 9")
+GPT3_MMLU = Published(43.9, "% accuracy", "touvron2023llama", "Table 9")
+LLAMA13B_PARAMS = Published(13e9, "parameters", "touvron2023llama", "Table 2")
+
+# --- Domain-specialised models ------------------------------------------------------------------------
+#: HumanEval pass@1, per cent (Rozière et al. 2023, Table 2): Code Llama 7B vs PaLM 540B (as reported there).
+CODELLAMA7B_HUMANEVAL = Published(33.5, "% pass@1", "roziere2023codellama", "Table 2")
+PALM540B_HUMANEVAL = Published(26.2, "% pass@1", "roziere2023codellama", "Table 2")
+CODELLAMA7B_PARAMS = Published(7e9, "parameters", "roziere2023codellama", "Section 1")
+PALM_PARAMS = Published(540e9, "parameters", "roziere2023codellama", "Table 2")
+
+# --- Retrieval ----------------------------------------------------------------------------------------
+#: Natural Questions, 64-shot exact match, per cent (Izacard et al. 2023, abstract and Table 8): Atlas 11B vs PaLM 540B.
+ATLAS_NQ_64SHOT = Published(42.4, "% exact match", "izacard2023atlas", "Abstract, Table 8")
+PALM_NQ_64SHOT = Published(39.6, "% exact match", "izacard2023atlas", "Table 8")
+ATLAS_PARAMS = Published(11e9, "parameters", "izacard2023atlas", "Section 4")
+
+# --- Where progress came from -------------------------------------------------------------------------
+#: Shapley decomposition of language-model perplexity gains 2012-2023 (Ho et al. 2024, Section 3.4 and the
+#: Epoch summary): algorithms contributed between these shares, compute scaling the rest.
+ALGORITHMS_SHARE_LOW = Published(0.05, "share of gains", "ho2024algorithmic", "Shapley-value analysis, Section 3")
+ALGORITHMS_SHARE_HIGH = Published(0.40, "share of gains", "ho2024algorithmic", "Shapley-value analysis, Section 3")
+
+
+def published_values(*figures: Published) -> tuple[float, ...]:
+    """The values of several :class:`Published` figures, in order."""
+    return tuple(f.value for f in figures)
