@@ -233,3 +233,122 @@ def load_monkeys_counts(benchmark: str | None = None) -> pd.DataFrame:
             raise ValueError(f"benchmark must be one of {known}; got {benchmark!r}")
         frame = frame[frame["benchmark"] == benchmark].reset_index(drop=True)
     return frame
+
+
+# --- Scaling-law runs of the Scaling laws and Chinchilla chapters (issue 14) -------------------------
+
+PORIAN_ISOFLOP_POINTS = DatasetSpec(
+    filename="porian2024_isoflop_points.csv",
+    sha256="7e9755deaedad194635006038304df3f03cf5349f00becac11f93c37dbefc8be",
+    columns={"setting_id": "str", "setting_label": "str", "dataset": "str", "param_count": "str",
+             "flop_budget": "float", "n_params": "float", "tokens": "float", "loss": "float"},
+    description="Porian et al. (2024) IsoFLOP points per setting (flattened from their pickles)",
+    n_rows=1745,
+)
+PORIAN_ISOFLOP_OPTIMA = DatasetSpec(
+    filename="porian2024_isoflop_optima.csv",
+    sha256="599c37226fcd0b611a3058e6dede4605ea67cf8f23b9fe9a18995649e53d6e19",
+    columns={"setting_id": "str", "flop_budget": "float", "n_opt": "float", "n_opt_log_std": "float"},
+    description="Porian et al. (2024) compute-optimal points per setting and budget (their optimal_pairs)",
+    n_rows=177,
+    nullable=frozenset({"n_opt", "n_opt_log_std"}),
+)
+PORIAN_ALLOCATION_FITS = DatasetSpec(
+    filename="porian2024_allocation_fits.csv",
+    sha256="c7fc7b80cf08f850eee069c0a95e4c12a6e947836bdf3b43709a4a7f40e428ef",
+    columns={"setting_id": "str", "setting_label": "str", "dataset": "str", "hparams": "str", "warmup": "str",
+             "decay": "str", "param_count": "str", "loss_split": "str", "a_n_exponent": "float",
+             "a_ci_lo": "float", "a_ci_hi": "float", "n_budgets_fitted": "int"},
+    description="Porian et al. (2024) published allocation exponents a (N* ∝ C^a) with 95% intervals",
+    n_rows=15,
+)
+GADRE_OVERTRAINING = DatasetSpec(
+    filename="gadre2024_overtraining_models.csv",
+    sha256="f25be4169c388347df315d351733f9122f8e0096dee4f2971e52c4369ad334fe",
+    columns={"name": "str", "dataset": "str", "dataset_label": "str", "params": "float", "tokens": "float",
+             "tokens_per_param": "float", "loss_c4_val": "float"},
+    description="Gadre et al. (2024) OpenLM runs at 5 to 640 tokens per parameter, C4-eval loss",
+    n_rows=104,
+)
+GEMSTONES_VAL_LOSS = DatasetSpec(
+    filename="gemstones2025_dolma_val_loss.csv",
+    sha256="45da192190fcbf8a7a2ec98e6c36ccfa6b14c25e34e359b818fb78ea7d34ba43",
+    columns={"model": "str", "width": "int", "depth": "int", "params": "float", "schedule_state": "str",
+             "tokens": "float", "tokens_per_param": "float", "cooldown_start_tokens": "float",
+             "val_loss": "float"},
+    description="Gemstones (McLeish et al. 2025) Dolma validation loss, constant-LR checkpoints and cool-downs",
+    n_rows=969,
+    nullable=frozenset({"cooldown_start_tokens"}),
+)
+OLMO_LADDER = DatasetSpec(
+    filename="olmo_ladder2024_final_losses.csv",
+    sha256="48731d09ebc2bded0829543c792e1dd76e2066b592249397d035005b1ef4c808",
+    columns={"run": "str", "size": "str", "chinchilla_multiple": "float", "is_rerun": "int",
+             "N_params": "float", "tokens": "float", "tokens_per_param": "float", "ce_c4_en": "float"},
+    description="OLMo model ladder (Bhagia et al. 2024) final validation losses, 10 to 200 tokens per parameter",
+    n_rows=30,
+)
+CHINCHILLA_TABLE_A9 = DatasetSpec(
+    filename="chinchilla_tableA9_architectures.csv",
+    sha256="6077251fa0aa73c43978771cdf970821bd05776325fbe27982374d974a7534dd",
+    columns={"d_model": "int", "ffw_size": "int", "kv_size": "int", "n_heads": "int", "n_layers": "int",
+             "Vocab Size": "int", "Reported Parameters (M)": "float"},
+    description="Hoffmann et al. (2022) Table A9: the 50 model architectures and their reported sizes",
+    n_rows=50,
+)
+EPOCH_MODELS_GENERATIONS = DatasetSpec(
+    filename="epoch_ai_models_snapshot_2025-06.csv",
+    sha256="89e98ef2c51837d251e262ba2bba74b15d216d615f25429aab00fadcfce6ccd6",
+    columns={"Model": "str", "Publication date": "date", "Parameters": "float",
+             "Training compute (FLOP)": "float", "Compute rank when published": "float"},
+    description="Epoch AI 'All ML Systems' snapshot of 2025-06: names, dates, parameters and training compute",
+    n_rows=1892,
+    nullable=frozenset({"Parameters", "Training compute (FLOP)", "Compute rank when published"}),
+)
+
+
+def load_porian_points() -> pd.DataFrame:
+    """Porian et al. (2024) IsoFLOP points: ``setting_id``, ``dataset``, ``flop_budget`` (FLOP), ``n_params``,
+    ``tokens`` and ``loss`` (nats/token), counted by each setting's convention."""
+    return load_csv(PORIAN_ISOFLOP_POINTS)
+
+
+def load_porian_optima() -> pd.DataFrame:
+    """Porian et al.'s own compute-optimal point per (setting, budget); NaN where they dropped the budget."""
+    return load_csv(PORIAN_ISOFLOP_OPTIMA)
+
+
+def load_porian_fits() -> pd.DataFrame:
+    """Porian et al.'s published allocation exponent per setting, with its 95% bootstrap interval."""
+    return load_csv(PORIAN_ALLOCATION_FITS)
+
+
+def load_gadre_runs() -> pd.DataFrame:
+    """Gadre et al. (2024): one row per trained model (``params``, ``tokens``, ``loss_c4_val``)."""
+    return load_csv(GADRE_OVERTRAINING)
+
+
+def load_gemstones(*, finished_only: bool = True) -> pd.DataFrame:
+    """Gemstones runs; by default only the cool-down ends (finished runs; constant-LR checkpoints are not)."""
+    frame = load_csv(GEMSTONES_VAL_LOSS)
+    if finished_only:
+        frame = frame[frame["schedule_state"] == "cooldown_end"].reset_index(drop=True)
+    return frame
+
+
+def load_olmo_ladder(*, include_reruns: bool = False) -> pd.DataFrame:
+    """OLMo ladder final losses (``ce_c4_en``, nats/token); reruns of the 1xC runs left out by default."""
+    frame = load_csv(OLMO_LADDER)
+    if not include_reruns:
+        frame = frame[frame["is_rerun"] == 0].reset_index(drop=True)
+    return frame
+
+
+def load_chinchilla_architectures() -> pd.DataFrame:
+    """Hoffmann et al.'s Table A9 (50 architectures)."""
+    return load_csv(CHINCHILLA_TABLE_A9)
+
+
+def load_epoch_generations() -> pd.DataFrame:
+    """Epoch AI models snapshot, the columns the generation claims read (name, date, parameters, compute)."""
+    return load_csv(EPOCH_MODELS_GENERATIONS)
