@@ -37,3 +37,152 @@ def test_save_static_writes_svg_and_png(chart, tmp_path):
     assert charts.save_static(chart, tmp_path / "c.png").read_bytes()[:4] == b"\x89PNG"
     with pytest.raises(ValueError, match="path must end in .svg or .png"):
         charts.save_static(chart, tmp_path / "c.pdf")
+
+
+# --- house style ------------------------------------------------------------------------------------
+
+import math  # noqa: E402
+
+import pandas as pd  # noqa: E402
+
+from analysis import tables  # noqa: E402
+
+
+def _styled(name="fig-test", **kw):
+    frame = pd.DataFrame({"C": [1e18, 1e20, 1e22], "loss": [3.0, 2.5, 2.2], "fit": ["our fit", "our fit", "published"]})
+    base = alt.Chart(frame).mark_line().encode(
+        x=charts.x("C:Q", "training compute (FLOP)", (1e18, 1e22), scale="log"),
+        y=charts.y("loss:Q", "loss (nats/token)", (2, 3.2)),
+        color=alt.Color("fit:N", scale=charts.colour_scale(["our fit", "published"])))
+    return charts.figure(base, name=name, description="Loss falls from 3.0 to 2.2 over four decades.",
+                         source="made-up numbers for a test", **kw)
+
+
+@pytest.mark.parametrize("value, expected", [
+    (7.5e10, "75B"), (1.2e9, "1.2B"), (3e21, "3e21"), (2.2e-10, "2.2e-10"), (0.5, "0.5"), (0, "0"),
+    (1234, "1.23k"), (999_960, "1M"), (1e12, "1T"), (1.5e14, "150T"), (-5e6, "-5M"), (12.345, "12.3"),
+])
+def test_si_is_the_one_number_format(value, expected):
+    assert charts.si(value) == expected
+
+
+def test_si_money_and_units():
+    assert charts.si(1.2e9, money=True) == "$1.2B"
+    assert charts.si(-3e6, money=True) == "-$3M"
+    assert charts.si(7.5e10, "tokens") == "75B tokens"
+    with pytest.raises(ValueError, match="value must be a finite number"):
+        charts.si(math.inf)
+
+
+def test_si_expr_matches_si_on_axis_values():
+    # the Vega twin is evaluated by vl-convert: draw a text mark of si_expr and compare with si()
+    import vl_convert as vlc
+
+    values = [7.5e10, 1.2e9, 3e21, 0.5, 1234, 1e12]
+    spec = {"data": {"values": [{"v": v} for v in values]}, "transform": [{"calculate": charts.si_expr("datum.v"),
+            "as": "label"}], "mark": "text", "encoding": {"text": {"field": "label"}}}
+    svg = vlc.vegalite_to_svg(spec)
+    for v in values:
+        assert f">{charts.si(v)}<" in svg
+
+
+def test_decade_ticks_are_clean_powers_of_ten():
+    assert charts.decade_ticks(1e13, 1e16) == [1e13, 1e14, 1e15, 1e16]
+    ticks = charts.decade_ticks(1e8, 1e26)
+    assert len(ticks) <= 7 and all(math.log10(t).is_integer() for t in ticks)
+    with pytest.raises(ValueError, match="0 < low < high"):
+        charts.decade_ticks(0, 10)
+
+
+def test_axes_have_explicit_domains_and_house_labels():
+    enc = charts.x("C:Q", "compute (FLOP)", (1e18, 1e24), scale="log").to_dict()
+    assert enc["scale"] == {"type": "log", "domain": [1e18, 1e24], "nice": False}
+    assert enc["axis"]["values"] == charts.decade_ticks(1e18, 1e24)
+    assert "labelExpr" in enc["axis"]
+    assert charts.x("year:Q", "year", (2010, 2030), scale="year").to_dict()["axis"]["format"] == "d"
+    with pytest.raises(ValueError, match="domain must be"):
+        charts.y("loss:Q", "loss", (3, 2))
+    with pytest.raises(ValueError, match="scale must be"):
+        charts.y("loss:Q", "loss", (2, 3), scale="sqrt")
+
+
+def test_colour_registry_gives_one_colour_per_entity():
+    scale = charts.colour_scale({"our refit": "our fit", "Hoffmann et al.": "published"}).to_dict()
+    assert scale["domain"] == ["our refit", "Hoffmann et al."]
+    assert scale["range"] == [charts.COLOURS["our fit"], charts.COLOURS["published"]]
+    assert charts.colour("replace") != charts.colour("accumulate") != charts.colour("mix")
+    with pytest.raises(ValueError, match="has no colour"):
+        charts.colour("nonsense")
+
+
+def test_verdict_colours_are_the_cards_colours():
+    from analysis.claims.render import VERDICT_COLOURS
+
+    scale = charts.verdict_scale().to_dict()
+    assert scale["range"] == [text for _, text in VERDICT_COLOURS.values()]
+    assert charts.colour(scale["domain"][0]) == scale["range"][0]
+
+
+def test_size_scale_orders_a_family_light_to_dark():
+    rng = charts.size_scale(["70M", "1B", "12B"]).to_dict()["range"]
+    assert rng[0] == charts.SIZE_RAMP[0] and rng[-1] == charts.SIZE_RAMP[-1] and len(set(rng)) == 3
+
+
+def test_log_slider_shows_the_quantity():
+    p = charts.log_slider("C", values=charts.log_values(1e21, 1e24), value=1e22, label="compute ", unit="FLOP")
+    bind = p.param.to_dict()["bind"]
+    assert bind["input"] == "select" and "1e22 FLOP" in bind["labels"] and 1e22 in bind["options"]
+    with pytest.raises(ValueError, match="value must be one of values"):
+        charts.log_slider("C", values=[1, 10], value=3, label="x")
+
+
+def test_figure_requires_explicit_domains_and_a_description():
+    frame = pd.DataFrame({"a": [1, 2], "b": [3, 4]})
+    bare = alt.Chart(frame).mark_point().encode(x="a:Q", y="b:Q")
+    with pytest.raises(ValueError, match="the x and y axis has no explicit domain"):
+        charts.figure(bare, name="fig-a", description="twenty characters or more", source="s")
+    assert charts.figure(bare, name="fig-a", description="twenty characters or more", source="s",
+                         free_axes=("x", "y")).to_dict()["description"]
+    with pytest.raises(ValueError, match="description must say"):
+        charts.figure(bare, name="fig-a", description="short", source="s", free_axes="xy")
+    with pytest.raises(ValueError, match="name must be lower case"):
+        charts.figure(bare, name="Fig A", description="twenty characters or more", source="s", free_axes="xy")
+
+
+def test_rendered_figure_fits_the_column_and_offers_its_data():
+    chart = _styled()
+    charts.use_book_theme()
+    bundle, _ = chart._repr_mimebundle_()
+    html = bundle["text/html"]
+    assert '"width": "container"' in html and '"clip": true' in html
+    assert "book_figure" not in html.split("chart-source")[0]  # metadata removed from the drawn spec
+    assert 'download="fig-test.csv" href="data:text/csv' in html and "Source: made-up numbers" in html
+    assert '"renderer": "svg"' in html and '"editor": false' in html
+    assert bundle["image/png"][:4] == b"\x89PNG"
+    assert bundle["text/plain"].startswith("[figure fig-test]")
+
+
+def test_layout_clips_every_mark_unless_told_not_to():
+    spec = {"layer": [{"mark": "line"}, {"mark": {"type": "text", "clip": False}}]}
+    out = charts.layout(spec)
+    assert out["layer"][0]["mark"] == {"type": "line", "clip": True}
+    assert out["layer"][1]["mark"]["clip"] is False
+    assert out["width"] == "container"
+    concat = charts.layout({"vconcat": [{"mark": "bar"}, {"mark": "bar"}]})
+    assert all(v["width"] == charts.PANEL_WIDTH for v in concat["vconcat"])
+
+
+def test_table_formats_for_reading():
+    frame = pd.DataFrame({"model": ["Gopher", "Chinchilla"], "params": [2.8e11, 7e10], "cost": [6e6, 1.5e6],
+                          "loss": [1.99321, 1.9], "share": [0.25, 0.5]}, index=[5, 9])
+    t = tables.table(frame, "Two models", {"params": tables.Col("si", unit="parameters"), "cost": "money",
+                                           "share": "percent"})
+    assert list(t.frame.columns) == ["model", "params (parameters)", "cost", "loss", "share"]
+    assert t.frame.iloc[0].tolist() == ["Gopher", "280B", "$6M", "1.99", "25%"]
+    html = t._repr_html_()
+    assert "<caption>Two models</caption>" in html and "e+" not in html and ">5<" not in html
+    assert 'class="blank' not in html  # no empty index header
+    with pytest.raises(ValueError, match="columns names columns"):
+        tables.table(frame, "x", {"nope": "si"})
+    with pytest.raises(ValueError, match="kind must be one of"):
+        tables.Col("scientific")

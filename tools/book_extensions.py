@@ -15,11 +15,18 @@ and its second ``const`` declaration is a console error on every page.
 ``solution-start`` but leaves the content up to ``solution-end`` in the page (and the orphaned end
 node then fails the build). Here ``solution-start`` leaves a marker instead, and a transform removes
 everything from the marker to its ``solution-end``, so the student site holds no solution text.
+
+4. Chart house style (``analysis/charts.py``): serve ``tools/static/book-style.css`` and ``book-style.js``
+(charts fill the text column, a white chart card in dark mode, print rules, a name for Vega's actions
+menu), and write each chart's data beside its page: a figure's "Download the data (CSV)" link carries
+the CSV as a ``data:`` URL in the notebook; here it becomes ``<figure name>.csv`` next to the HTML page.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
@@ -74,6 +81,37 @@ def write_bundle(app, exception):
         target.write_text(source)
 
 
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+STYLE_FILES = ("book-style.css", "book-style.js")
+CSV_LINK = re.compile(r'download="([a-z0-9][a-z0-9-]*\.csv)" href="data:text/csv;charset=utf-8,([^"]*)"')
+
+
+def add_house_style(app, config):
+    """Serve the house-style CSS and JS from ``tools/static`` on every page."""
+    config.html_static_path.append(str(STATIC_DIR))
+    app.add_css_file(STYLE_FILES[0])
+    app.add_js_file(STYLE_FILES[1], loading_method="defer")
+
+
+def write_chart_data(app, pagename, templatename, context, doctree):
+    """Write every chart's CSV beside its page and point the download link at that file."""
+    body = context.get("body", "")
+    if "data:text/csv" not in body or app.builder.format != "html":
+        return
+    page_dir = (Path(app.outdir) / pagename).parent
+
+    def replace(match):
+        filename, payload = match.group(1), match.group(2)
+        target = page_dir / filename
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = unquote(payload)
+        if not target.exists() or target.read_text() != text:
+            target.write_text(text)
+        return f'download="{filename}" href="{filename}"'
+
+    context["body"] = CSV_LINK.sub(replace, body)
+
+
 class hidden_solution_start(nodes.Element):
     """Where a gated solution began, in a build that hides solutions."""
 
@@ -113,4 +151,6 @@ def setup(app):
     app.connect("html-page-context", add_script_to_chart_pages)
     app.connect("html-page-context", drop_duplicate_scripts, priority=900)
     app.connect("build-finished", write_bundle)
+    app.connect("config-inited", add_house_style)
+    app.connect("html-page-context", write_chart_data)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
