@@ -112,6 +112,16 @@ def write_chart_data(app, pagename, templatename, context, doctree):
     context["body"] = CSV_LINK.sub(replace, body)
 
 
+def fix_citation_roles(app, pagename, templatename, context, doctree):
+    """Docutils marks a bibliography ``role="list"`` whose entries carry the deprecated
+    ``doc-biblioentry`` role instead of ``listitem`` (axe-core: aria-required-children, critical);
+    drop both roles, leaving plain blocks that screen readers read in order."""
+    body = context.get("body", "")
+    if "citation-list" in body:
+        context["body"] = (body.replace('<div role="list" class="citation-list">', '<div class="citation-list">')
+                           .replace(' role="doc-biblioentry"', ""))
+
+
 class hidden_solution_start(nodes.Element):
     """Where a gated solution began, in a build that hides solutions."""
 
@@ -153,4 +163,5 @@ def setup(app):
     app.connect("build-finished", write_bundle)
     app.connect("config-inited", add_house_style)
     app.connect("html-page-context", write_chart_data)
+    app.connect("html-page-context", fix_citation_roles)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,290 @@
+"""Every page of the built site in a real browser (Debian's headless Chromium, every outside request
+blocked), at a laptop's 1280×800 and a phone's 390×844:
+
+* every chart is drawn, and its SVG (legend included) fits inside its container;
+* no page scrolls sideways (a code block or a table may scroll inside its own box);
+* axe-core finds no serious or critical accessibility violation the book can fix (the few that belong
+  to the theme are listed by name in ``THEME_LEVEL`` with the reason);
+* every chart is a numbered figure with a caption, an accessible description, a source line and a
+  working link to its data as CSV; Vega's actions menu has an accessible name;
+* verdict cards and the ledger table stay inside the viewport;
+* a chapter printed (print media, A4) shows every chart and legend whole and wraps long code lines.
+
+The site is ``_build/html`` (``make test`` builds it first); ``BOOK_SITE=<dir>`` points the tests at
+another build, e.g. a preview of one chapter made with ``tools/build_book.py site --toc … --output …``.
+The measurements are written to ``_build/browser-report.json`` for the record.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import threading
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+VIEWPORTS = {"laptop": (1280, 800), "phone": (390, 844)}
+#: Serious/critical axe rules that come from the theme or Sphinx's page chrome, which the book does not
+#: write; each with the reason. Everything else must pass.
+THEME_LEVEL = {
+    # pydata-sphinx-theme's search/menu buttons and the sidebar toggles are labelled by the theme.
+}
+#: Axe impacts that fail the test.
+FAILING_IMPACTS = {"serious", "critical"}
+#: Weight budget of one page (HTML and everything it loads, bytes).
+PAGE_BUDGET_BYTES = 12_000_000
+#: A4 at 96 dpi less 15 mm margins on each side: the width a printed page lays out in.
+PRINT_WIDTH = 680
+
+MEASURE = """() => {
+  const vw = window.innerWidth;
+  const charts = Array.from(document.querySelectorAll('div[id^="altair-viz-"]')).map(d => {
+    const svg = d.querySelector('svg.marks') || d.querySelector('canvas');
+    let box = d.closest('figure') || d.closest('.cell_output') || d.parentElement;
+    const b = box.getBoundingClientRect();
+    const fig = d.closest('figure');
+    const wrap = d.querySelector('[role="graphics-document"]');
+    const src = fig ? fig.querySelector('.chart-source') : null;
+    const csv = src ? src.querySelector('a.chart-csv') : null;
+    const out = {id: d.id, drawn: !!svg, figure: !!fig,
+      number: fig && fig.querySelector('figcaption .caption-number') ? fig.querySelector('figcaption .caption-number').textContent.trim() : null,
+      caption: fig && fig.querySelector('figcaption') ? fig.querySelector('figcaption').textContent.trim().length : 0,
+      figure_id: fig ? fig.id : null,
+      description: wrap ? wrap.getAttribute('aria-label') : null,
+      source: src ? src.textContent.trim() : null, csv: csv ? csv.getAttribute('href') : null,
+      summary_named: Array.from(d.querySelectorAll('details > summary')).every(s => (s.getAttribute('aria-label') || s.textContent.trim()) !== '')};
+    if (svg) {
+      const r = svg.getBoundingClientRect();
+      const intrinsic = parseFloat(svg.getAttribute('width') || r.width);
+      out.rect = [Math.round(r.left), Math.round(r.right)];
+      out.box = [Math.round(b.left), Math.round(b.right)];
+      out.fits = r.left >= b.left - 1 && r.right <= b.right + 1 && r.right <= vw + 1 && intrinsic <= b.width + 1;
+    }
+    return out;
+  });
+  const doc = document.scrollingElement;
+  const scrolls = doc.scrollWidth > vw + 1;
+  const wide = [];
+  if (scrolls) {
+    for (const el of document.querySelectorAll('main *')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > vw + 1 && !el.closest('pre, .highlight, .book-table-wrap, mjx-container')) {
+        wide.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && el.className.baseVal === undefined ? '.' + String(el.className).split(' ').join('.') : '') + ' right=' + Math.round(r.right));
+        if (wide.length > 4) break;
+      }
+    }
+  }
+  const inside = sel => Array.from(document.querySelectorAll(sel)).filter(e => {
+      const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < -1 || r.right > vw + 1 || e.scrollWidth > e.clientWidth + 1);
+    }).map(e => (e.id || e.className) + ' [' + Math.round(e.getBoundingClientRect().left) + ', ' + Math.round(e.getBoundingClientRect().right) + ']');
+  return {charts, scroll_width: doc.scrollWidth, viewport: vw, wide,
+          cards_outside: inside('.claim-card'), ledger_tables_outside: inside('main table:not(.claim-checks)')};
+}"""
+
+CHARTS_DRAWN = """() => Array.from(document.querySelectorAll('div[id^="altair-viz-"]'))
+    .every(d => d.querySelector('svg.marks, canvas') !== null || d.querySelector('.error'))"""
+
+
+def _pages(site: Path) -> list[Path]:
+    """Every content page (not the index of terms, the search page or a redirect)."""
+    return sorted(p for p in site.rglob("*.html") if not {"_static", "_sources"} & set(p.relative_to(site).parts)
+                  and p.name not in ("genindex.html", "search.html")
+                  and not p.read_text(errors="replace").lstrip().startswith('<meta http-equiv="Refresh"'))
+
+
+@pytest.fixture(scope="module")
+def site(root) -> Path:
+    """The built site: ``BOOK_SITE`` if set, else ``_build/html``."""
+    path = Path(os.environ["BOOK_SITE"]).resolve() if os.environ.get("BOOK_SITE") else root / "_build" / "html"
+    if not (path / "index.html").exists() and not _pages(path):
+        pytest.fail(f"no built site at {path}: run `make book` (make test does it) before the browser tests")
+    return path
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.fail("the browser tests need Debian's chromium: apt-get install chromium (.ci/run does it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=chromium, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--disable-quic",
+                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
+        yield b
+        b.close()
+
+
+def _open(browser, server, rel, viewport, media="screen"):
+    """A fresh page at ``viewport`` with outside requests blocked; returns (context, page, bytes loaded)."""
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    loaded = {"bytes": 0}
+
+    def route(r):
+        url = r.request.url
+        if url.startswith(("data:", "blob:")) or urlparse(url).hostname == "127.0.0.1":
+            r.continue_()
+        else:
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+
+    def count(response):
+        try:
+            loaded["bytes"] += len(response.body())
+        except Exception:  # redirects and aborted requests have no body
+            pass
+
+    page.on("response", count)
+    page.emulate_media(media=media)
+    page.goto(f"{server}/{rel}", wait_until="load")
+    if page.locator('div[id^="altair-viz-"]').count():
+        page.wait_for_function(CHARTS_DRAWN, timeout=20_000)
+    if page.locator(".math").count():
+        try:
+            page.wait_for_selector("mjx-container", timeout=10_000)
+        except Exception:
+            pass
+    page.wait_for_timeout(300)  # vega-embed's resize listener and MathJax layout settle
+    return context, page, loaded
+
+
+@pytest.fixture(scope="module")
+def report(site, server, browser):
+    """Visit every page at both viewports once; measure charts, scrolling, cards, axe and weight."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    out = {}
+    for path in _pages(site):
+        rel = path.relative_to(site).as_posix()
+        for vname, vp in VIEWPORTS.items():
+            context, page, loaded = _open(browser, server, rel, vp)
+            m = page.evaluate(MEASURE)
+            result = axe.run(page)
+            m["axe"] = [{"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"]),
+                         "example": v["nodes"][0]["html"][:160] if v["nodes"] else ""}
+                        for v in result.response["violations"]]
+            m["bytes"] = loaded["bytes"]
+            out[(rel, vname)] = m
+            context.close()
+    record = {f"{rel} @ {v}": m for (rel, v), m in out.items()}
+    target = Path(__file__).resolve().parents[1] / "_build" / "browser-report.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(record, indent=1))
+    return out
+
+
+def test_every_chart_is_drawn_and_fits_its_container(report):
+    bad = [f"{rel} @ {v}: {c['id']} drawn={c['drawn']} svg={c.get('rect')} box={c.get('box')}"
+           for (rel, v), m in report.items() for c in m["charts"] if not c["drawn"] or not c.get("fits")]
+    n = sum(len(m["charts"]) for m in report.values())
+    assert n > 0, "no chart found on any page"
+    assert not bad, f"{len(bad)} of {n} chart views do not fit:\n" + "\n".join(bad)
+
+
+def test_no_page_scrolls_sideways(report):
+    bad = [f"{rel} @ {v}: page is {m['scroll_width']} px wide in a {m['viewport']} px viewport; wide: {m['wide']}"
+           for (rel, v), m in report.items() if m["scroll_width"] > m["viewport"] + 1]
+    assert not bad, "\n".join(bad)
+
+
+def test_axe_finds_no_serious_violation_the_book_can_fix(report):
+    counts = Counter()
+    bad = []
+    for (rel, v), m in report.items():
+        for viol in m["axe"]:
+            counts[(viol["id"], viol["impact"])] += viol["nodes"]
+            if viol["impact"] in FAILING_IMPACTS and viol["id"] not in THEME_LEVEL:
+                bad.append(f"{rel} @ {v}: {viol['id']} ({viol['impact']}, {viol['nodes']} nodes) e.g. {viol['example']}")
+    assert not bad, "axe-core violations:\n" + "\n".join(bad[:40]) + f"\ncounts by rule: {dict(counts)}"
+
+
+def test_every_chart_is_a_numbered_figure_with_description_source_and_csv(report, site):
+    bad = []
+    for (rel, v), m in report.items():
+        if v != "laptop":
+            continue
+        for c in m["charts"]:
+            problems = []
+            if not c["figure"] or not c["number"]:
+                problems.append("no numbered figure (cell metadata mystnb: figure: {name, caption})")
+            if c["figure"] and c["caption"] < 20:
+                problems.append("caption too short")
+            if not c["description"] or c["description"].lower().startswith("vega visualization"):
+                problems.append("no description (charts.figure)")
+            if not c["source"] or not c["source"].startswith("Source:"):
+                problems.append("no source line (charts.figure)")
+            if not c["csv"]:
+                problems.append("no CSV link")
+            else:
+                csv_path = (site / rel).parent / c["csv"]
+                if c["csv"].startswith("data:") or not csv_path.exists() or csv_path.stat().st_size == 0:
+                    problems.append(f"CSV link {c['csv'][:40]} does not lead to a file beside the page")
+            if not c["summary_named"]:
+                problems.append("the actions menu has no accessible name")
+            if problems:
+                bad.append(f"{rel}: {c['figure_id'] or c['id']}: " + "; ".join(problems))
+    assert not bad, f"{len(bad)} charts are not complete figures:\n" + "\n".join(bad)
+
+
+def test_verdict_cards_and_ledger_table_stay_in_the_viewport(report):
+    bad = [f"{rel} @ {v}: cards {m['cards_outside'][:3]} tables {m['ledger_tables_outside'][:3]}"
+           for (rel, v), m in report.items()
+           if m["cards_outside"] or (rel.endswith("ledger.html") and m["ledger_tables_outside"])]
+    cards = sum(1 for m in report.values())
+    assert cards, "no page measured"
+    assert not bad, "\n".join(bad)
+
+
+def test_pages_stay_within_the_weight_budget(report):
+    heaviest = max(report.items(), key=lambda kv: kv[1]["bytes"])
+    (rel, v), m = heaviest
+    assert m["bytes"] <= PAGE_BUDGET_BYTES, f"{rel} loads {m['bytes']:,} bytes (budget {PAGE_BUDGET_BYTES:,})"
+
+
+def _chart_pages(site: Path) -> list[str]:
+    return [p.relative_to(site).as_posix() for p in _pages(site) if "altair-viz-" in p.read_text(errors="replace")]
+
+
+def test_a_printed_chapter_shows_every_chart_and_legend_whole(site, server, browser, tmp_path):
+    pages = _chart_pages(site)
+    if not pages:
+        pytest.fail("no page with a chart to print")
+    rel = max(pages, key=lambda r: (site / r).read_text(errors="replace").count("altair-viz-"))
+    context, page, _ = _open(browser, server, rel, (PRINT_WIDTH, 1000), media="print")
+    m = page.evaluate(MEASURE)
+    wide_code = page.evaluate("""() => Array.from(document.querySelectorAll('main pre'))
+        .filter(p => p.scrollWidth > p.clientWidth + 1).length""")
+    pdf = page.pdf(path=str(tmp_path / "chapter.pdf"), format="A4",
+                   margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"})
+    context.close()
+    bad = [f"{c['id']} svg={c.get('rect')} box={c.get('box')}" for c in m["charts"] if not c.get("fits")]
+    assert m["charts"], f"{rel}: no chart drawn in print"
+    assert not bad, f"{rel} printed: charts cut off:\n" + "\n".join(bad)
+    assert wide_code == 0, f"{rel} printed: {wide_code} code blocks still scroll (print CSS must wrap them)"
+    assert m["scroll_width"] <= PRINT_WIDTH + 1, f"{rel} printed: the page is {m['scroll_width']} px wide"
+    assert pdf[:4] == b"%PDF" and len(pdf) > 10_000
