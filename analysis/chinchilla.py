@@ -24,7 +24,6 @@ import pandas as pd
 from scipy import optimize
 
 from . import fitting
-from .claims.legacy import Assessment, Claim, judge
 from .data import load_chinchilla_runs
 from .scaling_laws import KAPLAN, PF_DAY_FLOP
 from .validation import require_finite, require_in_range, require_int, require_positive, require_same_shape
@@ -122,6 +121,11 @@ class ParametricFit:
 #: Hoffmann et al. (2022), "Training Compute-Optimal Large Language Models", arXiv:2203.15556, Approach 3,
 #: eq. (10) (bibtex ``hoffmann2022training``).
 HOFFMANN_2022 = ParametricFit(E=1.69, A=406.4, B=410.7, alpha=0.34, beta=0.28, label="Hoffmann et al. 2022")
+#: Hoffmann et al.'s Approach 3 constants unrounded, as in the TeX source of arXiv:2203.15556 (log A = 6.0073404,
+#: log B = 6.0179186, log E = 0.5267228, alpha = 0.33917084, beta = 0.2849083), quoted by Besiroglu et al. (2024,
+#: v2, section 3), who show that the rounding in eq. (10) biases the predictions (bibtex ``hoffmann2022training``).
+HOFFMANN_2022_UNROUNDED = ParametricFit(E=math.exp(0.5267228), A=math.exp(6.0073404), B=math.exp(6.0179186),
+                                        alpha=0.33917084, beta=0.2849083, label="Hoffmann, unrounded")
 #: Besiroglu et al. (2024), "Chinchilla Scaling: A replication attempt", arXiv:2404.10102, their refit of the
 #: same law to the data reconstructed from Hoffmann et al.'s Figure 4 (bibtex ``besiroglu2024chinchilla``).
 BESIROGLU_2024 = ParametricFit(E=1.82, A=482.0, B=2085.0, alpha=0.348, beta=0.366, label="Besiroglu et al. 2024")
@@ -572,7 +576,7 @@ def _chinchilla_bootstrap(n_boot: int, seed: int, level: float) -> BootstrapResu
 def published_fits() -> dict[str, ParametricFit]:
     """Our fit beside the two published ones, by label."""
     ours = chinchilla_fit()
-    return {ours.label: ours, HOFFMANN_2022.label: HOFFMANN_2022, BESIROGLU_2024.label: BESIROGLU_2024}
+    return {f.label: f for f in (ours, HOFFMANN_2022, HOFFMANN_2022_UNROUNDED, BESIROGLU_2024)}
 
 
 def fits_table(boot: BootstrapResult) -> pd.DataFrame:
@@ -582,6 +586,7 @@ def fits_table(boot: BootstrapResult) -> pd.DataFrame:
         lo, hi = boot.interval(name)
         rows.append({"constant": name, "our fit": getattr(boot.fit, name), "low": lo, "high": hi,
                      HOFFMANN_2022.label: getattr(HOFFMANN_2022, name),
+                     HOFFMANN_2022_UNROUNDED.label: getattr(HOFFMANN_2022_UNROUNDED, name),
                      BESIROGLU_2024.label: getattr(BESIROGLU_2024, name)})
     return pd.DataFrame(rows)
 
@@ -904,10 +909,10 @@ def bootstrap_cloud_chart(boot: BootstrapResult, max_points: int = 1500) -> alt.
         tooltip=[alt.Tooltip("alpha:Q", format=".3f"), alt.Tooltip("beta:Q", format=".3f"),
                  alt.Tooltip("a:Q", format=".3f"), alt.Tooltip("E:Q", format=".3f")])
     pubs = pd.DataFrame([{"fit": f.label, "alpha": f.alpha, "beta": f.beta}
-                         for f in (boot.fit, HOFFMANN_2022, BESIROGLU_2024)])
+                         for f in (boot.fit, HOFFMANN_2022, HOFFMANN_2022_UNROUNDED, BESIROGLU_2024)])
     marks = alt.Chart(pubs).mark_point(size=200, filled=True, color="#D55E00", opacity=0.9).encode(
         x="alpha:Q", y="beta:Q", shape=alt.Shape("fit:N", title="point estimate",
-                                                 scale=alt.Scale(range=["cross", "diamond", "triangle-up"])),
+                                                 scale=alt.Scale(range=["cross", "diamond", "square", "triangle-up"])),
         tooltip=["fit:N", alt.Tooltip("alpha:Q", format=".3f"), alt.Tooltip("beta:Q", format=".3f")])
     return (cloud + marks).properties(title=alt.Title(
         f"{boot.n_boot} bootstrap refits of the exponents", subtitle="each dot: the law refitted to the 240 runs "
@@ -918,7 +923,7 @@ def tokens_per_param_chart(boot: BootstrapResult, C_flop=None) -> alt.LayerChart
     """Compute-optimal tokens per parameter against compute for each fit, with our bootstrap band."""
     C = np.logspace(19, 26, 29) if C_flop is None else require_positive("C_flop", C_flop)
     rows = [pd.DataFrame({"C_flop": C, "tokens_per_param": tokens_per_param(C, f), "fit": f.label})
-            for f in (boot.fit, HOFFMANN_2022, BESIROGLU_2024)]
+            for f in (boot.fit, HOFFMANN_2022, HOFFMANN_2022_UNROUNDED, BESIROGLU_2024)]
     band = pd.DataFrame({"C_flop": C, **dict(zip(("low", "high"), np.array(
         [boot.quantity_interval(lambda d, c=c: tokens_per_param(c, d)) for c in C]).T))})
     x = alt.X("C_flop:Q", scale=alt.Scale(type="log"), title="training compute C (FLOP)")
@@ -973,58 +978,7 @@ def overtraining_chart(result: OvertrainingResult, max_tokens: float | None = No
                                  subtitle="the lines cross at the break-even serving volume"))
 
 
-# --- Claims ---------------------------------------------------------------------------------------
-
-def _claim_too_big() -> Assessment:
-    boot = chinchilla_bootstrap()
-    comps = {f.label: compare_models(f) for f in published_fits().values()}
-    ours = comps[boot.fit.label]
-    lo, hi = boot.quantity_interval(lambda d: compute_optimal_allocation(GOPHER.C_flop, d)[0])
-    oversized = [c.oversize_factor > 1.5 for c in comps.values()] + [GOPHER.N > hi]
-    ev = (f"At Gopher's budget ({GOPHER.C_flop:.1e} FLOP) the compute-optimal size is {ours.N_opt_big_budget / 1e9:.0f}B "
-          f"parameters under our fit ({boot.level:.0%} interval {lo / 1e9:.0f}-{hi / 1e9:.0f}B), "
-          f"{comps[HOFFMANN_2022.label].N_opt_big_budget / 1e9:.0f}B under Hoffmann et al.'s and "
-          f"{comps[BESIROGLU_2024.label].N_opt_big_budget / 1e9:.0f}B under Besiroglu et al.'s: Gopher's 280B parameters "
-          f"on {GOPHER.tokens_per_param:.1f} tokens each were {ours.oversize_factor:.1f}x too many for its data.")
-    return Assessment(judge(oversized), ev)
-
-
-def _claim_less_compute() -> Assessment:
-    boot = chinchilla_bootstrap()
-    comps = {f.label: compare_models(f) for f in published_fits().values()}
-    ours = comps[boot.fit.label]
-    diff_lo, diff_hi = boot.quantity_interval(
-        lambda d: chinchilla_loss(GOPHER.N, GOPHER.D, d) - chinchilla_loss(CHINCHILLA.N, CHINCHILLA.D, d))
-    save_lo, save_hi = boot.quantity_interval(
-        lambda d: GOPHER.C_flop / compute_to_reach(chinchilla_loss(GOPHER.N, GOPHER.D, d), d))
-    tests = [diff_lo > 0, save_lo > 1.25] + [c.loss_balanced < c.loss_big for c in comps.values()]
-    ev = (f"Under our fit Chinchilla's predicted loss is {ours.loss_balanced:.3f} against Gopher's {ours.loss_big:.3f} "
-          f"nats/token (difference {boot.level:.0%} interval {diff_lo:.3f}-{diff_hi:.3f}), and a compute-optimal model "
-          f"matches Gopher's loss with {ours.compute_saving:.1f}x less compute ({save_lo:.1f}-{save_hi:.1f}x); "
-          f"both published fits agree in direction (savings {comps[HOFFMANN_2022.label].compute_saving:.1f}x and "
-          f"{comps[BESIROGLU_2024.label].compute_saving:.1f}x).")
-    return Assessment(judge(tests), ev)
-
-
-def _frontier_gains(fit, C=(1e21, 1e22, 1e23, 1e24, 1e25, 1e26)) -> pd.DataFrame:
-    return kaplan_path_returns(fit, np.array(C))
-
-
-def _claim_not_linear() -> Assessment:
-    boot = chinchilla_bootstrap()
-    fit = boot.fit
-    gamma_lo, gamma_hi = boot.quantity_interval(frontier_exponent)
-    E_lo, _ = boot.interval("E")
-    g = _frontier_gains(fit)["optimal_gain"].to_numpy()[1:]
-    iso = chinchilla_isoflops()
-    empirical = fitting.fit_power_law_with_floor(iso.minima["budget"], iso.minima["loss_min"])
-    tests = [E_lo > 0 and gamma_hi < 1, bool(np.all(np.diff(g) < 0)), empirical.E > 0 and empirical.alpha < 1]
-    ev = (f"Along our compute-optimal frontier the reducible loss falls as C^-{float(frontier_exponent(fit)):.3f} "
-          f"({boot.level:.0%} interval {gamma_lo:.3f}-{gamma_hi:.3f}) above a floor E = {fit.E:.2f}, so each 10x from "
-          f"1e21 FLOP removes {', '.join(f'{x:.1%}' for x in g[:3])}... of the loss; the IsoFLOP minima of the runs "
-          f"themselves follow a floored power law (E = {empirical.E:.2f}, exponent {empirical.alpha:.3f}).")
-    return Assessment(judge(tests), ev)
-
+# --- Kaplan's allocation, Gopher against Chinchilla ---------------------------------------------------
 
 def kaplan_compute_waste(fit, C_flop, *, anchor_flop: float | None = None) -> np.ndarray:
     """Factor by which Kaplan's allocation over-spends: ``C / C_opt`` where a compute-optimal model reaches with
@@ -1033,35 +987,127 @@ def kaplan_compute_waste(fit, C_flop, *, anchor_flop: float | None = None) -> np
     return C / compute_to_reach(chinchilla_loss(*kaplan_allocation(C, fit, anchor_flop), fit), fit)
 
 
-def _claim_artifacts() -> Assessment:
-    fit = chinchilla_fit()
-    table = _frontier_gains(fit)
-    C = table["C_flop"].to_numpy()
-    waste = kaplan_compute_waste(fit, C)
-    growing_waste = bool(np.all(waste > 1) and np.all(np.diff(waste) > 0))
-    k_exp = table["kaplan_exponent"].to_numpy()[1:]
-    gamma = float(frontier_exponent(fit))
-    steeper = bool(np.all(k_exp < gamma))  # misallocation made the reducible loss fall more slowly per decade
-    ev = (f"Under our fit, Kaplan et al.'s published rule (N = {KAPLAN_N_OPT_AT_ONE_PF_DAY:.1e} (C / 1 PF-day)^"
-          f"{KAPLAN.allocation_exponent}) needs {waste[0]:.1f}x the compute of the optimal split for the same loss at "
-          f"{C[0]:.0e} FLOP and {waste[-1]:.0f}x at {C[-1]:.0e}. Along it the reducible loss falls with a local "
-          f"exponent of {k_exp[0]:.3f} over the first decade ({C[0]:.0e} to {C[1]:.0e} FLOP) and {k_exp[-1]:.3f} over "
-          f"the last ({C[-2]:.0e} to {C[-1]:.0e}), against {gamma:.3f} on the optimal path: part of the flattening was allocation, though the optimal "
-          f"path still diminishes (claim CH-4).")
-    return Assessment(judge([growing_waste, steeper]), ev)
+#: Hoffmann et al. (2022) state Chinchilla used "the same compute budget as Gopher" (abstract) and give that
+#: budget as 5.76e23 FLOP (their Table 3 and Figure 1; bibtex ``hoffmann2022training``). 6ND gives less for
+#: Gopher and more for Chinchilla; :func:`gopher_chinchilla_flops` reports all three.
+HOFFMANN_GOPHER_BUDGET_FLOP = 5.76e23
+#: MMLU 5-shot average accuracy (%): Chinchilla 67.5 (Hoffmann et al. 2022, abstract and Table 6, "greater than
+#: a 7% improvement over Gopher"), Gopher 60.0 (Rae et al. 2021, Table 7; bibtex ``rae2021gopher``).
+MMLU_5SHOT = {"Chinchilla": 67.5, "Gopher": 60.0}
 
 
-CLAIMS = (
-    Claim("CH-1", "002_6dd5508ec2aa51c5.txt", "chinchilla", "ch-claim-too-big",
-          "Before Chinchilla, the industry's large models had too many parameters for the data they were trained on.",
-          "models too large for their data", _claim_too_big),
-    Claim("CH-2", "002_6dd5508ec2aa51c5.txt", "chinchilla", "ch-claim-less-compute",
-          "A model balanced between size and data reaches the same loss with much less compute, or a lower loss "
-          "with the same compute.", "same performance for significantly less compute", _claim_less_compute),
-    Claim("CH-3", "002_6dd5508ec2aa51c5.txt", "chinchilla", "ch-claim-artifacts",
-          "Part of the apparent diminishing returns came from allocating compute badly, not from scaling itself.",
-          "some diminishing returns were artifacts of inefficient scaling", _claim_artifacts),
-    Claim("CH-4", "002_6dd5508ec2aa51c5.txt", "chinchilla", "ch-claim-not-linear",
-          "Even with the optimal split, loss against compute keeps the same concave, diminishing shape: "
-          "more efficient, not linear.", "more efficient, not linear", _claim_not_linear),
-)
+@dataclass(frozen=True)
+class GopherChinchilla:
+    """Gopher against Chinchilla under one fit: three FLOP figures, the loss gap split, the MMLU scores.
+
+    Attributes
+    ----------
+    flop_gopher_6nd, flop_chinchilla_6nd, flop_paper : float
+        ``6 N D`` for each model, and the budget the paper gives for both (FLOP).
+    loss_gopher, loss_chinchilla : float
+        Predicted final loss (nats/token).
+    gap_allocation : float
+        Gopher's loss minus the compute-optimal loss at Gopher's own 6ND budget (what its split cost).
+    gap_compute : float
+        Compute-optimal loss at Gopher's budget minus that at Chinchilla's (what Chinchilla's extra FLOP bought).
+    gap_chinchilla_split : float
+        Chinchilla's loss minus the compute-optimal loss at its own budget (its own small misallocation):
+        ``loss_gopher - loss_chinchilla = gap_allocation + gap_compute - gap_chinchilla_split``.
+    """
+
+    fit: ParametricFit
+    flop_gopher_6nd: float
+    flop_chinchilla_6nd: float
+    flop_paper: float
+    loss_gopher: float
+    loss_chinchilla: float
+    gap_allocation: float
+    gap_compute: float
+    gap_chinchilla_split: float
+
+    @property
+    def flop_ratio(self) -> float:
+        """Chinchilla's 6ND over Gopher's (1.17: the budgets were not equal under 6ND)."""
+        return self.flop_chinchilla_6nd / self.flop_gopher_6nd
+
+    @property
+    def allocation_share(self) -> float:
+        """Share of the predicted loss gap due to Gopher's allocation rather than to compute."""
+        return self.gap_allocation / (self.loss_gopher - self.loss_chinchilla)
+
+
+def gopher_chinchilla(fit) -> GopherChinchilla:
+    """Split the predicted loss gap between Gopher and Chinchilla into allocation and compute under ``fit``."""
+    Cg, Cc = GOPHER.C_flop, CHINCHILLA.C_flop
+    Lg = float(chinchilla_loss(GOPHER.N, GOPHER.D, fit))
+    Lc = float(chinchilla_loss(CHINCHILLA.N, CHINCHILLA.D, fit))
+    opt_g, opt_c = (float(frontier_loss(c, fit)) for c in (Cg, Cc))
+    return GopherChinchilla(fit, Cg, Cc, HOFFMANN_GOPHER_BUDGET_FLOP, Lg, Lc, Lg - opt_g, opt_g - opt_c, Lc - opt_c)
+
+
+# --- The article's table in parameter decades ----------------------------------------------------------
+
+def compute_for_optimal_size(N, fit) -> np.ndarray:
+    """Training compute (FLOP) at which ``N`` parameters is the compute-optimal size: the inverse of
+    ``N_opt = G (C/6)**a``, i.e. ``C = 6 (N / G)**(1/a)``."""
+    N = require_positive("N", N)
+    E, A, B, alpha, beta = _constants(fit)
+    G = (alpha * A / (beta * B)) ** (1.0 / (alpha + beta))
+    a = beta / (alpha + beta)
+    return TRAIN_FLOP_PER_PARAM_TOKEN * (N / G) ** (1.0 / a)
+
+
+def parameter_decades(fit, N_start: float = 1e9, n: int = 4) -> pd.DataFrame:
+    """Seed 001's rows (1B->10B, 10B->100B, ...) read as compute-optimal models of ``N_start * 10**k`` parameters.
+
+    Columns: ``N_from``, ``N_to``; ``C_from``, ``C_to`` (FLOP at which each size is compute-optimal) and
+    ``compute_multiple``; ``loss_from``, ``loss_to``; ``gain_total`` (share of the total loss removed) and
+    ``gain_reducible`` (share of the reducible loss ``L - E`` removed). ``fit`` may be a
+    :class:`ParameterDraws` for bootstrap arrays (then use :func:`parameter_decade_arrays`).
+    """
+    N_start = float(require_positive("N_start", N_start))
+    n = require_int("n", n, minimum=1)
+    N = N_start * 10.0 ** np.arange(n + 1)
+    C = compute_for_optimal_size(N, fit)
+    L = frontier_loss(C, fit)
+    E = float(fit.E)
+    return pd.DataFrame({"N_from": N[:-1], "N_to": N[1:], "C_from": C[:-1], "C_to": C[1:],
+                         "compute_multiple": C[1:] / C[:-1], "loss_from": L[:-1], "loss_to": L[1:],
+                         "gain_total": 1 - L[1:] / L[:-1], "gain_reducible": 1 - (L[1:] - E) / (L[:-1] - E)})
+
+
+def parameter_decade_gains(fit, N_start: float = 1e9, n: int = 4) -> tuple[np.ndarray, np.ndarray]:
+    """Total and reducible relative gains per parameter decade, vectorised over bootstrap draws.
+
+    Returns two arrays of shape ``(n,)`` for a fit, or ``(n, draws)`` for :class:`ParameterDraws`."""
+    N = float(require_positive("N_start", N_start)) * 10.0 ** np.arange(require_int("n", n, minimum=1) + 1)
+    E = np.asarray(fit.E, dtype=float)
+    L = np.array([frontier_loss(compute_for_optimal_size(x, fit), fit) for x in N])
+    return 1 - L[1:] / L[:-1], 1 - (L[1:] - E) / (L[:-1] - E)
+
+
+# --- How many runs Hoffmann et al.'s interval would need -----------------------------------------------
+
+#: Hoffmann et al. (2022), Table 2, Approach 3: a = 0.46 with the interval (0.454, 0.455) (their 10th to 90th
+#: percentiles; as discussed in Besiroglu et al. 2024, section 3; bibtex ``hoffmann2022training``).
+HOFFMANN_A3_INTERVAL = (0.454, 0.455)
+#: Besiroglu et al. (2024, abstract): intervals that narrow "would require over 600,000 experiments", while
+#: Hoffmann et al. likely ran fewer than 500 (bibtex ``besiroglu2024chinchilla``).
+BESIROGLU_RUNS_NEEDED = 600_000
+
+
+def runs_needed_for_width(width: float, n_runs: int, target_width: float) -> float:
+    """Runs needed to shrink an interval of ``width`` (estimated from ``n_runs`` runs) to ``target_width``,
+    assuming the width falls as ``1/sqrt(runs)``: ``n_runs * (width / target_width)**2``."""
+    w = float(require_positive("width", width))
+    t = float(require_positive("target_width", target_width))
+    n = require_int("n_runs", n_runs, minimum=1)
+    return n * (w / t) ** 2
+
+
+def hoffmann_runs_needed(boot: BootstrapResult) -> float:
+    """Runs Hoffmann et al.'s Approach 3 interval for ``a`` would need, scaled from our bootstrap's 80%
+    interval (the same percentiles as theirs) on the runs we fit."""
+    a = np.asarray(boot.draws.allocation_exponent, dtype=float)
+    lo, hi = fitting.percentile_interval(a, 0.8)
+    return runs_needed_for_width(hi - lo, boot.fit.n_points, HOFFMANN_A3_INTERVAL[1] - HOFFMANN_A3_INTERVAL[0])

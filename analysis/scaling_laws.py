@@ -14,8 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import fitting
-from .claims.legacy import Assessment, Claim, judge
-from .data import load_chinchilla_runs
+from .data import load_chinchilla_runs, load_epoch_generations
 from .validation import require_int, require_positive, require_same_shape
 
 #: FLOP in one petaflop/s-day (1e15 FLOP/s for 86,400 s), Kaplan et al.'s unit of compute.
@@ -258,9 +257,15 @@ class FrontierFits:
     intervals: dict
     level: float
     n_boot: int
+    draws: dict = None
 
     def interval(self, form: str, parameter: str) -> tuple[float, float]:
         return self.intervals[(form, parameter)]
+
+    def floor_draws(self) -> list:
+        """The bootstrap refits of the power law with a floor, as :class:`analysis.fitting.CurveFit` objects."""
+        E, a, alpha = (np.asarray(self.draws[("power+floor", p)]) for p in ("E", "a", "alpha"))
+        return [fitting.CurveFit("power+floor", float(e), float(k), float(al), 0.0, 0) for e, k, al in zip(E, a, alpha)]
 
 
 @lru_cache(maxsize=8)
@@ -289,7 +294,7 @@ def fit_frontier(n_boot: int = 400, seed: int = 0, level: float = 0.9) -> Fronti
     intervals = {
         key: fitting.percentile_interval(vals, level) for key, vals in draws.items() if np.isfinite(vals).any()
     }
-    return FrontierFits(frontier, fits, intervals, level, n_boot)
+    return FrontierFits(frontier, fits, intervals, level, n_boot, {k: tuple(v) for k, v in draws.items()})
 
 
 # --- Charts ---------------------------------------------------------------------------------------
@@ -342,89 +347,6 @@ def decade_returns_explorer(c0: float = 1e19, n_decades: int = 8) -> alt.LayerCh
                         subtitle="move the sliders: E = 0 gives constant relative returns; a higher floor makes them shrink"))
 
 
-# --- Claims ---------------------------------------------------------------------------------------
-
-def _frontier_relative_gains(result: FrontierFits, c0: float = 1e21, n: int = 3) -> np.ndarray:
-    return decade_returns(result.fits["power+floor"], c0, n).relative_gain
-
-
-def _claim_decade_gains() -> Assessment:
-    result = fit_frontier()
-    gains = _frontier_relative_gains(result)
-    floor_low, _ = result.interval("power+floor", "E")
-    shrinking = bool(np.all(np.diff(gains) < 0) and floor_low > 0)
-    seed = np.array(SEED001_GAINS[:3])
-    magnitude_ok = bool(np.all(np.abs(np.log(gains / seed)) < np.log(2)))
-    ev = (f"With an irreducible floor (E = {result.fits['power+floor'].E:.2f}, 90% interval "
-          f"{floor_low:.2f}-{result.interval('power+floor', 'E')[1]:.2f}) the frontier's returns do shrink: "
-          f"the three decades after 1e21 FLOP remove {', '.join(f'{g:.1%}' for g in gains)} of the loss, "
-          f"a few per cent per decade, far below the article's {', '.join(f'{g:.0%}' for g in seed)}.")
-    return Assessment(judge([shrinking, magnitude_ok]), ev)
-
-
-def _claim_logarithmic() -> Assessment:
-    result = fit_frontier()
-    rms = {f: result.fits[f].rms_log_residual for f in fitting.FORMS}
-    best_power = min(rms["power"], rms["power+floor"])
-    log_fits = bool(rms["log"] <= 1.5 * best_power)
-    absolute = decade_returns(result.fits["power+floor"], 1e19, 6).absolute_gain
-    diminishing_absolute = bool(np.all(np.diff(absolute) < 0))
-    ev = (f"Returns per unit of compute do fall, but the frontier is not logarithmic: the log law's RMS "
-          f"log-residual is {rms['log']:.4f} against {rms['power']:.4f} (power law) and {rms['power+floor']:.4f} "
-          f"(power law with floor), and absolute gains per decade shrink ({absolute[0]:.3f} to {absolute[-1]:.3f} "
-          f"nats/token) where a log law keeps them constant.")
-    return Assessment(judge([diminishing_absolute, log_fits]), ev)
-
-
-def _claim_ten_for_two() -> Assessment:
-    result = fit_frontier()
-    needed = float(np.log10(2))  # exponent at which 10x compute halves the quantity
-    lo_p, hi_p = result.interval("power", "alpha")
-    lo_f, hi_f = result.interval("power+floor", "alpha")
-    halves_loss = bool(lo_p <= needed <= hi_p)
-    halves_reducible = bool(lo_f <= needed <= hi_f)
-    m_loss = float(compute_multiple_for_loss_ratio(0.5, result.fits["power"].alpha))
-    m_red = float(compute_multiple_for_loss_ratio(0.5, result.fits["power+floor"].alpha))
-    ev = (f"Halving per 10x needs an exponent of {needed:.3f}. The frontier's loss exponent is "
-          f"{result.fits['power'].alpha:.3f} (90% {lo_p:.3f}-{hi_p:.3f}): halving the loss would take about "
-          f"{m_loss:.0e}x compute. Its reducible-loss exponent is {result.fits['power+floor'].alpha:.3f} "
-          f"({lo_f:.3f}-{hi_f:.3f}): halving the reducible loss takes about {m_red:.0f}x.")
-    return Assessment(judge([halves_loss, halves_reducible]), ev)
-
-
-def _claim_doubling() -> Assessment:
-    small, large = 1e8, 1e12
-    gain_small = 1 - float(kaplan_loss_params(2 * small) / kaplan_loss_params(small))
-    gain_large = 1 - float(kaplan_loss_params(2 * large) / kaplan_loss_params(large))
-    floor_fit = fit_frontier().fits["power+floor"]
-    c_lo, c_hi = (float(fit_frontier().frontier["C_flop"].iloc[i]) for i in (0, -1))
-    data_lo = 1 - float(floor_fit.predict(2 * c_lo) / floor_fit.predict(c_lo))
-    data_hi = 1 - float(floor_fit.predict(2 * c_hi) / floor_fit.predict(c_hi))
-    not_twice_now = max(gain_large, data_hi) < 0.5
-    was_twice_before = max(gain_small, data_lo) >= 0.5
-    ev = (f"Under Kaplan et al.'s L(N), doubling a model removes {gain_large:.1%} of its loss at 1e12 parameters "
-          f"and exactly the same {gain_small:.1%} at 1e8; on the Chinchilla runs' frontier, doubling compute removes "
-          f"{data_lo:.1%} at {c_lo:.0e} FLOP and {data_hi:.1%} at {c_hi:.0e} FLOP. 2x larger was never 2x better "
-          f"in loss, so 'no longer' describes no change.")
-    return Assessment(judge([not_twice_now, was_twice_before]), ev)
-
-
-CLAIMS = (
-    Claim("SL-1", "001_18bebb09c70390f4.txt", "scaling-laws", "sl-claim-decades",
-          "Each further tenfold increase in compute buys a smaller performance gain than the last.",
-          "+42 %, +28 %, +14 % per 10x, then +6 % projected", _claim_decade_gains),
-    Claim("SL-2", "001_18bebb09c70390f4.txt", "scaling-laws", "sl-claim-log",
-          "Scaling laws promise logarithmic returns: returns per dollar shrink exactly as a logarithm predicts.",
-          "logarithmic, not power-law, returns", _claim_logarithmic),
-    Claim("SL-3", "002_6dd5508ec2aa51c5.txt", "scaling-laws", "sl-claim-ten-for-two",
-          "Each new frontier generation needs ten times the compute to be twice as good.",
-          "10x compute for 2x improvement", _claim_ten_for_two),
-    Claim("SL-4", "003_b3665fb875f80b73.txt", "scaling-laws", "sl-claim-doubling",
-          "Doubling a model's size no longer doubles the quality of its results.",
-          "2x larger is no longer 2x better", _claim_doubling),
-)
-
-
 def forms_chart(forms: dict, c0: float = 1e19, n_decades: int = 6) -> alt.Chart:
     """Fraction of the loss removed by each decade of compute, one line per functional form."""
     rows = [
@@ -438,3 +360,281 @@ def forms_chart(forms: dict, c0: float = 1e19, n_decades: int = 6) -> alt.Chart:
         color=alt.Color("form:N", title="form"),
         tooltip=["form", "decade", alt.Tooltip("relative_gain:Q", format=".1%")],
     ).properties(title="Same starting loss, three shapes of diminishing returns")
+
+
+# --- Total against reducible loss, and the floor's uncertainty carried forward ---------------------
+
+#: Kaplan et al. (2020, section 6.3, "Contradictions and a conjecture") note that their compute law and their
+#: data law cannot both hold indefinitely, so the pure power law in compute must bend; Henighan et al. (2020,
+#: arXiv:2010.14701, bibtex ``henighan2020scaling``) fit loss as an irreducible term plus a power law (the form
+#: ``L = E + a C**-alpha`` used here) across several modalities.
+FLOOR_FORM_CITATIONS = ("kaplan2020scaling", "henighan2020scaling")
+
+
+def decade_table(result: FrontierFits, c0: float = 1e21, n_decades: int = 3) -> pd.DataFrame:
+    """Per-decade gains of the frontier fit with a floor, against total and reducible loss, with intervals.
+
+    For each decade ``c0 * 10**k -> c0 * 10**(k+1)``: ``gain_total`` (share of the loss removed),
+    ``gain_reducible`` (share of ``L - E`` removed: ``1 - 10**-alpha`` whatever the decade), and the
+    ``_low``/``_high`` percentile bounds of both over the bootstrap refits (E's uncertainty carried into every
+    extrapolated number). ``beyond_data`` marks decades that end above the largest frontier point's compute, and
+    ``decades_beyond`` says by how many decades.
+    """
+    c0 = float(require_positive("c0", c0))
+    n = require_int("n_decades", n_decades, minimum=1)
+    fit = result.fits["power+floor"]
+    C = c0 * 10.0 ** np.arange(n + 1)
+
+    def gains(f):
+        L = f.predict(C)
+        return 1 - L[1:] / L[:-1], 1 - (L[1:] - f.E) / (L[:-1] - f.E)
+
+    total, reducible = gains(fit)
+    draws = [gains(f) for f in result.floor_draws()]
+    T = np.array([d[0] for d in draws])
+    R = np.array([d[1] for d in draws])
+    tail = 100 * (1 - result.level) / 2
+    largest = float(result.frontier["C_flop"].max())
+    return pd.DataFrame({
+        "C_from": C[:-1], "C_to": C[1:], "loss_to": fit.predict(C[1:]),
+        "gain_total": total, "gain_total_low": np.percentile(T, tail, axis=0),
+        "gain_total_high": np.percentile(T, 100 - tail, axis=0),
+        "gain_reducible": reducible, "gain_reducible_low": np.percentile(R, tail, axis=0),
+        "gain_reducible_high": np.percentile(R, 100 - tail, axis=0),
+        "beyond_data": C[1:] > largest, "decades_beyond": np.maximum(np.log10(C[1:] / largest), 0.0)})
+
+
+def cumulative_best(C_flop, loss, budgets) -> np.ndarray:
+    """The lowest loss reached by any run with compute at most each of ``budgets`` (measured, no fit)."""
+    C = require_positive("C_flop", C_flop)
+    L = require_positive("loss", loss)
+    require_same_shape(C_flop=C, loss=L)
+    b = require_positive("budgets", budgets)
+    if np.any(b < C.min()):
+        raise ValueError(f"budgets must be at least the smallest run's compute {C.min():.3g}; got {b.min():.3g}")
+    return np.array([L[C <= x].min() for x in np.ravel(b)])
+
+
+@dataclass(frozen=True)
+class MeasuredDecades:
+    """Gains per decade of compute measured on the runs themselves (best loss reached by each budget).
+
+    Attributes
+    ----------
+    budgets : ndarray
+        Decade edges (FLOP).
+    best_loss : ndarray
+        Lowest loss of any run up to each edge (nats/token).
+    relative_gain, absolute_gain : ndarray
+        Share and amount (nats/token) of the loss removed by each decade.
+    doubling_gain_small, doubling_gain_large : float
+        Share of the loss removed by doubling compute, at the first and the last doubling the runs cover
+        (from the best loss at ``C`` and ``2C``).
+    """
+
+    budgets: np.ndarray
+    best_loss: np.ndarray
+    relative_gain: np.ndarray
+    absolute_gain: np.ndarray
+    doubling_gain_small: float
+    doubling_gain_large: float
+
+
+def measured_decades(budgets=(1e19, 1e20, 1e21)) -> MeasuredDecades:
+    """Per-decade and per-doubling gains of the Chinchilla runs' best loss, with no functional form."""
+    runs = load_chinchilla_runs()
+    C, L = runs["C_flop"].to_numpy(), runs["loss"].to_numpy()
+    b = np.asarray(budgets, dtype=float)
+    best = cumulative_best(C, L, b)
+    lo = float(np.quantile(C, 0.05))
+    hi = float(C.max()) / 2
+    small = 1 - cumulative_best(C, L, [2 * lo])[0] / cumulative_best(C, L, [lo])[0]
+    large = 1 - cumulative_best(C, L, [2 * hi])[0] / cumulative_best(C, L, [hi])[0]
+    return MeasuredDecades(b, best, 1 - best[1:] / best[:-1], best[:-1] - best[1:], float(small), float(large))
+
+
+@dataclass(frozen=True)
+class OutOfSample:
+    """The shape question decided out of sample: fit each form below ``cut_flop``, predict the frontier above.
+
+    Attributes
+    ----------
+    cut_flop : float
+    n_fit, n_test : int
+        Frontier points used to fit and held out.
+    rms : dict
+        Form -> RMS of ``log(predicted / measured)`` on the held-out points.
+    bias : dict
+        Form -> mean of the same (negative: the form predicts too low a loss).
+    fits : dict
+        Form -> the fit on the early points.
+    max_test_flop : float
+        Compute of the largest held-out frontier point.
+    """
+
+    cut_flop: float
+    n_fit: int
+    n_test: int
+    rms: dict
+    bias: dict
+    fits: dict
+    max_test_flop: float
+
+    @property
+    def decades_ahead(self) -> float:
+        """How far beyond the fit the test reaches, in decades of compute."""
+        return float(np.log10(self.max_test_flop / self.cut_flop))
+
+    @property
+    def best(self) -> str:
+        return min(self.rms, key=self.rms.get)
+
+
+@lru_cache(maxsize=16)
+def out_of_sample(cut_flop: float = 5e20) -> OutOfSample:
+    """Fit the three forms to the frontier points below ``cut_flop`` and score them on the points above."""
+    cut = float(require_positive("cut_flop", cut_flop))
+    runs = load_chinchilla_runs()
+    fr = compute_frontier(runs["C_flop"].to_numpy(), runs["loss"].to_numpy())
+    train, test = fr[fr["C_flop"] < cut], fr[fr["C_flop"] >= cut]
+    if len(train) < 4 or len(test) < 2:
+        raise ValueError(f"cut_flop = {cut:.3g} leaves {len(train)} frontier points to fit and {len(test)} to "
+                         "predict; need at least 4 and 2")
+    fits, rms, bias = {}, {}, {}
+    for form in fitting.FORMS:
+        f = fitting.fit_curve(form, train["C_flop"], train["loss"])
+        pred = f.predict(test["C_flop"].to_numpy())
+        err = np.log(np.clip(pred, 1e-9, None) / test["loss"].to_numpy())
+        fits[form], rms[form], bias[form] = f, float(np.sqrt(np.mean(err**2))), float(np.mean(err))
+    return OutOfSample(cut, len(train), len(test), rms, bias, fits, float(test["C_flop"].max()))
+
+
+def floor_profile(floors=(1.5, 1.6, 1.7, 1.8, 1.9, 2.0)) -> pd.DataFrame:
+    """RMS log-residual of the frontier fit with the floor ``E`` held fixed at each value: how weakly the
+    frontier pins ``E`` down. Columns ``E``, ``alpha``, ``rms_log_residual``."""
+    from scipy import optimize
+
+    runs = load_chinchilla_runs()
+    fr = compute_frontier(runs["C_flop"].to_numpy(), runs["loss"].to_numpy())
+    x, y = fr["C_flop"].to_numpy(), fr["loss"].to_numpy()
+    u = np.log(x / np.exp(np.mean(np.log(x))))
+    rows = []
+    for E in np.asarray(floors, dtype=float):
+        if not 0 <= E < y.min():
+            raise ValueError(f"floors must lie in [0, {y.min():.3f}) (below every frontier loss); got {E}")
+
+        def resid(p, E=E):
+            return np.log(E + np.exp(p[0] - p[1] * u)) - np.log(y)
+
+        sol = optimize.least_squares(resid, [np.log(y.mean() - E), 0.2], method="lm")
+        rows.append({"E": float(E), "alpha": float(sol.x[1]),
+                     "rms_log_residual": float(np.sqrt(np.mean(resid(sol.x) ** 2)))})
+    return pd.DataFrame(rows)
+
+
+# --- Generations on the Epoch snapshot -------------------------------------------------------------
+
+#: The snapshot's rows for the three GPT generations the articles name (exact ``Model`` values).
+GPT_GENERATIONS = {"GPT-2": "GPT-2 (1.5B)", "GPT-3": "GPT-3 175B (davinci)", "GPT-4": "GPT-4"}
+#: Frontier for the growth rate: models whose training compute ranked in the top 10 when published, since 2018.
+FRONTIER_TOP_RANK = 10
+FRONTIER_SINCE = "2018-01-01"
+
+
+def gpt_generations() -> pd.DataFrame:
+    """GPT-2, GPT-3 and GPT-4 in the Epoch snapshot: ``generation``, ``model``, ``date``, ``parameters``
+    (NaN where Epoch has no figure) and ``compute_flop``."""
+    m = load_epoch_generations().set_index("Model")
+    rows = []
+    for gen, name in GPT_GENERATIONS.items():
+        if name not in m.index:
+            raise ValueError(f"the Epoch snapshot has no row named {name!r}")
+        r = m.loc[name]
+        rows.append({"generation": gen, "model": name, "date": r["Publication date"], "parameters": r["Parameters"],
+                     "compute_flop": r["Training compute (FLOP)"]})
+    return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class ComputeGrowth:
+    """Growth of frontier training compute: ``multiplier`` per year from a log-linear fit, with a bootstrap
+    interval over models (``low``, ``high``), ``n_models`` and the date range."""
+
+    multiplier: float
+    low: float
+    high: float
+    n_models: int
+    first_year: float
+    last_year: float
+
+
+@lru_cache(maxsize=4)
+def frontier_compute_growth(n_boot: int = 400, seed: int = 0, level: float = 0.9) -> ComputeGrowth:
+    """Yearly multiplier of training compute of frontier models (top-:data:`FRONTIER_TOP_RANK` by compute
+    when published, since :data:`FRONTIER_SINCE`) in the Epoch snapshot: OLS of log10 compute on date."""
+    n_boot = require_int("n_boot", n_boot, minimum=10)
+    from .data import decimal_years
+
+    m = load_epoch_generations()
+    keep = ((m["Compute rank when published"] <= FRONTIER_TOP_RANK) & m["Training compute (FLOP)"].notna()
+            & (m["Publication date"] >= pd.Timestamp(FRONTIER_SINCE)))
+    f = m[keep]
+    t = decimal_years(f["Publication date"])
+    y = np.log10(f["Training compute (FLOP)"].to_numpy(dtype=float))
+    slope = np.polyfit(t, y, 1)[0]
+    rng = np.random.default_rng(seed)
+    draws = []
+    for _ in range(n_boot):
+        i = rng.integers(0, len(t), len(t))
+        draws.append(np.polyfit(t[i], y[i], 1)[0])
+    lo, hi = fitting.percentile_interval(draws, level)
+    return ComputeGrowth(float(10**slope), float(10**lo), float(10**hi), int(len(t)), float(t.min()), float(t.max()))
+
+
+# --- Shape against scale (Gemstones: many widths and depths at similar sizes) ---------------------
+
+@dataclass(frozen=True)
+class ShapeVsScale:
+    """How much model shape moves the loss compared with model size, on runs that saw the same tokens.
+
+    Attributes
+    ----------
+    shape_rms : float
+        RMS residual of log loss around a power law in parameters (what shape, at a given size, moves).
+    decade_effect : float
+        Change of log loss per tenfold parameters along that power law.
+    ratio : float
+        ``shape_rms / decade_effect``: below 1, shape matters less than a decade of scale.
+    worst_shape : str
+        The model farthest from the law.
+    worst_residual : float
+        Its log-loss residual.
+    n_models : int
+    tokens : float
+        Training tokens of every run compared.
+    """
+
+    shape_rms: float
+    decade_effect: float
+    ratio: float
+    worst_shape: str
+    worst_residual: float
+    n_models: int
+    tokens: float
+
+
+def shape_vs_scale() -> ShapeVsScale:
+    """Gemstones cool-down runs at the largest common token count: 20 models of 256 to 3072 width and 3 to 80
+    layers, log loss against log parameters."""
+    from .data import load_gemstones
+
+    g = load_gemstones()
+    s = g[g["cooldown_start_tokens"] == g["cooldown_start_tokens"].max()]
+    x, y = np.log(s["params"].to_numpy()), np.log(s["val_loss"].to_numpy())
+    slope, intercept = np.polyfit(x, y, 1)
+    resid = y - (intercept + slope * x)
+    i = int(np.argmax(np.abs(resid)))
+    rms = float(np.sqrt(np.mean(resid**2)))
+    decade = float(abs(slope) * np.log(10))
+    return ShapeVsScale(rms, decade, rms / decade, str(s["model"].iloc[i]), float(resid[i]), int(len(s)),
+                        float(s["tokens"].median()))

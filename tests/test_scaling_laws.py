@@ -3,7 +3,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.claims import legacy as claims
 from analysis import fitting
 from analysis import scaling_laws as sl
 
@@ -126,10 +125,65 @@ def test_charts_build():
     assert "params" in sl.decade_returns_explorer().to_dict()  # the chapter's slider
 
 
-def test_scaling_law_claims_have_computed_verdicts():
-    records = claims.evaluate_all(modules=("analysis.scaling_laws",))
-    assert len(records) >= 4
-    by_id = {r.id: r for r in records}
-    # SL-3: 10x for 2x would need exponent 0.301, far outside the frontier's fitted exponents.
-    assert by_id["SL-3"].verdict == claims.NOT_SUPPORTED
-    assert all(r.verdict in claims.VERDICTS and r.evidence for r in records)
+@pytest.fixture(scope="module")
+def boot_frontier():
+    return sl.fit_frontier(n_boot=60, seed=0)
+
+
+def test_decade_table_separates_total_and_reducible_loss(boot_frontier):
+    t = sl.decade_table(boot_frontier, 1e19, 5)
+    # reducible share removed is 1 - 10**-alpha in every decade; the total share falls as the floor dominates
+    alpha = boot_frontier.fits["power+floor"].alpha
+    assert np.allclose(t["gain_reducible"], 1 - 10**-alpha)
+    assert np.all(np.diff(t["gain_total"]) < 0)
+    assert (t["gain_total_low"] <= t["gain_total"]).all() and (t["gain_total"] <= t["gain_total_high"]).all()
+    # the largest frontier point is about 2.9e21 FLOP: the decade to 1e22 already ends beyond it
+    assert list(t["beyond_data"]) == [False, False, True, True, True]
+    assert t["decades_beyond"].iloc[-1] == pytest.approx(np.log10(1e24 / 2.88e21), abs=0.02)
+
+
+def test_cumulative_best_is_a_running_minimum():
+    C = np.array([1.0, 2.0, 3.0, 10.0])
+    L = np.array([3.0, 3.5, 2.5, 2.6])
+    assert list(sl.cumulative_best(C, L, [1.0, 2.0, 3.0, 10.0])) == [3.0, 3.0, 2.5, 2.5]
+    with pytest.raises(ValueError, match="budgets must be at least"):
+        sl.cumulative_best(C, L, [0.5])
+
+
+def test_measured_decades_on_the_runs():
+    m = sl.measured_decades()
+    assert m.best_loss[0] > m.best_loss[1] > m.best_loss[2]
+    assert np.allclose(m.relative_gain, 1 - m.best_loss[1:] / m.best_loss[:-1])
+
+
+def test_out_of_sample_shape_test_prefers_the_floor():
+    o = sl.out_of_sample(5e20)
+    assert o.n_fit + o.n_test == 13 and o.n_test == 4
+    assert o.best == "power+floor" and o.rms["log"] > o.rms["power"] > o.rms["power+floor"]
+    assert o.bias["log"] < 0  # a log law predicts too low a loss for the larger runs
+    with pytest.raises(ValueError, match="cut_flop"):
+        sl.out_of_sample(1e22)
+
+
+def test_floor_profile_is_flat_near_the_optimum():
+    p = sl.floor_profile((1.6, 1.8, 1.9))
+    assert p["rms_log_residual"].max() < 2 * p["rms_log_residual"].min()  # E is weakly identified
+    with pytest.raises(ValueError, match="floors must lie"):
+        sl.floor_profile((3.0,))
+
+
+def test_gpt_generations_from_the_epoch_snapshot():
+    g = sl.gpt_generations().set_index("generation")
+    assert g.loc["GPT-3", "parameters"] == 175e9 and g.loc["GPT-2", "parameters"] == 1.5e9
+    assert g.loc["GPT-3", "compute_flop"] == pytest.approx(3.14e23)
+    assert np.isnan(g.loc["GPT-4", "parameters"])
+
+
+def test_frontier_compute_growth_near_epochs_estimate():
+    g = sl.frontier_compute_growth(n_boot=50)
+    assert 3 < g.multiplier < 7 and g.low <= g.multiplier <= g.high  # Epoch AI reports about 4-5x a year
+
+
+def test_shape_matters_less_than_scale_on_gemstones():
+    s = sl.shape_vs_scale()
+    assert s.n_models == 19 and 0 < s.ratio < 1 and s.worst_shape == "Gemstone-768x3"

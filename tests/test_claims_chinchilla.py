@@ -1,0 +1,58 @@
+"""CH-* claims: counterfactuals that flip each verdict, and the evidence against published figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import chinchilla as ch
+from analysis import claims as C
+from analysis.claims import chinchilla as m
+
+BY_ID = {c.id: c for c in m.CLAIMS}
+
+
+@pytest.fixture(scope="module")
+def evidence():
+    return {c.id: c.evidence(n_boot=40) for c in m.CLAIMS if c.testable}
+
+
+def _judge(cid, ev, **changes):
+    return BY_ID[cid].judge({**ev[cid], **changes}).verdict
+
+
+def test_every_checklist_row_of_the_chapter_is_registered():
+    rows = {r for c in m.CLAIMS for r in c.checklist}
+    assert {"A2-17", "A2-18", "A2-19", "A2-20", "A2-21", "A2-22", "A4-48"} <= rows
+
+
+def test_ch1_too_big(evidence):
+    assert _judge("CH-1", evidence) == C.SUPPORTED
+    assert _judge("CH-1", evidence, oversize_ours=1.2, oversize_unrounded=1.1, oversize_isoflop=0.9) == C.NOT_SUPPORTED
+    assert evidence["CH-1"]["gopher_tokens_per_param"] == pytest.approx(300 / 280)
+
+
+def test_ch2_saving_threshold_is_a_quarter_less_compute(evidence):
+    assert m.SIGNIFICANT_SAVING == pytest.approx(4 / 3)
+    assert _judge("CH-2", evidence) == C.SUPPORTED
+    assert _judge("CH-2", evidence, saving=1.3) == C.PARTLY  # 23 % less compute is not "a quarter"
+
+
+def test_ch3_and_ch4_flip(evidence):
+    assert _judge("CH-3", evidence, waste_growth=0.9, kaplan_exponent_over_gamma=1.1) == C.NOT_SUPPORTED
+    assert _judge("CH-4", evidence) == C.SUPPORTED
+    assert _judge("CH-4", evidence, gain_ratio=1.05, curvature=-0.01) == C.NOT_SUPPORTED
+    assert BY_ID["CH-4"].test_type == C.DATA  # measured on the IsoFLOP minima, not the parametric law
+
+
+def test_ch5_mmlu_against_published_scores(evidence):
+    e = evidence["CH-5"]
+    assert e["mmlu_gap_points"] == pytest.approx(67.5 - 60.0)
+    assert e["flop_ratio_6nd"] == pytest.approx((70e9 * 1.4e12) / (280e9 * 300e9))
+    assert _judge("CH-5", evidence, mmlu_gap_points=-2.0) == C.PARTLY
+    assert set(BY_ID["CH-5"].citations) == {"hoffmann2022training", "rae2021gopher"}
+
+
+def test_ch6_fixed_data(evidence):
+    assert _judge("CH-6", evidence) == C.SUPPORTED
+    assert _judge("CH-6", evidence, larger_wins_share=0.6) == C.NOT_SUPPORTED
+    assert ch.HOFFMANN_2022_UNROUNDED.label == "Hoffmann, unrounded"

@@ -1,0 +1,77 @@
+"""SL-* claims: counterfactuals that flip each verdict, and the evidence against published figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import claims as C
+from analysis.claims import scaling_laws as m
+
+BY_ID = {c.id: c for c in m.CLAIMS}
+
+
+@pytest.fixture(scope="module")
+def evidence():
+    return {c.id: c.evidence(n_boot=40) for c in m.CLAIMS if c.testable}
+
+
+def _judge(cid, ev, **changes):
+    return BY_ID[cid].judge({**ev[cid], **changes}).verdict
+
+
+def test_every_checklist_row_of_the_chapter_is_registered():
+    rows = {r for c in m.CLAIMS for r in c.checklist}
+    assert {"A0-29", "A1-01", "A1-03", "A1-07", "A1-08", "A1-09", "A1-10", "A1-18", "A2-01", "A2-03", "A2-06",
+            "A2-10", "A2-32", "A3-05", "A4-05", "A4-06", "A4-07", "A4-08", "A4-09", "A4-10"} <= rows
+    assert sum(c.testable for c in m.CLAIMS) >= 2 * len(m.CLAIMS) / 3 - 1
+
+
+def test_sl1_flips_if_a_later_decade_bought_more(evidence):
+    assert _judge("SL-1", evidence) == C.SUPPORTED
+    assert _judge("SL-1", evidence, relative_gain_ratio=1.2, absolute_gain_ratio=1.3) == C.NOT_SUPPORTED
+
+
+def test_sl2_log_law_would_win_if_it_predicted_best(evidence):
+    assert _judge("SL-2", evidence) == C.PARTLY
+    assert _judge("SL-2", evidence, log_over_best_power=0.8) == C.SUPPORTED
+    assert evidence["SL-2"]["rms_log"] > evidence["SL-2"]["rms_floor"]
+
+
+def test_sl3_is_a_conditional_and_not_scored():
+    assert not BY_ID["SL-3"].testable and BY_ID["SL-3"].reason.startswith("conditional")
+
+
+def test_sl4_could_fail_both_ways(evidence):
+    assert _judge("SL-4", evidence) == C.PARTLY
+    assert _judge("SL-4", evidence, doubling_gain_ratio=1.1) == C.NOT_SUPPORTED
+    assert _judge("SL-4", evidence, doubling_gain_early=0.55) == C.SUPPORTED
+
+
+def test_sl5_table_read_in_parameter_decades(evidence):
+    e = evidence["SL-5"]
+    assert _judge("SL-5", evidence) == C.NOT_SUPPORTED
+    assert _judge("SL-5", evidence, gain_0=0.40, gain_1=0.30, gain_2=0.15) == C.SUPPORTED
+    assert e["gain_0"] > e["gain_1"] > e["gain_2"] and 60 < e["compute_multiple"] < 130
+    assert e["decades_extrapolated"] == 2 and BY_ID["SL-5"].test_type == C.MODEL
+
+
+def test_generation_claims_against_epochs_figures(evidence):
+    e = evidence["SL-7"]
+    assert e["gpt3_over_gpt2"] == pytest.approx(3.14e23 / 1.92e21) and e["gpt4_over_gpt3"] == pytest.approx(2.1e25 / 3.14e23)
+    assert _judge("SL-7", evidence) == C.NOT_SUPPORTED
+    assert _judge("SL-7", evidence, gpt3_over_gpt2=12.0, gpt4_over_gpt3=9.0) == C.SUPPORTED
+    assert _judge("SL-8", evidence) == C.SUPPORTED
+    assert _judge("SL-8", evidence, gpt4_over_gpt3=150.0) == C.PARTLY
+    assert _judge("SL-9", evidence) == C.SUPPORTED
+    assert _judge("SL-9", evidence, gpt3_params=540e9) == C.PARTLY
+
+
+def test_sl11_growth_rate(evidence):
+    assert _judge("SL-11", evidence) == C.SUPPORTED
+    assert _judge("SL-11", evidence, growth=2.5) == C.NOT_SUPPORTED
+
+
+def test_sl13_and_sl14_flip(evidence):
+    assert _judge("SL-13", evidence, heldout_rms_floor=0.05) == C.NOT_SUPPORTED
+    assert _judge("SL-14", evidence, shape_over_decade=1.5) == C.NOT_SUPPORTED
+    assert evidence["SL-13"]["decades_ahead"] == pytest.approx(0.76, abs=0.05)
