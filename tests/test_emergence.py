@@ -4,7 +4,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import special
 
-from analysis.claims import legacy as claims
 from analysis import emergence as em
 
 sizes = st.floats(1e5, 1e14)
@@ -32,35 +31,52 @@ def test_exact_match_is_per_token_accuracy_to_the_L_and_falls_with_L(N, L):
     assert -np.log(em.exact_match(N, 2 * L)) == pytest.approx(-2 * np.log(em.exact_match(N, L)), rel=1e-7)
 
 
-def test_toy_limits_and_scale_point():
-    assert em.per_token_loss(em.TOY_N_C) == pytest.approx(1.0)
-    assert em.per_token_accuracy(1e30) == pytest.approx(1.0, abs=1e-6)
-    assert em.exact_match(1e3, 50) < 1e-12
+def test_toy_limits_reference_point_and_floor():
+    assert em.per_token_loss(em.TOY_N_REF) == pytest.approx(em.TOY_LOSS_REF + em.TOY_FLOOR)
+    # The floor caps every metric: per-token accuracy tends to exp(-floor), exact match to exp(-L floor).
+    assert em.per_token_accuracy(1e200) == pytest.approx(np.exp(-em.TOY_FLOOR), rel=1e-6)
+    assert em.exact_match(1e200, 20) == pytest.approx(float(em.exact_match_ceiling(20)), rel=1e-5)
+    assert em.exact_match(1e200, 20, floor=0.0) == pytest.approx(1.0, abs=1e-5)
+    assert em.exact_match(1e3, 200) < 1e-10
     grade = em.multiple_choice_grade(np.array([1e2, 1e20]), n_choices=4)
     assert grade[0] == pytest.approx(0.25, abs=1e-6) and grade[1] == pytest.approx(1.0, abs=1e-6)
+
+
+def test_per_token_exponent_is_kaplans():
+    # Kaplan et al. (2020) eq. (1.1): alpha_N = 0.076 (kept once in analysis.scaling_laws.KAPLAN).
+    from analysis.scaling_laws import KAPLAN
+
+    assert em.PER_TOKEN_ALPHA == KAPLAN.alpha_N == 0.076
+
+
+def test_floor_makes_a_level_unreachable():
+    # exp(-L floor) < level: no size reaches it.
+    L = np.log(2) / em.TOY_FLOOR * 1.01
+    assert np.isinf(em.apparent_threshold(L))
+    assert np.isfinite(em.apparent_threshold(L, floor=0.0))
 
 
 @settings(max_examples=40, deadline=None)
 @given(L=lengths, level=st.floats(0.05, 0.95), alpha=st.floats(0.05, 2.0))
 def test_apparent_threshold_is_where_exact_match_reaches_level(L, level, alpha):
-    N = em.apparent_threshold(L, level=level, alpha=alpha)
-    assert em.exact_match(N, L, alpha=alpha) == pytest.approx(level, rel=1e-6)
+    N = em.apparent_threshold(L, level=level, alpha=alpha, floor=0.0)
+    assert em.exact_match(N, L, alpha=alpha, floor=0.0) == pytest.approx(level, rel=1e-6)
 
 
 @settings(max_examples=40, deadline=None)
 @given(alpha=st.floats(0.05, 2.0), L=lengths)
 def test_transition_width_does_not_depend_on_L(alpha, L):
     width = em.transition_width_dex(alpha)
-    lo = em.apparent_threshold(L, level=0.1, alpha=alpha)
-    hi = em.apparent_threshold(L, level=0.9, alpha=alpha)
+    lo = em.apparent_threshold(L, level=0.1, alpha=alpha, floor=0.0)
+    hi = em.apparent_threshold(L, level=0.9, alpha=alpha, floor=0.0)
     assert np.log10(hi / lo) == pytest.approx(width, rel=1e-9)
     assert em.transition_width_dex(em.alpha_for_width(width)) == pytest.approx(width)
 
 
 def test_published_width_figure():
-    # log10(ln 10 / ln(10/9)) = 1.3395; divided by Chinchilla's alpha = 0.34 gives 3.94 decades (exact algebra).
+    # log10(ln 10 / ln(10/9)) = 1.3395; divided by Kaplan's alpha = 0.076 gives 17.6 decades (exact algebra).
     assert em.transition_width_dex(1.0) == pytest.approx(1.3395, abs=1e-4)
-    assert em.transition_width_dex(em.CHINCHILLA_ALPHA_N) == pytest.approx(3.94, abs=0.005)
+    assert em.transition_width_dex(em.PER_TOKEN_ALPHA) == pytest.approx(17.63, abs=0.005)
 
 
 def test_rise_share_of_straight_convex_and_concave_curves():
@@ -147,8 +163,9 @@ def test_two_proportion_z_and_inverse_problems():
 
 def test_multiple_choice_grade_steepness_comes_from_the_spread():
     # A narrow spread of item difficulty switches the grade within one decade of size; a wide one does not.
-    narrow = em.multiple_choice_grade(np.array([1e8, 1e9]), spread_dex=0.25)
-    wide = em.multiple_choice_grade(np.array([1e8, 1e9]), spread_dex=1.0)
+    decade = em.MC_MEDIAN_N * 10.0 ** np.array([-0.5, 0.5])  # half a decade either side of the median item
+    narrow = em.multiple_choice_grade(decade, spread_dex=0.25)
+    wide = em.multiple_choice_grade(decade, spread_dex=1.0)
     assert narrow[1] - narrow[0] > 0.5 > wide[1] - wide[0]
 
 
@@ -169,7 +186,10 @@ def test_paper_constants_are_consistent():
     (lambda: em.exact_match(1e9, 0), "L must be at least 1"),
     (lambda: em.exact_match(1e9, np.nan), "L must be finite"),
     (lambda: em.multiple_choice_grade(1e9, n_choices=1), "n_choices must be at least 2"),
-    (lambda: em.multiple_choice_grade(1e9, distractor_token_prob=1.0), "distractor_token_prob must lie in"),
+    (lambda: em.multiple_choice_grade(1e9, median_N=0.0), "median_N must be positive"),
+    (lambda: em.per_token_loss(1e9, floor=-0.1), "floor must be non-negative"),
+    (lambda: em.exact_match_ceiling(0), "L must be at least 1"),
+    (lambda: em.step_cost_chart(step=0.5), "step must lie in"),
     (lambda: em.apparent_threshold(5, level=1.0), "level must lie in"),
     (lambda: em.transition_width_dex(0.3, low=0.9, high=0.1), "low must be below high"),
     (lambda: em.rise_share([1, 2], 1), "values needs at least 3"),
@@ -196,23 +216,21 @@ def test_bad_input_names_the_argument(call, message):
         call()
 
 
-# --- charts and claims ---------------------------------------------------------------------------------
+# --- charts ------------------------------------------------------------------------------------------
 
-def test_charts_have_titles_and_the_slider():
+def test_charts_are_figures_with_titles_and_sliders():
     spec = em.exact_match_explorer().to_dict()
     assert spec["title"]["text"] and any(p.get("name") == "L" for p in spec["params"])
-    for chart in (em.metrics_chart(em.compare_metrics(n_boot=50)), em.saturation_chart(), em.inverse_chart(em.inverse_problems())):
-        assert chart.to_dict()["title"]["text"]
+    step = em.step_cost_chart().to_dict()
+    assert any(p.get("name") == "ceiling" for p in step["params"])
+    for chart in (em.exact_match_explorer(), em.step_cost_chart(), em.metrics_chart(em.compare_metrics(n_boot=20)),
+                  em.inverse_chart(em.inverse_problems())):
+        d = chart.to_dict()
+        assert d["title"]["text"] and d["description"] and d["usermeta"]["book_figure"]["name"].startswith("fig-em-")
 
 
-def test_claims_evaluate_with_computed_verdicts():
-    records = claims.evaluate_all(modules=("analysis.emergence",))
-    assert [r.id for r in records] == ["EM-1", "EM-2", "EM-3", "EM-4"]
-    by_id = {r.id: r for r in records}
-    assert all(r.verdict in claims.VERDICTS and any(ch.isdigit() for ch in r.evidence) for r in records)
-    # The PNAS study found positive (diminishing) returns on one task: the article's reading is not the paper's.
-    assert by_id["EM-4"].verdict != claims.SUPPORTED
-    assert by_id["EM-2"].verdict == claims.PARTLY
-    # Sudden under a threshold metric (whole bootstrap interval below the line), not under log pass@1.
-    assert by_id["EM-1"].verdict == claims.PARTLY
-    assert by_id["EM-3"].verdict == claims.SUPPORTED
+def test_step_cost_chart_prices_steps_not_bands():
+    # The chart's data are starting accuracies; the step costs are computed from them (no accuracy bands).
+    d = em.step_cost_chart().to_dict()
+    fields = str(d)
+    assert "decades" in fields and "halving" in fields
