@@ -1,12 +1,21 @@
-"""The build script: table-of-contents parsing and the content hash that decides re-execution."""
+"""The build script: table of contents, the dependency graph that decides re-execution (tools/depgraph.py),
+the ledger node, the site skip, and what a failing page leaves behind."""
 
 import importlib.util
+import subprocess
+import sys
+import textwrap
+import uuid
+
+import pytest
 
 from conftest import ROOT
 
+sys.path.insert(0, str(ROOT / "tools"))
 spec = importlib.util.spec_from_file_location("build_book", ROOT / "tools" / "build_book.py")
 build_book = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(build_book)
+depgraph = build_book.depgraph
 
 
 def test_toc_docnames_in_reading_order(tmp_path):
@@ -16,43 +25,108 @@ def test_toc_docnames_in_reading_order(tmp_path):
     assert build_book.toc_docnames(toc) == ["book/intro", "book/a", "book/a1", "book/b"]
 
 
-def test_chapter_digest_changes_with_source_and_shared_inputs(tmp_path):
-    src = tmp_path / "ch.md"
-    src.write_text("one")
-    d1 = build_book.chapter_digest(src, "shared-1")
-    assert build_book.chapter_digest(src, "shared-1") == d1
-    assert build_book.chapter_digest(src, "shared-2") != d1
-    src.write_text("two")
-    assert build_book.chapter_digest(src, "shared-1") != d1
+def test_one_accepts_md_and_bare_names():
+    for arg in ("book/chinchilla.md", "book/chinchilla", "chinchilla", "./book/chinchilla.ipynb"):
+        assert build_book.docname_of(arg) == "book/chinchilla"
 
 
-def test_shared_digest_covers_analysis_code_and_data():
-    names = {p.relative_to(ROOT).as_posix() for entry in build_book.SHARED_INPUTS
-             for p in ((ROOT / entry).rglob("*") if (ROOT / entry).is_dir() else [ROOT / entry])}
-    assert "analysis/scaling_laws.py" in names
-    assert "analysis/data/chinchilla_fig4_N_D_loss.csv" in names
-    assert "requirements.txt" in names
+@pytest.fixture()
+def package(tmp_path):
+    """A small package with the shapes the book uses: absolute, relative and registry imports, a
+    claims package whose cards are found by id, and data files named by string constants."""
+    files = {
+        "analysis/__init__.py": "",
+        "analysis/validation.py": "def check(): pass\n",
+        "analysis/data.py": "from . import validation\nSPEC = 'runs.csv'\n",
+        "analysis/data/runs.csv": "a,b\n1,2\n",
+        "analysis/data/other.csv": "a\n1\n",
+        "analysis/alpha.py": "from .data import SPEC\n",
+        "analysis/beta.py": "import analysis.validation\nOTHER = 'other.csv'\n",
+        "analysis/claims/__init__.py": "from .core import Claim\nCLAIM_MODULES = ('analysis.claims.a', 'analysis.claims.b')\n",
+        "analysis/claims/__main__.py": "from . import main\n",
+        "analysis/claims/core.py": "class Claim: pass\n",
+        "analysis/claims/a.py": "from .. import alpha\nfrom .core import Claim\nCLAIMS = (Claim('AA-1'),)\n",
+        "analysis/claims/b.py": "from analysis import beta\nfrom .core import Claim\nCLAIMS = (Claim('BB-1'),)\n",
+    }
+    for rel, text in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return tmp_path
 
 
-def test_a_failing_chapter_is_named_with_its_cell(tmp_path):
-    import subprocess
-    import sys
-    import uuid
+def _rel(root, files):
+    return sorted(p.relative_to(root).as_posix() for p in files)
 
+
+def test_a_page_depends_on_what_its_code_imports_transitively(package):
+    deps = depgraph.page_dependencies(package, ["from analysis import alpha\n%matplotlib inline"])
+    assert _rel(package, deps) == ["analysis/__init__.py", "analysis/alpha.py", "analysis/data.py",
+                                   "analysis/data/runs.csv", "analysis/validation.py"]
+    assert "analysis/beta.py" not in _rel(package, depgraph.page_dependencies(package, ["import analysis.alpha"]))
+
+
+def test_a_card_depends_on_its_claim_module_not_on_the_registry(package):
+    deps = _rel(package, depgraph.page_dependencies(package, ["from analysis import claims\nclaims.card('BB-1')"]))
+    assert "analysis/claims/b.py" in deps and "analysis/beta.py" in deps and "analysis/data/other.csv" in deps
+    assert "analysis/claims/a.py" not in deps and "analysis/alpha.py" not in deps
+
+
+def test_the_ledger_node_depends_on_every_registered_claim_module(package):
+    deps = _rel(package, depgraph.ledger_dependencies(package))
+    for f in ("analysis/claims/a.py", "analysis/claims/b.py", "analysis/alpha.py", "analysis/beta.py",
+              "analysis/data/runs.csv", "analysis/data/other.csv", "analysis/claims/__main__.py"):
+        assert f in deps
+
+
+def test_digest_changes_with_any_input(package):
+    files = depgraph.page_dependencies(package, ["from analysis import alpha"])
+    d1 = depgraph.digest(package, files, b"source")
+    assert depgraph.digest(package, files, b"source") == d1
+    assert depgraph.digest(package, files, b"other source") != d1
+    (package / "analysis" / "data" / "runs.csv").write_text("a,b\n1,3\n")
+    assert depgraph.digest(package, files, b"source") != d1
+
+
+def test_the_book_pages_depend_on_their_own_modules():
+    sl = _rel(ROOT, build_book.page_inputs("book/scaling-laws"))
+    assert "analysis/scaling_laws.py" in sl and "analysis/data/chinchilla_fig4_N_D_loss.csv" in sl
+    assert "analysis/collapse.py" not in sl and "analysis/economics.py" not in sl
+    ledger = _rel(ROOT, depgraph.ledger_dependencies(ROOT))
+    assert "analysis/collapse.py" in ledger and "analysis/economics.py" in ledger
+    assert build_book.uses_ledger("book/intro") and build_book.uses_ledger("book/ledger")
+    assert not build_book.uses_ledger("book/scaling-laws")
+
+
+def test_a_failing_page_keeps_its_notebook_and_traceback_and_counts_code_cells():
     name = f"book/_failing_{uuid.uuid4().hex[:8]}"
     source = ROOT / f"{name}.md"
     header = (ROOT / "book" / "scaling-laws.md").read_text().split("---\n")[1]
-    source.write_text(
-        f"---\n{header}---\n\n# A broken page\n\n"
-        "```{code-cell} ipython3\nx = 1\n```\n\n```{code-cell} ipython3\nraise ValueError('n_boot must be positive')\n```\n"
-    )
+    source.write_text(f"---\n{header}---\n\n# A broken page\n\nSome prose.\n\n" + textwrap.dedent("""\
+        ```{code-cell} ipython3
+        x = 1
+        ```
+
+        More prose between the cells.
+
+        ```{code-cell} ipython3
+        def deep():
+            raise ValueError('n_boot must be positive')
+        deep()
+        ```
+        """))
+    failed = ROOT / f"{name}.failed.ipynb"
+    log = ROOT / "_build" / "logs" / (name.replace("/", "__") + ".log")
     try:
-        result = subprocess.run([sys.executable, str(ROOT / "tools" / "build_book.py"), "one", name],
+        result = subprocess.run([sys.executable, str(ROOT / "tools" / "build_book.py"), "one", f"{name}.md"],
                                 capture_output=True, text=True, cwd=ROOT)
         assert result.returncode != 0
-        assert f"chapter {name}.md failed in cell 2 (execution count 2, starting `raise ValueError" in result.stderr
+        assert f"chapter {name}.md failed in code cell 2 of 2 (starting `def deep():`)" in result.stderr
         assert "ValueError: n_boot must be positive" in result.stderr
-        assert not (ROOT / f"{name}.ipynb").exists()  # no half-executed notebook is left for the site
+        assert not (ROOT / f"{name}.ipynb").exists()  # nothing half-executed for the site
+        assert failed.exists()  # but what ran is kept for debugging
+        text = log.read_text()
+        assert "Traceback" in text and "deep()" in text and "raise ValueError" in text  # the full traceback
         # A header that jupytext does not read as MyST would silently lose the code cells: refused.
         bad_header = "jupytext:\n  text_representation:\n    format_name: myst\nkernelspec:\n  name: python3\n"
         source.write_text(f"---\n{bad_header}---\n" + source.read_text().split("---\n", 2)[2])
@@ -60,6 +134,26 @@ def test_a_failing_chapter_is_named_with_its_cell(tmp_path):
                                 capture_output=True, text=True, cwd=ROOT)
         assert result.returncode != 0 and "jupytext read none" in result.stderr
     finally:
-        source.unlink(missing_ok=True)
-        (ROOT / f"{name}.ipynb").unlink(missing_ok=True)
-        (ROOT / "_build" / "logs" / (name.replace("/", "__") + ".log")).unlink(missing_ok=True)
+        for path in (source, failed, ROOT / f"{name}.ipynb", log):
+            path.unlink(missing_ok=True)
+
+
+def test_the_site_is_skipped_when_nothing_changed(tmp_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(build_book, "SITE_STAMP", tmp_path / "site.sha256")
+    monkeypatch.setattr(build_book, "BUILD", tmp_path)
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "index.html").write_text("<html></html>")
+    monkeypatch.setattr(build_book, "site_digest", lambda extra: "d1")
+    monkeypatch.setattr(build_book, "publish_ledger", lambda html: None)
+    monkeypatch.setattr(build_book, "_reader_editions", lambda html: None)
+
+    def fake_run(cmd, **kwargs):
+        calls.append(cmd)
+        return subprocess.CompletedProcess(cmd, 0, "", "")
+
+    monkeypatch.setattr(build_book.subprocess, "run", fake_run)
+    assert build_book.build_site() is True and len(calls) == 1
+    assert build_book.build_site() is False and len(calls) == 1  # nothing changed: not rebuilt
+    monkeypatch.setattr(build_book, "site_digest", lambda extra: "d2")
+    assert build_book.build_site() is True and len(calls) == 2

@@ -12,13 +12,17 @@ def _names(specs):
     return {Requirement(s).name.lower().replace("_", "-") for s in specs}
 
 
+def _all_dependencies(project: dict) -> list[str]:
+    return project["dependencies"] + [d for extra in project["optional-dependencies"].values() for d in extra]
+
+
 def test_environment_yml_matches_pyproject(root):
     project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
     env = yaml.safe_load((root / "environment.yml").read_text())
     pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
-    assert _names(pip_section) == _names(project["dependencies"])
+    assert _names(pip_section) == _names(_all_dependencies(project))
     # Same version ranges too, not only the same names.
-    assert {str(Requirement(s)) for s in pip_section} == {str(Requirement(s)) for s in project["dependencies"]}
+    assert {str(Requirement(s)) for s in pip_section} == {str(Requirement(s)) for s in _all_dependencies(project)}
 
 
 def test_every_dependency_is_pinned_in_requirements(root):
@@ -28,11 +32,41 @@ def test_every_dependency_is_pinned_in_requirements(root):
         if line and not line.startswith("#"):
             name, _, version = line.partition("==")
             pins[name.lower().replace("_", "-")] = version
-    for spec in project["dependencies"]:
+    for spec in _all_dependencies(project):
         req = Requirement(spec)
         name = req.name.lower().replace("_", "-")
         assert name in pins, f"{name} is not pinned in requirements.txt (run make lock)"
         assert req.specifier.contains(pins[name], prereleases=True), f"{name}=={pins[name]} violates {req.specifier}"
+
+
+def _top_level_imports(path) -> set[str]:
+    import ast
+
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_runtime_dependencies_are_exactly_what_the_analyses_import(root):
+    """`pip install .` (Colab, Binder) brings only what the analysis package imports; building and
+    testing tools live in the `book` and `test` extras."""
+    import sys
+
+    project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
+    distribution = {"vl_convert": "vl-convert-python"}  # import name -> distribution name
+    imported = set().union(*(_top_level_imports(p) for p in (root / "analysis").rglob("*.py")))
+    third_party = {distribution.get(n, n).replace("_", "-").lower() for n in imported
+                   if n not in sys.stdlib_module_names and n not in ("analysis", "__future__")}
+    assert _names(project["dependencies"]) == third_party
+    for tool in ("jupyter-book", "pytest", "playwright", "hypothesis", "nbval", "papermill"):
+        assert tool not in _names(project["dependencies"])
+    assert {"book", "test"} <= set(project["optional-dependencies"])
+    find = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]["find"]
+    assert "analysis.*" in find["include"]  # subpackages (analysis.claims) ship in a non-editable install
 
 
 def test_jupyter_book_pinned_below_2(root):

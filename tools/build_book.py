@@ -1,39 +1,60 @@
-"""Execute the book's chapters (with a content-hash cache) and build the site.
+"""Execute the book's pages (with a dependency-aware cache) and build the site.
 
 Usage::
 
-    python tools/build_book.py execute   # jupytext -> papermill, only chapters whose inputs changed
-    python tools/build_book.py site      # Jupyter Book 1.x, warnings are errors
+    python tools/build_book.py execute   # the ledger artefact, then every page whose inputs changed
+    python tools/build_book.py site      # Jupyter Book 1.x, warnings are errors (skipped if nothing changed)
     python tools/build_book.py all       # both
-    python tools/build_book.py student   # the site without exercise solutions, into _build/student/html
+    python tools/build_book.py student   # the student edition (no solutions anywhere) in _build/student/html
+    python tools/build_book.py one book/chinchilla.md   # re-execute one page (.md optional)
 
-A chapter is re-executed only when the hash of its inputs changed: its own source, every file of the
-``analysis`` package (code and data) and the pinned requirements. Executed notebooks are written
-beside their sources as ``book/<name>.ipynb`` (git-ignored) and are what the site is built from.
+A page is re-executed only when one of its inputs changed: its source, the ``analysis`` modules its code
+imports (transitively, found from the code by ``tools/depgraph.py``), the data files those modules name,
+the pinned requirements and, for the pages that read it, the ledger artefact. The ledger artefact
+(``python -m analysis.claims``: ``_build/ledger/ledger.json`` and ``.csv``) is one node of the same graph:
+it depends on ``analysis/claims`` and everything the claim modules import, and it is (re)built before the
+intro and ledger pages execute. Executed notebooks are written beside their sources as
+``book/<name>.ipynb`` (git-ignored); a page that fails leaves ``book/<name>.failed.ipynb`` and its full
+traceback in ``_build/logs/<name>.log``.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
+import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import jupytext
 import nbformat
-import papermill
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import depgraph  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
-CACHE = ROOT / "_build" / "exec-cache"
-LOGS = ROOT / "_build" / "logs"
-SHARED_INPUTS = ["analysis", "requirements.txt"]
+BUILD = ROOT / "_build"
+CACHE = BUILD / "exec-cache"
+LOGS = BUILD / "logs"
+LEDGER = BUILD / "ledger" / "ledger.json"
+LEDGER_STAMP = CACHE / "ledger.sha256"
+SITE_STAMP = CACHE / "site.sha256"
+REQUIREMENTS = ROOT / "requirements.txt"
+#: Pages that read the ledger artefact (besides any page whose code calls ``load_records``).
+LEDGER_PAGES = ("book/intro", "book/ledger")
+#: Inputs of the site build besides the executed notebooks.
+SITE_INPUTS = ("_config.yml", "_toc.yml", "references.bib", "tools")
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
+
+# --- the pages and their inputs ----------------------------------------------------------------------
 
 def toc_docnames(toc_path: Path = ROOT / "_toc.yml") -> list[str]:
     """Every document named in the table of contents, in reading order (e.g. ``book/intro``)."""
@@ -51,37 +72,79 @@ def toc_docnames(toc_path: Path = ROOT / "_toc.yml") -> list[str]:
     return [n.removesuffix(".md").removesuffix(".ipynb") for n in names]
 
 
-def shared_input_digest() -> str:
-    """Hash of everything every chapter depends on (the analysis package and the pinned requirements)."""
-    h = hashlib.sha256()
-    for entry in SHARED_INPUTS:
-        path = ROOT / entry
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for f in files:
-            if "__pycache__" in f.parts:
-                continue
-            h.update(str(f.relative_to(ROOT)).encode())
-            h.update(f.read_bytes())
-    return h.hexdigest()
+def docname_of(arg: str) -> str:
+    """``book/x.md``, ``book/x.ipynb``, ``book/x`` or ``x`` -> ``book/x``."""
+    name = arg.strip().removeprefix("./").removesuffix(".md").removesuffix(".ipynb")
+    return name if "/" in name else f"book/{name}"
 
 
-def chapter_digest(source: Path, shared: str) -> str:
-    return hashlib.sha256(shared.encode() + source.read_bytes()).hexdigest()
+def code_sources(source: Path) -> list[str]:
+    nb = jupytext.read(source)
+    return [c.source for c in nb.cells if c.cell_type == "code"]
+
+
+def uses_ledger(docname: str, codes: list[str] | None = None) -> bool:
+    codes = code_sources(ROOT / f"{docname}.md") if codes is None else codes
+    return docname in LEDGER_PAGES or any("load_records" in c for c in codes)
+
+
+def page_inputs(docname: str) -> set[Path]:
+    """The files (module code and data) one page depends on."""
+    return depgraph.page_dependencies(ROOT, code_sources(ROOT / f"{docname}.md"))
+
+
+def page_digest(docname: str, ledger_digest: str | None = None) -> str:
+    source = ROOT / f"{docname}.md"
+    codes = code_sources(source)
+    files = depgraph.page_dependencies(ROOT, codes) | {REQUIREMENTS}
+    extra = [source.read_bytes()]
+    if uses_ledger(docname, codes):
+        extra.append(f"ledger:{ledger_digest or ledger_input_digest()}".encode())
+    return depgraph.digest(ROOT, files, *extra)
+
+
+def ledger_input_digest() -> str:
+    return depgraph.digest(ROOT, depgraph.ledger_dependencies(ROOT) | {REQUIREMENTS})
 
 
 def has_code(nb: nbformat.NotebookNode) -> bool:
     return any(cell.cell_type == "code" for cell in nb.cells)
 
 
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("PYTHONHASHSEED", "0")
+    # Two pages run at once on small machines; multi-threaded BLAS in each slows the many tiny
+    # linear-algebra calls of the fits by an order of magnitude when the cores are shared.
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        env.setdefault(var, "1")
+    env.setdefault("SCALING_BOOK_LEDGER", str(LEDGER))
+    return env
+
+
+# --- executing one page (in a child process) ---------------------------------------------------------
+
+def reader_cell(nb: nbformat.NotebookNode, index: int) -> tuple[int, int]:
+    """(number, total) of cell ``index`` among the code cells a reader sees (papermill's injected
+    parameters cell not counted)."""
+    code = [i for i, c in enumerate(nb.cells)
+            if c.cell_type == "code" and "injected-parameters" not in c.metadata.get("tags", [])]
+    return (code.index(index) + 1 if index in code else 0), len(code)
+
+
 def run_notebook(docname: str) -> None:
-    """Convert one chapter with jupytext and execute it with papermill (run in a child process, whose
-    output, including the kernel's own log lines, goes to ``_build/logs/<name>.log``)."""
+    """Convert one page with jupytext and execute it with papermill. Run in a child process whose output
+    (the kernel's log lines and, on failure, the full traceback) goes to ``_build/logs/<name>.log``."""
+    import papermill
+
     source = ROOT / f"{docname}.md"
     target = ROOT / f"{docname}.ipynb"
+    failed = ROOT / f"{docname}.failed.ipynb"
     nb = jupytext.read(source)
     if not has_code(nb) and "{code-cell}" in source.read_text():
         sys.exit(f"chapter {docname}.md has code cells but jupytext read none: its header must declare "
                  "the MyST format (copy the header of book/scaling-laws.md)")
+    failed.unlink(missing_ok=True)
     if not has_code(nb):
         nbformat.write(nb, target)
         return
@@ -93,11 +156,16 @@ def run_notebook(docname: str) -> None:
             progress_bar=False, log_output=False, request_save_on_cell_execute=False,
         )
     except papermill.PapermillExecutionError as err:
-        target.unlink(missing_ok=True)
+        # Keep what ran (outputs up to the error) for debugging; the site never uses it.
+        if target.exists():
+            target.replace(failed)
+        number, total = reader_cell(nb, err.cell_index)  # papermill ran nb's cells, index for index
         first_line = next((ln for ln in str(err.source).splitlines() if ln.strip()), "")
+        print("".join(ANSI.sub("", line) + "\n" for line in err.traceback), file=sys.stderr, flush=True)
         sys.exit(
-            f"chapter {docname}.md failed in cell {err.cell_index} (execution count {err.exec_count}, "
-            f"starting `{first_line.strip()[:60]}`): {err.ename}: {err.evalue}"
+            f"chapter {docname}.md failed in code cell {number} of {total} (starting "
+            f"`{first_line.strip()[:60]}`): {err.ename}: {err.evalue}  "
+            f"(what ran: {failed.relative_to(ROOT)})"
         )
     finally:
         tmp.unlink(missing_ok=True)
@@ -107,13 +175,16 @@ class ChapterFailed(RuntimeError):
     pass
 
 
-def execute_one(docname: str, shared: str, force: bool = False) -> tuple[str, str, float]:
-    """Execute one chapter if its inputs changed. Returns (docname, status, seconds)."""
-    source = ROOT / f"{docname}.md"
+def _stamp(docname: str) -> Path:
+    return CACHE / (docname.replace("/", "__") + ".sha256")
+
+
+def execute_one(docname: str, digest: str | None = None, force: bool = False) -> tuple[str, str, float]:
+    """Execute one page if its inputs changed. Returns (docname, status, seconds)."""
     target = ROOT / f"{docname}.ipynb"
-    stamp = CACHE / (docname.replace("/", "__") + ".sha256")
+    stamp = _stamp(docname)
     log = LOGS / (docname.replace("/", "__") + ".log")
-    digest = chapter_digest(source, shared)
+    digest = digest or page_digest(docname)
     if not force and target.exists() and stamp.exists() and stamp.read_text() == digest:
         return docname, "cached", 0.0
     start = time.perf_counter()
@@ -121,96 +192,185 @@ def execute_one(docname: str, shared: str, force: bool = False) -> tuple[str, st
     target.unlink(missing_ok=True)
     LOGS.mkdir(parents=True, exist_ok=True)
     with open(log, "w") as out:
-        proc = subprocess.run([sys.executable, __file__, "_one", docname], stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.run([sys.executable, __file__, "_one", docname], stdout=out, stderr=subprocess.STDOUT,
+                              env=child_env())
     if proc.returncode != 0:
         lines = [ln for ln in log.read_text().splitlines() if ln.strip()]
         reason = lines[-1] if lines else f"exit code {proc.returncode}"
-        raise ChapterFailed(f"{reason}  (full log: {log.relative_to(ROOT)})")
+        raise ChapterFailed(f"{reason}  (full log with the traceback: {log.relative_to(ROOT)})")
     CACHE.mkdir(parents=True, exist_ok=True)
     stamp.write_text(digest)
     return docname, "executed", time.perf_counter() - start
 
 
-def execute(force: bool = False, jobs: int = 2) -> None:
-    os.environ.setdefault("PYTHONHASHSEED", "0")
-    # Two chapters run at once on small machines; multi-threaded BLAS in each slows the many tiny
-    # linear-algebra calls of the fits by an order of magnitude when the cores are shared.
-    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
+def build_ledger(force: bool = False) -> tuple[str, str, float]:
+    """(Re)build the ledger artefact if the claims or anything they import changed."""
+    digest = ledger_input_digest()
+    if (not force and LEDGER.exists() and LEDGER.with_suffix(".csv").exists() and LEDGER_STAMP.exists()
+            and LEDGER_STAMP.read_text() == digest):
+        return "ledger artefact", "cached", 0.0
+    start = time.perf_counter()
+    LEDGER_STAMP.unlink(missing_ok=True)
+    LOGS.mkdir(parents=True, exist_ok=True)
+    log = LOGS / "ledger.log"
+    with open(log, "w") as out:
+        proc = subprocess.run([sys.executable, "-m", "analysis.claims", str(LEDGER)], cwd=ROOT, stdout=out,
+                              stderr=subprocess.STDOUT, env=child_env())
+    if proc.returncode != 0:
+        lines = [ln for ln in log.read_text().splitlines() if ln.strip()]
+        raise ChapterFailed(f"the ledger artefact failed: {lines[-1] if lines else proc.returncode}  "
+                            f"(full log with the traceback: {log.relative_to(ROOT)})")
+    CACHE.mkdir(parents=True, exist_ok=True)
+    LEDGER_STAMP.write_text(digest)
+    return "ledger artefact", "executed", time.perf_counter() - start
+
+
+def execute(force: bool = False, jobs: int = 2) -> dict[str, str]:
+    """Build the ledger artefact and execute every page whose inputs changed, ``jobs`` at a time.
+    Returns {node: status} (``executed`` or ``cached``)."""
     docnames = toc_docnames()
     missing = [d for d in docnames if not (ROOT / f"{d}.md").exists()]
     if missing:
         sys.exit(f"_toc.yml names chapters with no source file: {', '.join(m + '.md' for m in missing)}")
-    shared = shared_input_digest()
     start = time.perf_counter()
-    failed = []
+    failed, statuses = [], {}
+    ledger_pages = [d for d in docnames if uses_ledger(d)]
+    others = [d for d in docnames if d not in ledger_pages]
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(execute_one, d, shared, force) for d in docnames]
-        for fut in futures:
+        ledger: Future = pool.submit(build_ledger, force)
+        futures = [pool.submit(execute_one, d, None, force) for d in others]
+
+        def after_ledger(d):
+            ledger.result()  # raises ChapterFailed if the artefact could not be built
+            return execute_one(d, None, force)
+
+        futures += [pool.submit(after_ledger, d) for d in ledger_pages]
+        for fut in [ledger, *futures]:
             try:
                 name, status, secs = fut.result()
+                statuses[name] = status
                 print(f"  {name:<32} {status:<9} {secs:6.1f} s", flush=True)
             except ChapterFailed as err:
-                print(f"  FAILED: {err}", flush=True)
-                failed.append(err)
-    print(f"executed the chapters in {time.perf_counter() - start:.1f} s", flush=True)
+                if str(err) not in map(str, failed):
+                    print(f"  FAILED: {err}", flush=True)
+                    failed.append(err)
+    ran = [n for n, s in statuses.items() if s == "executed"]
+    print(f"executed {len(ran)} of {len(statuses)} nodes in {time.perf_counter() - start:.1f} s"
+          + (f": {', '.join(ran)}" if ran else " (nothing changed)"), flush=True)
     if failed:
-        sys.exit(f"build stopped: {len(failed)} chapter(s) failed (see above)")
+        sys.exit(f"build stopped: {len(failed)} page(s) failed (see above)")
+    return statuses
 
 
-def build_site(builder: str = "html", extra: list[str] | None = None) -> None:
-    """Build the site with Jupyter Book 1.x, warnings as errors (``extra``: more CLI options)."""
+# --- the site ------------------------------------------------------------------------------------------
+
+def site_digest(extra: list[str]) -> str:
+    files = {ROOT / f"{d}.ipynb" for d in toc_docnames()}
+    for entry in SITE_INPUTS:
+        path = ROOT / entry
+        files |= {p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts} if path.is_dir() else {path}
+    # Static files of the book (images, CSS, JS): everything in book/ but the sources and scratch notebooks.
+    files |= {p for p in BOOK.rglob("*") if p.is_file() and p.suffix not in (".md", ".ipynb", ".py")
+              and "__pycache__" not in p.parts and ".ipynb_checkpoints" not in p.parts}
+    files |= {LEDGER, LEDGER.with_suffix(".csv")}
+    return depgraph.digest(ROOT, {f for f in files if f.exists()}, json.dumps(extra).encode())
+
+
+def build_site(builder: str = "html", extra: list[str] | None = None, force: bool = False) -> bool:
+    """Build the site with Jupyter Book 1.x, warnings as errors (``extra``: more CLI options); skipped
+    when no input of the site changed since the last build. Returns whether it built."""
+    extra = extra or []
+    stamp = SITE_STAMP
+    default_out = not extra  # a preview (--toc/--output) is always built and never recorded
+    digest = site_digest([builder, *extra])
+    html = BUILD / "html"
+    if not force and default_out and stamp.exists() and stamp.read_text() == digest and (html / "index.html").exists():
+        print("site: nothing changed, not rebuilt", flush=True)
+        return False
     start = time.perf_counter()
     exe = Path(sys.executable).parent / "jupyter-book"
-    cmd = [str(exe), "build", str(ROOT), "--builder", builder, "-W", "-n", "--keep-going", *(extra or [])]
+    cmd = [str(exe), "build", str(ROOT), "--builder", builder, "-W", "-n", "--keep-going", *extra]
     result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
+        stamp.unlink(missing_ok=True)
         sys.stdout.write(result.stdout[-20000:])
         sys.stderr.write(result.stderr[-20000:])
         sys.exit(f"site build failed (exit {result.returncode}): {' '.join(cmd)}")
+    if default_out:
+        publish_ledger(html)
+        _reader_editions(html)
+        CACHE.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(digest)
     print(f"built the site in {time.perf_counter() - start:.1f} s", flush=True)
+    return True
+
+
+def publish_ledger(html: Path) -> None:
+    """Copy ``ledger.json`` and ``ledger.csv`` to the site root (the ledger page links them)."""
+    for f in (LEDGER, LEDGER.with_suffix(".csv")):
+        if f.exists():
+            shutil.copy2(f, html / f.name)
+
+
+def _reader_editions(html: Path, student: bool = False) -> None:
+    """Replace the site's downloadable/launchable notebooks by reader notebooks (tools/editions.py)."""
+    try:
+        import editions
+    except ImportError:  # pragma: no cover - the module ships with this script
+        return
+    editions.write_reader_notebooks(ROOT, html, student=student)
 
 
 def build_student_site() -> None:
-    """The same site with every exercise solution removed (sphinx-exercise's ``hide_solutions``),
-    built from the same executed notebooks into ``_build/student/html``."""
-    import shutil
+    """The student edition: built from copies of the executed notebooks with every solution removed
+    (prose, code and outputs), so no page, search index entry, downloadable notebook or launch target
+    holds one; into ``_build/student/html``."""
+    import editions
 
-    config = yaml.safe_load((ROOT / "_config.yml").read_text())
-    config.setdefault("sphinx", {}).setdefault("config", {})["hide_solutions"] = True
-    # Paths in the configuration are relative to the file; this copy lives elsewhere.
-    config["sphinx"]["local_extensions"] = {
-        name: str((ROOT / path).resolve()) for name, path in config["sphinx"].get("local_extensions", {}).items()
-    }
-    config["title"] = config["title"] + " (student edition)"
-    out = ROOT / "_build" / "student"
-    out.mkdir(parents=True, exist_ok=True)
-    student_config = out / "_config.yml"
-    student_config.write_text(yaml.safe_dump(config, sort_keys=False))
-    build_site(extra=["--config", str(student_config), "--path-output", str(out)])
+    out = BUILD / "student"
+    src = out / "src"
+    shutil.rmtree(src, ignore_errors=True)
+    editions.prepare_student_tree(ROOT, src, [d for d in toc_docnames()])
+    cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(src), "--builder", "html",
+           "-W", "-n", "--keep-going"]
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=src, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.stdout.write(result.stdout[-20000:])
+        sys.stderr.write(result.stderr[-20000:])
+        sys.exit(f"student site build failed (exit {result.returncode}): {' '.join(cmd)}")
     final = out / "html"
     shutil.rmtree(final, ignore_errors=True)
-    (out / "_build" / "html").rename(final)
-    print(f"student edition (no solutions) in {final.relative_to(ROOT)}", flush=True)
+    (src / "_build" / "html").rename(final)
+    publish_ledger(final)
+    editions.write_reader_notebooks(src, final, student=True)
+    print(f"student edition (no solutions) in {final.relative_to(ROOT)} in {time.perf_counter() - start:.1f} s",
+          flush=True)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=["execute", "site", "all", "student", "one", "_one"])
-    parser.add_argument("docname", nargs="?", help="with one: the chapter to execute, e.g. book/chinchilla")
+    parser.add_argument("what", choices=["execute", "site", "all", "student", "one", "ledger", "_one"])
+    parser.add_argument("docname", nargs="?", help="with one: the page to execute, e.g. book/chinchilla(.md)")
     parser.add_argument("--toc", help="with site: another table of contents (e.g. a preview of one chapter)")
     parser.add_argument("--output", help="with site: build into OUTPUT/_build/html instead of _build/html")
-    parser.add_argument("--force", action="store_true", help="re-execute every chapter")
-    parser.add_argument("--jobs", type=int, default=2, help="chapters executed at once (default 2)")
+    parser.add_argument("--force", action="store_true", help="re-execute every page and rebuild the site")
+    parser.add_argument("--jobs", type=int, default=2, help="pages executed at once (default 2)")
     args = parser.parse_args(argv)
     if args.what == "_one":
         run_notebook(args.docname)
         return
+    if args.what == "ledger":
+        print("  {:<32} {:<9} {:6.1f} s".format(*build_ledger(force=args.force)))
+        return
     if args.what == "one":
-        if not args.docname or not (ROOT / f"{args.docname}.md").exists():
-            sys.exit(f"one needs a chapter name such as book/scaling-laws; got {args.docname!r}")
+        docname = docname_of(args.docname or "")
+        if not args.docname or not (ROOT / f"{docname}.md").exists():
+            sys.exit(f"one needs a page such as book/scaling-laws or book/scaling-laws.md; got {args.docname!r}")
         try:
-            name, status, secs = execute_one(args.docname, shared_input_digest(), force=True)
+            if uses_ledger(docname):
+                print("  {:<32} {:<9} {:6.1f} s".format(*build_ledger()))
+            name, status, secs = execute_one(docname, force=True)
         except ChapterFailed as err:
             sys.exit(f"FAILED: {err}")
         print(f"  {name:<32} {status:<9} {secs:6.1f} s")
@@ -223,7 +383,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.what in ("execute", "all"):
         execute(force=args.force, jobs=args.jobs)
     if args.what in ("site", "all"):
-        build_site(extra=extra)
+        build_site(extra=extra, force=args.force)
     if args.what == "student":
         build_student_site()
 

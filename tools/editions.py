@@ -1,0 +1,339 @@
+"""The book's editions outside the full site: the student edition and the reader notebooks.
+
+* Student edition: :func:`strip_solutions` removes every gated solution (the prose between
+  ``solution-start`` and ``solution-end``, and the code cells with their outputs) from an executed
+  notebook; :func:`prepare_student_tree` writes a copy of the book built only from such notebooks, so its
+  pages, search index, downloadable notebooks and launch targets hold no solution.
+* Reader notebooks: :func:`reader_notebook` turns an executed page into a notebook that works outside the
+  book (JupyterLab, nbconvert, Colab): glue placeholders replaced by their values, citations and
+  cross-references as plain text, directives as plain markdown, figure captions as markdown, and every
+  chart carrying a static image that shows when the interactive view cannot load. Its code cells are the
+  page's, so it still runs top to bottom.
+"""
+
+from __future__ import annotations
+
+import ast
+import base64
+import copy
+import html as html_lib
+import re
+import shutil
+from functools import lru_cache
+from pathlib import Path
+
+import nbformat
+import yaml
+
+SOLUTION_START = re.compile(r"^\s*:{3,}\{solution-start\}")
+SOLUTION_END = re.compile(r"^\s*:{3,}\{solution-end\}")
+FENCE_CLOSE = re.compile(r"^\s*:{3,}\s*$")
+
+
+# --- student edition ----------------------------------------------------------------------------------
+
+def strip_solutions(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of ``nb`` without any gated solution: markdown from ``solution-start`` to the fence closing
+    ``solution-end`` is cut, and every cell in between (code and outputs included) is dropped."""
+    out = copy.deepcopy(nb)
+    cells, inside, closing = [], False, False
+    for cell in out.cells:
+        if cell.cell_type != "markdown":
+            if not inside:
+                cells.append(cell)
+            continue
+        kept = []
+        for line in cell.source.splitlines():
+            if closing:  # the ':::' that closes the solution-end directive
+                closing = False
+                if FENCE_CLOSE.match(line):
+                    continue
+            if not inside and SOLUTION_START.match(line):
+                inside = True
+            elif inside and SOLUTION_END.match(line):
+                inside, closing = False, True
+            elif not inside:
+                kept.append(line)
+        text = "\n".join(kept).strip("\n")
+        if text.strip():
+            cell.source = text
+            cells.append(cell)
+    if inside:
+        raise ValueError("a solution-start has no solution-end after it")
+    out.cells = cells
+    return out
+
+
+def prepare_student_tree(root: Path, dest: Path, docnames: list[str]) -> None:
+    """Write into ``dest`` a book to build: the configuration (student title, launch buttons pointing at
+    the student notebooks), the table of contents, the bibliography, the static files of ``book/`` and
+    every executed page with its solutions stripped."""
+    dest.mkdir(parents=True, exist_ok=True)
+    config = yaml.safe_load((root / "_config.yml").read_text())
+    config["title"] = config["title"] + " (student edition)"
+    sphinx = config.setdefault("sphinx", {})
+    sphinx["local_extensions"] = {name: str((root / path).resolve())
+                                  for name, path in sphinx.get("local_extensions", {}).items()}
+    sphinx.setdefault("config", {})["hide_solutions"] = True
+    repo = config.setdefault("repository", {})
+    # Deployed as /student/ beside the full site: launch buttons open the student notebooks.
+    repo["path_to_book"] = "student/" + repo.get("path_to_book", "_sources").strip("/")
+    for bib in config.get("bibtex_bibfiles", []):
+        shutil.copy2(root / bib, dest / bib)
+    (dest / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
+    shutil.copy2(root / "_toc.yml", dest / "_toc.yml")
+    book = root / "book"
+    for path in book.rglob("*"):
+        rel = path.relative_to(root)
+        if path.is_dir() or path.suffix in (".md", ".py") or ".ipynb_checkpoints" in path.parts:
+            continue
+        if path.suffix == ".ipynb":
+            if path.stem.endswith((".failed", ".input")) or rel.with_suffix("").as_posix() not in docnames:
+                continue
+            target = dest / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(strip_solutions(nbformat.read(path, as_version=4)), target)
+        else:
+            target = dest / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+
+
+# --- reader notebooks ---------------------------------------------------------------------------------
+
+def glue_values(nb: nbformat.NotebookNode) -> dict[str, str]:
+    """{name: text/plain} of every value the notebook glued (myst-nb's ``scrapbook`` output metadata)."""
+    values = {}
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            meta = output.get("metadata", {}).get("scrapbook")
+            if not meta:
+                continue
+            prefix = meta.get("mime_prefix", "")
+            text = output.get("data", {}).get(prefix + "text/plain")
+            if text is not None:
+                values[meta["name"]] = text
+    return values
+
+
+def _format_glue(text: str, spec: str) -> str:
+    try:
+        from myst_nb.core.variables import format_plain_text
+
+        return format_plain_text(text, spec) if spec else text.strip("'\"")
+    except Exception:  # noqa: BLE001 - fall back to Python's own formatting
+        value = ast.literal_eval(text)
+        return format(value, spec) if spec else str(value)
+
+
+@lru_cache(maxsize=4)
+def bibliography(bib_path: Path) -> dict[str, tuple[str, str]]:
+    """{key: (authors as cited, year)} from a BibTeX file (``Kaplan et al.``, ``Hoffmann and Borgeaud``)."""
+    from pybtex.database import parse_file
+
+    out = {}
+    for key, entry in parse_file(str(bib_path)).entries.items():
+        people = entry.persons.get("author") or entry.persons.get("editor") or []
+        last = [" ".join(p.last_names).replace("{", "").replace("}", "") for p in people]
+        if not last:
+            names = entry.fields.get("author", entry.fields.get("organization", key)).replace("{", "").replace("}", "")
+        elif len(last) == 1:
+            names = last[0]
+        elif len(last) == 2:
+            names = f"{last[0]} and {last[1]}"
+        else:
+            names = f"{last[0]} et al."
+        out[key] = (names, entry.fields.get("year", "n.d."))
+    return out
+
+
+def section_titles(book_dir: Path) -> dict[str, str]:
+    """{label: title} for every ``(label)=`` target in the book's sources (the heading or the text after it)."""
+    titles = {}
+    for source in book_dir.glob("*.md"):
+        lines = source.read_text().splitlines()
+        for i, line in enumerate(lines):
+            m = re.match(r"^\((?P<label>[\w-]+)\)=\s*$", line)
+            if m:
+                nxt = next((ln for ln in lines[i + 1:] if ln.strip()), "")
+                titles[m["label"]] = re.sub(r"^#+\s*", "", nxt).strip()
+    return titles
+
+
+def _cite(keys: str, bib: dict, textual: bool) -> str:
+    parts = []
+    for key in [k.strip() for k in keys.split(",") if k.strip()]:
+        names, year = bib.get(key, (key, ""))
+        parts.append(f"{names} ({year})" if textual else f"{names}, {year}")
+    return "; ".join(parts) if textual else "(" + "; ".join(parts) + ")"
+
+
+def _target_text(content: str) -> tuple[str, str | None]:
+    m = re.match(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", content, re.S)
+    return (m["text"], m["target"]) if m else (content, None)
+
+
+def plain_roles(text: str, *, glue: dict, bib: dict, titles: dict, figures: dict) -> str:
+    """Replace MyST roles by plain text: glue values, citations, terms, references, figure numbers."""
+    def role(m: re.Match) -> str:
+        name, content = m["role"], m["content"]
+        if name.startswith("glue"):
+            key, _, spec = content.partition(":")
+            key = key.split("::")[-1]
+            return _format_glue(glue[key], spec) if key in glue else f"[{key}]"
+        if name in ("cite:p", "cite:ps", "cite", "cite:alp"):
+            return _cite(content, bib, textual=False)
+        if name.startswith("cite"):
+            return _cite(content, bib, textual=True)
+        shown, target = _target_text(content)
+        if name == "numref":
+            label = target or content
+            number = figures.get(label)
+            if target and "%s" in shown:
+                return shown.replace("%s", str(number or "")) if number else shown.replace(" %s", "")
+            return f"Figure {number}" if number else "the figure"
+        if name in ("ref", "doc") and not target:
+            return titles.get(content, content)
+        if name == "math":
+            return f"${content}$"
+        return shown
+    return re.sub(r"\{(?P<role>[\w:-]+)\}`(?P<content>[^`]*)`", role, text)
+
+
+def plain_directives(text: str) -> str:
+    """Directives (``:::{name} args`` ... ``:::``) as plain markdown: a bold heading, the body, no fences;
+    ``(label)=`` targets dropped."""
+    out, numbers, stack = [], {"exercise": 0}, []
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if stack and stack[-1] == "code":  # inside a plain code block: copied as it is
+            out.append(line)
+            if re.match(r"^\s*`{3,}\s*$", line):
+                stack.pop()
+            i += 1
+            continue
+        m = re.match(r"^\s*(:{3,}|`{3,})\{(?P<name>[\w:-]+)\}\s*(?P<args>.*)$", line)
+        if m:
+            name, args = m["name"], m["args"].strip()
+            stack.append("directive")
+            i += 1
+            while i < len(lines) and re.match(r"^\s*:[\w-]+:", lines[i]):
+                i += 1  # directive options (:class:, :label:, ...)
+            if name == "exercise":
+                numbers["exercise"] += 1
+                heading = f"**Exercise {numbers['exercise']}**" + (f" ({args})" if args else "")
+            elif name == "solution-start":
+                heading = "**Solution**"
+            elif name in ("solution-end", "glossary", "bibliography"):
+                heading = ""
+            elif name == "admonition":
+                heading = f"**{args}**" if args else ""
+            else:
+                heading = f"**{name.replace('-', ' ').capitalize()}**" + (f": {args}" if args else "")
+            if heading:
+                out += [heading, ""]
+            continue
+        if re.match(r"^\s*`{3,}\S*\s*$", line) and not re.match(r"^\s*`{3,}\s*$", line) or \
+                (re.match(r"^\s*`{3,}\s*$", line) and not stack):
+            stack.append("code")  # a plain code block opens
+            out.append(line)
+        elif re.match(r"^\s*(:{3,}|`{3,})\s*$", line) and stack:
+            stack.pop()  # a directive closes: its fence is dropped
+        elif not re.match(r"^\([\w-]+\)=\s*$", line):
+            out.append(line)
+        i += 1
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
+
+
+def _png_of(output: dict) -> str | None:
+    data = output.get("data", {})
+    png = data.get("image/png")
+    return "".join(png) if isinstance(png, list) else png
+
+
+def static_chart_html(output: dict) -> str | None:
+    """The chart's HTML with its static PNG inside: shown until (and unless) the interactive view loads;
+    the script's red "Error loading script" is replaced by a console warning."""
+    data = output.get("data", {})
+    page = data.get("text/html")
+    png = _png_of(output)
+    if not page or not png:
+        return None
+    page = "".join(page) if isinstance(page, list) else page
+    if "vegaEmbed" not in page:
+        return None
+    desc = html_lib.escape(str(data.get("text/plain", "chart")).strip()[:300], quote=True)
+    img = (f'<img class="reader-static-chart" alt="{desc}" style="max-width:100%;height:auto" '
+           f'src="data:image/png;base64,{png.strip()}">')
+    m = re.search(r'<div id="(?P<id>altair-viz-[\w-]+)"></div>', page)
+    if not m:
+        return img + page
+    page = page.replace(m.group(0), f'<div id="{m["id"]}">{img}</div>', 1)
+    page = page.replace("outputDiv.innerHTML = `<div class=\"error\" style=\"color:red;\">${err}</div>`;",
+                        "console.warn(err);")
+    return page
+
+
+def _caption_cell(caption: str, number: int, **ctx) -> nbformat.NotebookNode:
+    text = plain_roles(" ".join(caption.split()), **ctx)
+    return nbformat.v4.new_markdown_cell(f"*Figure {number}.* {text}")
+
+
+GLUE_IMPORT = re.compile(r"^from myst_nb import glue\s*$", re.M)
+GLUE_FALLBACK = ("try:\n    from myst_nb import glue\n"
+                 "except ImportError:  # outside the book: glue only hands values to the book's text\n"
+                 "    def glue(name, value, display=True):\n        return value if display else None")
+
+
+def reader_notebook(nb: nbformat.NotebookNode, *, bib: dict, titles: dict) -> nbformat.NotebookNode:
+    """A copy of the executed page ``nb`` that works outside the book (see the module docstring)."""
+    out = copy.deepcopy(nb)
+    glue = glue_values(out)
+    figures, n = {}, 0
+    for cell in out.cells:
+        fig = cell.get("metadata", {}).get("mystnb", {}).get("figure") if cell.cell_type == "code" else None
+        if fig:
+            n += 1
+            if fig.get("name"):
+                figures[fig["name"]] = n
+    ctx = dict(glue=glue, bib=bib, titles=titles, figures=figures)
+    cells = []
+    for cell in out.cells:
+        if cell.cell_type == "markdown":
+            cell.source = plain_directives(plain_roles(cell.source, **ctx))
+            if cell.source.strip():
+                cells.append(cell)
+            continue
+        if cell.cell_type == "code":
+            cell.source = GLUE_IMPORT.sub(GLUE_FALLBACK, cell.source)
+            for output in cell.get("outputs", []):
+                page = static_chart_html(output)
+                if page is not None:
+                    output["data"]["text/html"] = page
+        cells.append(cell)
+        fig = cell.get("metadata", {}).get("mystnb", {}).get("figure") if cell.cell_type == "code" else None
+        if fig and fig.get("caption"):
+            cells.append(_caption_cell(fig["caption"], figures.get(fig.get("name"), len(figures)), **ctx))
+    out.cells = cells
+    out.metadata.setdefault("scaling_book", {})["edition"] = "reader notebook (works outside the book)"
+    return out
+
+
+def write_reader_notebooks(root: Path, html: Path, student: bool = False) -> list[Path]:
+    """Replace every downloadable notebook of the built site ``html`` (``_sources/**/*.ipynb``, also the
+    launch buttons' targets) by its reader notebook; in the student edition, strip solutions again (a
+    safety net: the student tree has none)."""
+    bib_files = [root / "references.bib"]
+    bib = bibliography(bib_files[0]) if bib_files[0].exists() else {}
+    book_dir = root / "book"
+    titles = section_titles(book_dir if any(book_dir.glob("*.md")) else Path(__file__).resolve().parents[1] / "book")
+    written = []
+    for path in sorted((html / "_sources").rglob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        if student:
+            nb = strip_solutions(nb)
+        nbformat.write(reader_notebook(nb, bib=bib, titles=titles), path)
+        written.append(path)
+    return written
