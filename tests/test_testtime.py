@@ -6,8 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.special import comb
 
-from analysis.claims import legacy as claims
+from analysis import kim2025 as kim
 from analysis import testtime as tt
+from analysis import testtime_charts as tc
+from analysis import verifiers as vf
 
 
 # --- pass@k ---------------------------------------------------------------------------------------
@@ -162,107 +164,7 @@ def test_pythia_flop_params_count_the_embedding_once():
         tt.pythia_flop_params("Pythia 20B")
 
 
-def test_matmul_count_gives_small_models_more_samples():
-    total, matmul = tt.flop_matched_pairs(), tt.flop_matched_pairs(count="matmul")
-    assert (matmul["k_small"].to_numpy() >= total["k_small"].to_numpy()).all()
-    assert matmul["small_wins"].sum() >= total["small_wins"].sum()
-    with pytest.raises(ValueError, match="count must be one of"):
-        tt.flop_matched_pairs(count="active")
-
-
-def test_flop_matched_pairs_spend_equal_compute():
-    pairs = tt.flop_matched_pairs()
-    assert len(pairs) == 20 and (pairs["k_small"] >= 2).all()
-    for r in pairs.itertuples():
-        small = tt.inference_flop(tt.PYTHIA_TOTAL_PARAMS[r.small], r.k_small, 256)
-        assert small <= r.flop < small * (1 + 1 / r.k_small) * 1.0001  # floor(N_large/N_small) samples
-    # The tokens-per-sample assumption cancels: the verdicts do not move with it.
-    assert (tt.flop_matched_pairs(1000.0)["small_wins"] == pairs["small_wins"]).all()
-
-
-# --- selection ------------------------------------------------------------------------------------
-
-def test_majority_vote_limits():
-    c = np.array([6000, 100])
-    assert tt.majority_vote_accuracy(c, 10_000, 1) == pytest.approx(0.305)  # k = 1 is pass@1
-    # p = 0.6 against a dominant wrong answer with 0.4: wins almost surely with many votes;
-    # p = 0.01 loses against a wrong answer holding half of the rest.
-    assert tt.majority_vote_accuracy(np.array([6000]), 10_000, 1000, 1.0) > 0.999
-    assert tt.majority_vote_accuracy(np.array([100]), 10_000, 1000, 0.5) < 1e-6
-    # A three-sample vote with one correct sample and no repeated answer is a three-way tie.
-    assert tt.majority_vote_accuracy(np.array([1]), 3, 3, 0.0) == pytest.approx(1 / 3 * 3 * (1 / 3) * (2 / 3) ** 2
-                                                                            + 3 * (1 / 3) ** 2 * (2 / 3) + (1 / 3) ** 3)
-
-
-@settings(max_examples=25, deadline=None)
-@given(c=st.integers(1, 9_999), k=st.integers(2, 60), s1=st.floats(0, 1), s2=st.floats(0, 1))
-def test_majority_vote_never_beats_coverage_and_falls_with_agreeing_wrong_answers(c, k, s1, s2):
-    lo, hi = sorted((s1, s2))
-    acc_lo = tt.majority_vote_accuracy(np.array([c]), 10_000, k, lo)
-    acc_hi = tt.majority_vote_accuracy(np.array([c]), 10_000, k, hi)
-    assert acc_hi <= acc_lo + 1e-12
-    assert acc_lo <= 1 - (1 - c / 10_000) ** k + 1e-12  # cannot beat "some sample is correct"
-
-
-def test_verifier_limits():
-    c = np.array([200, 3000])
-    n = 10_000
-    p1 = c.mean() / n
-    assert tt.verifier_best_of_k(c, n, [1], 0.9, 0.1)[0] == pytest.approx(p1)  # one sample: no choice
-    perfect = tt.verifier_best_of_k(c, n, [50], 1.0, 0.0)[0]
-    assert perfect == pytest.approx(np.mean(1 - (1 - c / n) ** 50))  # a perfect checker gives coverage
-    far = tt.verifier_best_of_k(c, n, [100_000], 0.9, 0.1)[0]
-    assert far == pytest.approx(np.mean(tt.verifier_precision(c / n, 0.9, 0.1)), rel=1e-9)
-    useless = tt.verifier_best_of_k(c, n, [1, 10, 100], 0.5, 0.5)
-    np.testing.assert_allclose(useless, p1)  # a coin-flip verifier selects nothing
-
-
-def test_selection_curves_stay_between_one_sample_and_coverage():
-    sel = tt.selection_curves("MATH", "Pythia 2.8B", 0.1, 0.9, 0.05)
-    assert sel.ks[0] == 1 and sel.ks[-1] == tt.MAJORITY_K_MAX
-    for acc in (sel.majority, sel.verifier):
-        assert acc[0] == pytest.approx(sel.pass1)  # one sample: nothing to choose
-        assert (acc <= sel.coverage + 1e-12).all()
-    table = tt.selection_table("MATH", "Pythia 2.8B")
-    assert set(table["method"]) == {"coverage (perfect checker)", "majority vote", "imperfect verifier",
-                                    "one sample (pass@1)"}
-    with pytest.raises(ValueError, match="model must be one of"):
-        tt.selection_curves("MATH", "Pythia 20B")
-
-
-def test_verifier_precision_is_bayes_rule():
-    # p = 0.1, recall 0.9, false positives 0.1: 0.09 / (0.09 + 0.09) = 0.5.
-    assert tt.verifier_precision(0.1, 0.9, 0.1) == pytest.approx(0.5)
-    assert tt.verifier_precision(0.0, 0.9, 0.0) == 0.0  # nothing accepted: defined as 0
-
-
-def test_verifier_fpr_for_share_inverts_best_of_k():
-    c = tt.load_monkeys_counts("MATH").query("model == 'Pythia 12B'")["num_correct"].to_numpy()
-    p1, cov = tt.coverage(np.full_like(c, 10_000), c, [1, 100])
-    f = tt.verifier_fpr_for_share(c, 10_000, 100, 0.9, 0.5)
-    kept = (tt.verifier_best_of_k(c, 10_000, [100], 0.9, f)[0] - p1) / (cov - p1)
-    assert 0 < f < 0.1 and kept == pytest.approx(0.5, abs=1e-5)  # brentq tolerance 1e-7 on the rate
-    # A stricter requirement needs a stricter verifier; more than recall allows cannot be met.
-    assert tt.verifier_fpr_for_share(c, 10_000, 100, 0.9, 0.8) < f
-    assert tt.verifier_fpr_for_share(c, 10_000, 100, 0.9, 0.99) == 0.0
-
-
-@pytest.mark.parametrize("call, match", [
-    (lambda: tt.verifier_fpr_for_share([1, 5], 10, 1, 0.9, 0.5), "k must be at least 2"),
-    (lambda: tt.verifier_fpr_for_share([1, 5], 10, 5, 0.9, 1.0), "share must lie in"),
-    (lambda: tt.verifier_fpr_for_share([1, 5], 10, 5, 0.0, 0.5), "recall must be positive"),
-    (lambda: tt.verifier_fpr_for_share([0, 0], 10, 5, 0.9, 0.5), "no coverage gain"),
-    (lambda: tt.majority_vote_accuracy([1], 10, 5, 1.5), "dominant_wrong_share must lie in"),
-    (lambda: tt.majority_vote_accuracy([1], 10, 0), "k must be at least 1"),
-    (lambda: tt.majority_vote_accuracy([11], 10, 2), "c must not exceed n"),
-    (lambda: tt.majority_vote_accuracy([1], 10_000, 5000), "k must be at most"),
-    (lambda: tt.verifier_best_of_k([1], 10, [1], -0.1, 0.1), "recall must lie in"),
-    (lambda: tt.verifier_best_of_k([1], 10, [1], 0.9, np.nan), "false_positive_rate must be finite"),
-    (lambda: tt.verifier_precision(2.0, 0.9, 0.1), "p must lie in"),
-])
-def test_selection_bad_input(call, match):
-    with pytest.raises(ValueError, match=match):
-        call()
+# --- selection: see tests/test_verifiers.py ------------------------------------------------------
 
 
 # --- Kim et al. and the fleet model ---------------------------------------------------------------
@@ -337,32 +239,150 @@ def test_fleet_bad_input(call, match):
         call()
 
 
-# --- charts and claims ----------------------------------------------------------------------------
+def test_batched_what_if():
+    assert kim.batched_energy_wh(22.76, 1.0) == 22.76  # gain 1 reproduces the paper
+    assert kim.batched_energy_wh(22.76, 4.0) == pytest.approx(5.69)
+    cost = kim.weekly_energy_cost_usd(22.76, 1e9, 0.10)
+    assert cost == pytest.approx(22.76 * 1e9 * 7 / 1000 * 0.10)
+    gain = float(kim.batching_gain_to_reach(1e6, cost))
+    assert kim.weekly_energy_cost_usd(22.76, 1e9, 0.10, gain) == pytest.approx(1e6)
+    assert kim.batching_gain_to_reach(10.0, 5.0) == 1.0  # already below the level
+    with pytest.raises(ValueError, match="batching_gain must be at least 1"):
+        kim.batched_energy_wh(1.0, 0.5)
+    with pytest.raises(ValueError, match="level must be positive"):
+        kim.batching_gain_to_reach(0.0, 5.0)
 
-def test_charts_build_with_titles_and_sliders():
-    charts_ = [tt.coverage_chart("MATH"), tt.coverage_chart("CodeContests"), tt.flop_chart(),
-               tt.selection_explorer(), tt.fleet_power_explorer(), tt.kim_tradeoff_chart()]
-    for chart in charts_:
-        spec = chart.to_dict()
-        assert spec.get("title")
-    for chart in (tt.selection_explorer(), tt.fleet_power_explorer()):
-        spec = chart.to_dict()
-        params = spec.get("params", []) + [p for layer in spec.get("layer", []) for p in layer.get("params", [])]
-        assert any("bind" in p for p in params)
+
+# --- total compute, Snell et al., guessing -------------------------------------------------------
+
+def test_total_matched_samples_balance_training_and_inference():
+    # 6 N_s D + 2 N_s k R D == 6 N_l D + 2 N_l R D for the k returned
+    for rho, r in [(14.0, 0.1), (2.5, 1.0), (168.0, 22.0)]:
+        k = float(tt.total_matched_samples(rho, r))
+        assert 6 + 2 * k * r == pytest.approx(rho * (6 + 2 * r), rel=1e-12)
+        assert k > rho  # counting training can only add samples for the smaller model
+    # a large ratio tends to the inference-only match; equal sizes give one sample
+    assert tt.total_matched_samples(14.0, 1e9) == pytest.approx(14.0, rel=1e-6)
+    assert tt.total_matched_samples(1.0, 0.5) == pytest.approx(1.0)
 
 
-def test_testtime_claims_have_computed_verdicts():
-    records = claims.evaluate_all(modules=("analysis.testtime",))
-    by_id = {r.id: r for r in records}
-    assert set(by_id) == {"TT-1", "TT-2", "TT-3", "TT-4", "TT-5"}
-    assert all(r.verdict in claims.VERDICTS and r.evidence for r in records)
-    # TT-1: the 31x of the paper is a ratio of latency increases; no electricity was measured for it.
-    assert by_id["TT-1"].verdict == claims.PARTLY and "31.0x" in by_id["TT-1"].evidence
-    # TT-2: 1 GW is the paper's figure at ChatGPT-scale traffic; at search traffic it is about 199 GW.
-    assert by_id["TT-2"].verdict == claims.PARTLY and "199 GW" in by_id["TT-2"].evidence
-    # TT-3: LATS on 8B reaches 80 % against 82 % for 70B, at 14 % of the energy.
-    assert by_id["TT-3"].verdict == claims.SUPPORTED
-    # TT-4: the candidates hold the gain, but the assumed verifier keeps under half of it.
-    assert by_id["TT-4"].verdict == claims.PARTLY and "at most" in by_id["TT-4"].evidence
-    # TT-5: a perfect checker wins most FLOP-matched pairs (14 of 20); a best-case majority vote does not.
-    assert by_id["TT-5"].verdict == claims.PARTLY and "14 of 20" in by_id["TT-5"].evidence
+@settings(max_examples=40, deadline=None)
+@given(rho=st.floats(1.01, 500), k=st.floats(1.0, 1e6))
+def test_crossover_inverts_total_matched_samples(rho, k):
+    r = tt.crossover_inference_ratio(rho, k)
+    if k <= rho:
+        assert r == math.inf
+    else:
+        assert tt.total_matched_samples(rho, r) == pytest.approx(k, rel=1e-9)
+
+
+def test_crossover_edges_and_bad_input():
+    assert tt.crossover_inference_ratio(14.0, math.inf) == 0.0
+    with pytest.raises(ValueError, match="size_ratio must be at least 1"):
+        tt.total_matched_samples(0.5, 1.0)
+    with pytest.raises(ValueError, match="inference_ratio must be positive"):
+        tt.total_matched_samples(2.0, 0.0)
+    with pytest.raises(ValueError, match="k_needed must be positive"):
+        tt.crossover_inference_ratio(2.0, 0.0)
+    with pytest.raises(ValueError, match="selector must be one of"):
+        tt.samples_to_beat("Pythia 1B", 0.1, "oracle")
+
+
+def test_compute_matched_pairs_inference_only_and_total():
+    inf = tt.compute_matched_pairs(None)
+    assert len(inf) == 20 and (inf["k_small"] == np.floor(inf["size_ratio"])).all()
+    low = tt.compute_matched_pairs(0.01)
+    assert (low["k_small"] >= inf["k_small"]).all() and low["capped"].any()
+    # more samples never hurt coverage or the verifier, so counting training can only add wins
+    assert low["small_wins"].sum() >= inf["small_wins"].sum()
+    assert low["verifier_wins"].sum() >= inf["verifier_wins"].sum()
+    # selectors are ordered: verifier <= coverage, worst vote <= best vote
+    for f in (inf, low):
+        assert (f["verifier_small"] <= f["coverage_small"] + 1e-12).all()
+        assert (f["vote_worst_small"] <= f["vote_best_small"] + 1e-12).all()
+    # a crossover of inf means a win inference-only; 0 means never within 10,000 samples
+    assert (inf.loc[inf["crossover_verifier"] == math.inf, "verifier_wins"]).all()
+    with pytest.raises(ValueError, match="inference_ratio must be positive"):
+        tt.compute_matched_pairs(-1.0)
+
+
+def test_flop_matched_pairs_spend_equal_compute():
+    pairs = tt.flop_matched_pairs()
+    assert len(pairs) == 20 and (pairs["k_small"] >= 2).all()
+    for r in pairs.itertuples():
+        small = tt.inference_flop(tt.PYTHIA_TOTAL_PARAMS[r.small], r.k_small, 256)
+        assert small <= r.flop < small * (1 + 1 / r.k_small) * 1.0001  # floor(N_large/N_small) samples
+    assert (tt.flop_matched_pairs(1000.0)["small_wins"] == pairs["small_wins"]).all()
+
+
+def test_matmul_count_gives_small_models_more_samples():
+    total, matmul = tt.flop_matched_pairs(), tt.flop_matched_pairs(count="matmul")
+    assert (matmul["k_small"].to_numpy() >= total["k_small"].to_numpy()).all()
+    assert matmul["small_wins"].sum() >= total["small_wins"].sum()
+    with pytest.raises(ValueError, match="count must be one of"):
+        tt.flop_matched_pairs(count="active")
+
+
+def test_training_flop_and_snell_pair():
+    assert tt.training_flop(1e9, 3e11) == pytest.approx(1.8e21)
+    # training a 12B Pythia costs ~168x a 70M one (same tokens): the "~170x"
+    ratio = tt.training_flop(tt.PYTHIA_TOTAL_PARAMS["Pythia 12B"], tt.PYTHIA_TRAINING_TOKENS) / tt.training_flop(
+        tt.PYTHIA_TOTAL_PARAMS["Pythia 70M"], tt.PYTHIA_TRAINING_TOKENS)
+    assert 160 < ratio < 175
+    small, large = tt.snell_like_pair()
+    assert abs(np.log(tt.pythia_flop_params(large) / tt.pythia_flop_params(small) / 14)) < np.log(1.5)
+    assert tt.SNELL_LARGER_MODEL_FACTOR == 14 and tt.SNELL_EFFICIENCY_VS_BEST_OF_N == 4
+
+
+def test_wins_by_ratio_fall_as_inference_grows():
+    w = tt.wins_by_ratio()
+    assert (np.diff(w["coverage_wins"].to_numpy()) <= 0).all()
+    assert (np.diff(w["verifier_wins"].to_numpy()) <= 0).all()
+    assert w["inference_ratio"].iloc[-1] == math.inf
+
+
+def test_extrapolation_reports_relative_error():
+    # Gemma-2B on CodeContests: a few points of absolute error are a large relative one
+    rows = {e.model: e for e in tt.extrapolation_check("CodeContests", 100)}
+    g = rows["Gemma 2B"]
+    assert g.relative_error[-1] == pytest.approx(g.predicted[-1] / g.observed[-1] - 1)
+    assert abs(g.error_points[-1]) < 5 and g.relative_error[-1] > 0.3
+
+
+def test_guessing_table():
+    g = tt.guessing_table(100).set_index("model")
+    assert (g["adjusted_10k"] <= g["coverage_10k"]).all()
+    # Pythia 70M: most of its 26.6 % coverage comes from problems solved less often than 1 in 100
+    assert g.loc["Pythia 70M", "coverage_10k"] == pytest.approx(34 / 128)
+    assert g.loc["Pythia 70M", "adjusted_10k"] < 0.1 * g.loc["Pythia 70M", "coverage_10k"]
+    with pytest.raises(ValueError, match="n_candidates must be"):
+        tt.guessing_table(1)
+
+
+def test_verifier_optima_per_model():
+    o = tt.verifier_optima()
+    assert (o["accuracy_best"] <= o["cap"] + 1e-12).all() and (o["accuracy_best"] >= o["pass1"] - 1e-12).all()
+    assert (o["accuracy_best"] <= o["coverage_at_best"] + 1e-12).all()
+
+
+# --- charts ----------------------------------------------------------------------------------------
+
+def _params(spec):
+    return spec.get("params", []) + [p for layer in spec.get("layer", []) for p in layer.get("params", [])]
+
+
+def test_charts_are_house_style_figures():
+    figs = [tc.coverage_chart("MATH"), tc.coverage_chart("CodeContests"), tc.flop_chart(), tc.total_compute_chart(),
+            tc.selection_chart(), tc.verifier_chart(), tc.guessing_chart(), tc.kim_tradeoff_chart(), tc.fleet_chart()]
+    names = [f.to_dict()["usermeta"]["book_figure"]["name"] for f in figs]
+    assert len(set(names)) == len(names) and all(n.startswith("fig-tt-") for n in names)
+    for f in figs:
+        spec = f.to_dict()
+        assert spec.get("title") and spec.get("description")
+    for f in (tc.total_compute_chart(), tc.fleet_chart()):
+        assert any("bind" in p for p in _params(f.to_dict()))
+
+
+def test_total_compute_chart_refuses_an_unknown_ratio():
+    with pytest.raises(ValueError, match="inference_ratio must be one of RATIO_GRID"):
+        tc.total_compute_chart(0.123)
