@@ -1,0 +1,186 @@
+"""Claims of the economics chapter: each verdict with an explicit counterfactual (altered evidence changes
+the verdict) and the evidence checked against the published figures it rests on."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import claims as C
+from analysis import economics as ec
+from analysis.claims import economics as E
+
+BY_ID = {c.id: c for c in E.CLAIMS}
+
+
+@pytest.fixture(scope="module")
+def evidence():
+    return {c.id: c.evidence() for c in E.CLAIMS if c.testable}
+
+
+def verdict(cid, ev):
+    return BY_ID[cid].judge(ev).verdict
+
+
+def altered(ev, **changes):
+    out = dict(ev)
+    out.update(changes)
+    return out
+
+
+def test_every_assigned_checklist_row_is_covered():
+    rows = ("A0-01 A0-04 A2-02 A2-04 A3-04 A3-14 A3-17 A3-18 A3-19 A3-20 A3-21 A4-01 A4-11 A4-12 A4-27 A4-28 "
+            "A4-29 A4-30 A4-31 A4-32 A4-33 A4-52 A4-53 A4-56 A4-57 A4-58 A4-59 A4-60 A4-61").split()
+    covered = {r for c in E.CLAIMS for r in c.checklist}
+    assert set(rows) <= covered
+    testable_rows = {r for c in E.CLAIMS if c.testable for r in c.checklist} & set(rows)
+    assert len(testable_rows) >= 2 / 3 * len(rows)
+
+
+def test_claims_are_registered_in_the_ledger():
+    ids = {c.id for c in C.registered_claims()}
+    assert set(BY_ID) <= ids
+    assert all(c.chapter == "economics" for c in E.CLAIMS)
+
+
+def test_ec1_point_estimate_decides_and_recent_window_is_reported(evidence):
+    ev = evidence["EC-1"]
+    assert ev["cost_growth"] == pytest.approx(2.35, abs=0.1)          # Cottier et al.: 2.4
+    assert ev["cost_growth_low"] < 3 < ev["cost_growth_high"]           # 3 only at the interval's edge
+    assert 2.5 < ev["recent_growth"] < 4
+    assert verdict("EC-1", ev) == C.PARTLY
+    assert verdict("EC-1", altered(ev, cost_growth=2.9)) == C.SUPPORTED
+    assert verdict("EC-1", altered(ev, recent_growth=2.0)) == C.NOT_SUPPORTED
+
+
+def test_ec10_hardware_decline(evidence):
+    ev = evidence["EC-10"]
+    # Hobbhahn & Besiroglu: ML GPUs double FLOP/s per $ every 2.07 years.
+    assert ev["hobbhahn_ml_growth"] == pytest.approx(2 ** (1 / 2.07))
+    assert verdict("EC-10", ev) == C.NOT_SUPPORTED
+    assert verdict("EC-10", altered(ev, run_flop_per_usd_growth=1.54, chip_flop_per_usd_growth=1.54,
+                                    hobbhahn_ml_growth=1.54)) == C.SUPPORTED
+
+
+def test_ec2_gpt4(evidence):
+    ev = evidence["EC-2"]
+    assert ev["run_usd"] == pytest.approx(40586592.58)   # Epoch's entry for GPT-4
+    assert verdict("EC-2", ev) == C.PARTLY
+    assert verdict("EC-2", altered(ev, run_usd=5e8, facility_usd=5e8)) == C.SUPPORTED
+    assert verdict("EC-2", altered(ev, hardware_usd=5e7)) == C.NOT_SUPPORTED
+
+
+def test_ec3_ten_billion(evidence):
+    ev = evidence["EC-3"]
+    assert 2e8 < ev["run_usd"] < 6e8 and 5e9 < ev["facility_usd"] < 15e9
+    assert verdict("EC-3", ev) == C.PARTLY
+    assert verdict("EC-3", altered(ev, facility_usd=4e9)) == C.NOT_SUPPORTED
+    assert verdict("EC-3", altered(ev, run_usd=1e10, years_to_100b=1.5)) == C.SUPPORTED
+
+
+def test_ec4_wealth_decided_by_the_data_not_the_article_arithmetic(evidence):
+    ev = evidence["EC-4"]
+    assert ev["years_own_premise"] < 5 < ev["years_aum_max"]
+    assert verdict("EC-4", ev) == C.NOT_SUPPORTED
+    assert verdict("EC-4", altered(ev, years_aum_max_recent_rate=4.0)) == C.PARTLY
+
+
+def test_ec12_aum(evidence):
+    ev = evidence["EC-12"]
+    assert ev["aum_usd"] == pytest.approx(70.6e12 / 0.591)
+    assert verdict("EC-12", ev) == C.SUPPORTED
+    assert verdict("EC-12", altered(ev, aum_usd=459e12)) == C.NOT_SUPPORTED  # net wealth is not AUM
+
+
+def test_ec5_cahn_depreciation(evidence):
+    ev = evidence["EC-5"]
+    assert ev["cohort_need_usd"] == pytest.approx(120e9) and ev["steady_need_usd"] == pytest.approx(600e9)
+    assert verdict("EC-5", ev) == C.PARTLY
+    grown = BY_ID["EC-5"].evidence(capex_growth=2.0)
+    assert verdict("EC-5", grown) == C.NOT_SUPPORTED
+    assert verdict("EC-5", altered(ev, cohort_need_usd=600e9)) == C.SUPPORTED
+
+
+def test_ec6_ec7_queries(evidence):
+    ev6, ev7 = evidence["EC-6"], evidence["EC-7"]
+    assert verdict("EC-6", ev6) == C.SUPPORTED
+    assert verdict("EC-6", altered(ev6, chat_usd_per_week=5e5, reasoning_usd_per_week=5e5)) == C.NOT_SUPPORTED
+    # 1e9 queries/day x 7 x 0.34 Wh x $0.08/kWh
+    assert ev7["chat_energy_usd"] == pytest.approx(7e9 * 0.34 / 1000 * 0.08)
+    assert verdict("EC-7", ev7) == C.PARTLY
+    assert verdict("EC-7", altered(ev7, chat_energy_usd=2e6)) == C.SUPPORTED
+
+
+def test_ec8_ec13_energy_and_water(evidence):
+    ev = evidence["EC-8"]
+    assert verdict("EC-8", ev) == C.SUPPORTED and verdict("EC-13", ev) == C.SUPPORTED
+    assert verdict("EC-8", altered(ev, share_gwh=0.3)) == C.NOT_SUPPORTED
+    assert verdict("EC-13", altered(ev, share_million_litres=0.3)) == C.NOT_SUPPORTED
+
+
+def test_ec9_ec14_ec16_run_costs(evidence):
+    assert verdict("EC-9", evidence["EC-9"]) == C.SUPPORTED
+    assert verdict("EC-9", altered(evidence["EC-9"], top_recent_run_usd=5e6)) == C.NOT_SUPPORTED
+    ev14 = evidence["EC-14"]
+    assert ev14["early_top_usd"] == pytest.approx(2056969.34)  # GPT-3 in the Epoch snapshot
+    assert verdict("EC-14", ev14) == C.SUPPORTED
+    assert verdict("EC-14", altered(ev14, largest_2025_run_usd=5e7)) == C.PARTLY
+    assert verdict("EC-16", evidence["EC-16"]) == C.SUPPORTED
+    assert verdict("EC-16", altered(evidence["EC-16"], cluster_chips_usd=5e8)) == C.NOT_SUPPORTED
+
+
+def test_ec17_accelerating(evidence):
+    ev = evidence["EC-17"]
+    assert ev["inference_price_factor_slowest"] == pytest.approx(1 / 9)  # Epoch: 9x to 900x per year
+    assert verdict("EC-17", ev) == C.PARTLY
+    assert verdict("EC-17", altered(ev, training_cost_accelerating=False)) == C.NOT_SUPPORTED
+
+
+def test_literature_claims(evidence):
+    assert verdict("EC-18", evidence["EC-18"]) == C.SUPPORTED
+    assert verdict("EC-18", altered(evidence["EC-18"], nvidia_over_microsoft=0.9)) == C.NOT_SUPPORTED
+    assert verdict("EC-19", altered(evidence["EC-19"], nvidia_cap_usd=5e11)) == C.NOT_SUPPORTED
+    assert evidence["EC-20"]["google_vs_2019"] == 1.48
+    assert verdict("EC-20", altered(evidence["EC-20"], google_vs_2022=0.9)) == C.NOT_SUPPORTED
+    assert evidence["EC-21"]["btos_share"] == 0.054
+    assert verdict("EC-21", evidence["EC-21"]) == C.SUPPORTED
+    assert verdict("EC-21", altered(evidence["EC-21"], btos_share=0.18)) == C.NOT_SUPPORTED
+
+
+def test_ec22_latency_from_kim_table_iii(evidence):
+    ev = evidence["EC-22"]
+    assert ev["chat_latency_ratio"] == pytest.approx(6.40 / 4.23)
+    assert verdict("EC-22", ev) == C.PARTLY
+    assert verdict("EC-22", altered(ev, min_latency_ratio=1.1)) == C.SUPPORTED
+
+
+def test_not_testable_rows_give_reasons():
+    for c in E.CLAIMS:
+        if not c.testable:
+            assert c.reason.startswith(C.NOT_TESTABLE_REASONS) and c.checklist
+
+
+def test_published_constants():
+    assert ec.HO2024.halving_months == 8 and (ec.HO2024.halving_months_low, ec.HO2024.halving_months_high) == (5, 14)
+    assert (ec.EPOCH_INFERENCE.slowest_factor, ec.EPOCH_INFERENCE.fastest_factor) == (9, 900)
+    assert ec.SCALING_2030.feasible_flop_2030 == 2e29
+    assert ec.HOBBHAHN2022.ml_doubling_years == 2.07
+    assert ec.CLUSTER_INTERCONNECT_FRACTION == 0.19
+
+
+def test_claim_text_and_chapter_prose_are_our_own_words():
+    from pathlib import Path
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    seeds = root.parent / "shared" / "seeds"
+    if not seeds.exists():
+        pytest.skip("the seed articles are not beside this checkout")
+    words = lambda text: re.findall(r"[a-z0-9']+", text.lower())  # noqa: E731
+    seed_words = [words(p.read_text()) for p in seeds.glob("*.txt")]
+    grams8 = {" ".join(w[i:i + 8]) for w in seed_words for i in range(len(w) - 7)}
+    grams10 = {" ".join(w[i:i + 10]) for w in seed_words for i in range(len(w) - 9)}
+    for c in E.CLAIMS:
+        t = words(c.claim)
+        assert not any(" ".join(t[i:i + 8]) in grams8 for i in range(len(t) - 7)), c.id
+    page = words((root / "book" / "economics.md").read_text())
+    assert not [" ".join(page[i:i + 10]) for i in range(len(page) - 9) if " ".join(page[i:i + 10]) in grams10]
