@@ -37,7 +37,7 @@ THEME_LEVEL = {
 }
 #: Axe impacts that fail the test.
 FAILING_IMPACTS = {"serious", "critical"}
-#: Weight budget of one page (HTML and everything it loads, bytes).
+#: Weight budget of one page: the bytes it transfers (HTML and everything it loads, Resource Timing).
 PAGE_BUDGET_BYTES = 12_000_000
 #: A4 at 96 dpi less 15 mm margins on each side: the width a printed page lays out in.
 PRINT_WIDTH = 680
@@ -83,7 +83,9 @@ MEASURE = """() => {
   const inside = sel => Array.from(document.querySelectorAll(sel)).filter(e => {
       const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < -1 || r.right > vw + 1 || e.scrollWidth > e.clientWidth + 1);
     }).map(e => (e.id || e.className) + ' [' + Math.round(e.getBoundingClientRect().left) + ', ' + Math.round(e.getBoundingClientRect().right) + ']');
-  return {charts, scroll_width: doc.scrollWidth, viewport: vw, wide,
+  const entries = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'));
+  const bytes = entries.reduce((n, e) => n + (e.transferSize || e.encodedBodySize || 0), 0);
+  return {charts, bytes, scroll_width: doc.scrollWidth, viewport: vw, wide,
           cards_outside: inside('.claim-card'), ledger_tables_outside: inside('main table:not(.claim-checks)')};
 }"""
 
@@ -138,9 +140,8 @@ def browser():
 
 
 def _open(browser, server, rel, viewport, media="screen"):
-    """A fresh page at ``viewport`` with outside requests blocked; returns (context, page, bytes loaded)."""
+    """A fresh page at ``viewport`` with outside requests blocked; returns (context, page)."""
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
-    loaded = {"bytes": 0}
 
     def route(r):
         url = r.request.url
@@ -151,14 +152,6 @@ def _open(browser, server, rel, viewport, media="screen"):
 
     context.route("**/*", route)
     page = context.new_page()
-
-    def count(response):
-        try:
-            loaded["bytes"] += len(response.body())
-        except Exception:  # redirects and aborted requests have no body
-            pass
-
-    page.on("response", count)
     page.emulate_media(media=media)
     page.goto(f"{server}/{rel}", wait_until="load")
     if page.locator('div[id^="altair-viz-"]').count():
@@ -169,7 +162,7 @@ def _open(browser, server, rel, viewport, media="screen"):
         except Exception:
             pass
     page.wait_for_timeout(300)  # vega-embed's resize listener and MathJax layout settle
-    return context, page, loaded
+    return context, page
 
 
 @pytest.fixture(scope="module")
@@ -182,13 +175,12 @@ def report(site, server, browser):
     for path in _pages(site):
         rel = path.relative_to(site).as_posix()
         for vname, vp in VIEWPORTS.items():
-            context, page, loaded = _open(browser, server, rel, vp)
+            context, page = _open(browser, server, rel, vp)
             m = page.evaluate(MEASURE)
             result = axe.run(page)
             m["axe"] = [{"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"]),
                          "example": v["nodes"][0]["html"][:160] if v["nodes"] else ""}
                         for v in result.response["violations"]]
-            m["bytes"] = loaded["bytes"]
             out[(rel, vname)] = m
             context.close()
     record = {f"{rel} @ {v}": m for (rel, v), m in out.items()}
@@ -199,7 +191,7 @@ def report(site, server, browser):
 
 
 def test_every_chart_is_drawn_and_fits_its_container(report):
-    bad = [f"{rel} @ {v}: {c['id']} drawn={c['drawn']} svg={c.get('rect')} box={c.get('box')}"
+    bad = [f"{rel} @ {v}: {c['figure_id'] or c['id']} drawn={c['drawn']} svg={c.get('rect')} box={c.get('box')}"
            for (rel, v), m in report.items() for c in m["charts"] if not c["drawn"] or not c.get("fits")]
     n = sum(len(m["charts"]) for m in report.values())
     assert n > 0, "no chart found on any page"
@@ -275,7 +267,7 @@ def test_a_printed_chapter_shows_every_chart_and_legend_whole(site, server, brow
     if not pages:
         pytest.fail("no page with a chart to print")
     rel = max(pages, key=lambda r: (site / r).read_text(errors="replace").count("altair-viz-"))
-    context, page, _ = _open(browser, server, rel, (PRINT_WIDTH, 1000), media="print")
+    context, page = _open(browser, server, rel, (PRINT_WIDTH, 1000), media="print")
     m = page.evaluate(MEASURE)
     wide_code = page.evaluate("""() => Array.from(document.querySelectorAll('main pre'))
         .filter(p => p.scrollWidth > p.clientWidth + 1).length""")
