@@ -122,13 +122,11 @@ EPOCH_INFERENCE = InferencePriceDecline()
 @dataclass(frozen=True)
 class ScalingTo2030:
     """Sevilla et al. (2024), "Can AI scaling continue through 2030?" (Epoch AI; bibtex
-    ``sevilla2024scaling2030``): training runs of about 2e29 FLOP are likely feasible by 2030; power is the
-    most binding constraint (a 1-5 GW campus supports about 1e28 to 3e29 FLOP), then chip production; the
-    stock of training data is 400 trillion to 20 quadrillion tokens with multimodal data; latency binds last."""
+    ``sevilla2024scaling2030``; summary on the report's page, 20 August 2024): training runs of about 2e29
+    FLOP are likely feasible by 2030, with electric power, chip manufacturing, data and latency examined as
+    the constraints; the stock of training data is put at 400 trillion to 20 quadrillion tokens."""
 
     feasible_flop_2030: float = 2e29
-    power_flop_low: float = 1e28
-    power_flop_high: float = 3e29
     data_tokens_low: float = 4e14
     data_tokens_high: float = 2e16
 
