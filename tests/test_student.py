@@ -1,6 +1,7 @@
 """The student edition (`make book-student`) has every exercise and no solution; the full site has both."""
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -46,6 +47,53 @@ def _solution_probes(source: str) -> list[str]:
             if len(sentence.split()) >= 6 and not re.search(r"[$`{}*_\\]", sentence):
                 probes.append(sentence)
     return probes
+
+
+def _split_solutions(source: str) -> tuple[str, str]:
+    """(solution text, everything else) of a chapter source."""
+    pattern = r":::\{solution-start\}.*?:::\{solution-end\}\n:::"
+    return "\n".join(re.findall(pattern, source, flags=re.S)), re.sub(pattern, " ", source, flags=re.S)
+
+
+def _distinctive_solution_lines() -> dict[str, list[str]]:
+    """Per chapter: every solution line (code or a prose sentence) that appears nowhere outside the
+    solutions of the book, so finding it in a student file can only mean a leak."""
+    sources = {c: (ROOT / f"{c}.md").read_text() for c in _chapters()}
+    outside = _plain(" ".join(_split_solutions(s)[1] for s in sources.values()))
+    probes = {}
+    for chapter, source in sources.items():
+        solutions, _ = _split_solutions(source)
+        lines = []
+        for block in re.findall(r"```\{code-cell\}[^\n]*\n(.*?)```", solutions, flags=re.S):
+            lines += [ln.strip() for ln in block.splitlines()
+                      if len(ln.strip()) >= 15 and not ln.strip().startswith((":", "#", "---"))]
+        prose = re.sub(r"```.*?```", " ", solutions, flags=re.S)
+        lines += [s for s in re.split(r"(?<=[.!?])\s+", " ".join(prose.split()))
+                  if len(s.split()) >= 6 and not re.search(r"[$`{}*_\\:|]", s)]
+        probes[chapter] = [ln for ln in lines if _plain(ln) not in outside]
+    return probes
+
+
+def _file_text(path: Path) -> str:
+    if path.suffix == ".ipynb":
+        nb = json.loads(path.read_text())
+        parts = []
+        for cell in nb["cells"]:
+            parts.append("".join(cell["source"]))
+            for out in cell.get("outputs", []):
+                parts += ["".join(v) if isinstance(v, list) else str(v) for v in out.get("data", {}).values()]
+                parts.append("".join(out.get("text", "")))
+        return _plain(html.unescape(" ".join(parts)))
+    raw = path.read_text(errors="replace")
+    if path.suffix in (".html", ".htm"):
+        return _text(path)
+    return _plain(html.unescape(raw))
+
+
+def _search_stems(site: Path) -> set[str]:
+    text = (site / "searchindex.js").read_text()
+    index = json.loads(text[text.index("(") + 1:text.rindex(")")])
+    return set(index["terms"]) | set(index.get("titleterms", {}))
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +143,45 @@ def test_every_chapter_has_a_slider_chart(site):
     for chapter in _chapters():
         page = (site / f"{chapter}.html").read_text()
         assert '"bind": {"input": "range"' in page or '"bind":{"input":"range"' in page, f"{chapter}: no slider"
+
+
+def test_no_solution_line_reaches_any_student_file(site, student):
+    """Every file the student edition serves (pages, search index, sources, downloadable and launchable
+    notebooks) is searched for every distinctive solution line; the full site must hold each of them."""
+    probes = _distinctive_solution_lines()
+    assert all(probes.values()), {c: len(p) for c, p in probes.items()}
+    texts = {p: _file_text(p) for p in student.rglob("*")
+             if p.is_file() and p.suffix in (".html", ".js", ".ipynb", ".txt", ".md", ".json", ".csv")
+             and "_static" not in p.parts}
+    assert any(p.suffix == ".ipynb" for p in texts), "the student edition serves no notebook"
+    full = {c: _file_text(site / f"{c}.html") + _file_text(site / "_sources" / f"{c}.ipynb") for c in probes}
+    for chapter, lines in probes.items():
+        for line in lines:
+            probe = _plain(line)
+            assert probe in full[chapter], f"{chapter}: the probe is not in the full site, so it proves nothing: {line!r}"
+            leaks = [str(p.relative_to(student)) for p, t in texts.items() if probe in t]
+            assert not leaks, f"{chapter}: solution line {line!r} leaked into {leaks}"
+
+
+def test_the_student_search_index_holds_no_solution_word(site, student):
+    """Words used only inside solutions are in the full site's search index and not in the student's."""
+    import snowballstemmer
+
+    stem = snowballstemmer.stemmer("porter").stemWord
+    sources = [(ROOT / f"{c}.md").read_text() for c in _chapters()]
+    others = [(p.read_text()) for p in (ROOT / "book").glob("*.md") if p.stem not in {c.split("/")[-1] for c in _chapters()}]
+    words = lambda text, shortest=1: {w.lower() for w in re.findall(rf"\b[A-Za-z]{{{shortest},}}\b", text)}
+    inside = set().union(*(words(_split_solutions(s)[0], 7) for s in sources))
+    outside = set().union(*(words(_split_solutions(s)[1]) for s in sources), *(words(t) for t in others))
+    only = {stem(w) for w in inside - outside} - {stem(w) for w in outside}
+    full, stud = _search_stems(site), _search_stems(student)
+    probes = only & full
+    assert len(probes) >= 3, f"too few solution-only words to probe: {sorted(probes)}"
+    assert not probes & stud, f"solution words in the student search index: {sorted(probes & stud)[:10]}"
+
+
+def test_student_launch_buttons_open_the_student_notebooks(student):
+    page = (student / "book" / "scaling-laws.html").read_text()
+    for url in re.findall(r'href="(https://(?:mybinder\.org|colab\.research\.google\.com)/[^"]+)"', page):
+        assert "student/_sources/book/scaling-laws.ipynb" in url, url
+    assert (student / "_sources" / "book" / "scaling-laws.ipynb").exists()
