@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from .charts import si
 from .data import DatasetSpec, decimal_years, load_csv
 from .validation import (
     require_choice,
@@ -136,13 +137,9 @@ VILLALOBOS_INPUTS = StockInputs()
 
 
 def readable(value: float) -> str:
-    """A number for a table cell without raw scientific notation: 7.5e10 -> '75B', 6100 -> '6.1k',
-    1.0400 -> '1.04', 3e15 -> '3,000T' (thousands of trillions stay in T, which readers know)."""
-    v = float(require_finite("value", value))
-    for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(v) >= scale:
-            return f"{v / scale:,.3g}{suffix}" if abs(v) < 1000 * scale or suffix != "T" else f"{v / scale:,.0f}T"
-    return f"{v:.3g}"
+    """A number for a table cell or sentence in the book's format (:func:`analysis.charts.si`): 7.5e10 ->
+    '75B', 6100 -> '6.1k', 1.04 -> '1.04', 3e15 -> '3e15'; never Python's raw '7.5e+10'."""
+    return si(float(require_finite("value", value)))
 
 
 def inputs_table(inputs) -> pd.DataFrame:
@@ -503,13 +500,14 @@ def load_language_models() -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Comparator:
-    """A dated record: the system, its publication date (decimal year), the value and its unit."""
+    """A dated record: the system, its publication date (decimal year and ISO date), the value and its unit."""
 
     system: str
     year: float
     value: float
     unit: str
     source: str
+    date: str = ""
 
 
 @dataclass(frozen=True)
@@ -525,16 +523,17 @@ class Comparators:
         rows = []
         for name in self.__dataclass_fields__:
             c = getattr(self, name)
-            rows.append({"what": name.replace("_", " "), "system": c.system, "date": f"{c.year:.2f}",
-                         "value": f"{c.value:.3g}", "unit": c.unit, "source": c.source})
+            rows.append({"what": name.replace("_", " "), "system": c.system, "date": c.date,
+                         "value": si(c.value), "unit": c.unit, "source": c.source})
         return pd.DataFrame(rows)
 
 
-def _top(frame: pd.DataFrame, column: str, unit: str, source: str, year_col: str = "year",
-         name_col: str = "Model") -> Comparator:
+def _top(frame: pd.DataFrame, column: str, unit: str, source: str, name_col: str = "Model",
+         date_col: str = "Publication date") -> Comparator:
     ok = frame.dropna(subset=[column])
-    top = ok[ok[column] == ok[column].max()].sort_values(year_col).iloc[0]  # ties: the earliest
-    return Comparator(str(top[name_col]), float(top[year_col]), float(top[column]), unit, source)
+    top = ok[ok[column] == ok[column].max()].sort_values("year").iloc[0]  # ties: the earliest
+    return Comparator(str(top[name_col]), float(top["year"]), float(top[column]), unit, source,
+                      pd.Timestamp(top[date_col]).strftime("%Y-%m-%d"))
 
 
 @lru_cache(maxsize=1)
@@ -546,8 +545,8 @@ def current_comparators() -> Comparators:
     epoch = "Epoch AI models snapshot 2025-06"
     return Comparators(
         _top(lang, "tokens", "tokens", epoch), _top(lang, "compute", "FLOP", epoch),
-        _top(vill, "tokens", "tokens", "Villalobos et al. (2024) file", name_col="system"),
-        _top(vill, "comp", "FLOP", "Villalobos et al. (2024) file", name_col="system"))
+        _top(vill, "tokens", "tokens", "Villalobos et al. (2024) file", name_col="system", date_col="date"),
+        _top(vill, "comp", "FLOP", "Villalobos et al. (2024) file", name_col="system", date_col="date"))
 
 
 def largest_dataset_by_year(first_year: int = 2018) -> pd.DataFrame:

@@ -61,7 +61,7 @@ def stock_chart(samples: StockSamples, high_quality: HighQualityStock, seed_rang
     xs = charts.x("lo:Q", "stock of text (tokens)", (1e12, 1e17), scale="log")
     band = alt.Chart(bands).mark_rect(opacity=0.13).encode(
         x=xs, x2="hi:Q", color=alt.Color("what:N", title="published ranges",
-                                         scale=alt.Scale(domain=band_names, range=[charts.colour("article"), charts.colour("published")]),
+                                         scale=charts.colour_scale(dict(zip(band_names, ("article", "published")))),
                                          legend=alt.Legend(orient="bottom", direction="vertical", symbolType="square",
                                                            symbolOpacity=0.5, symbolStrokeWidth=0)),
         tooltip=["what:N", alt.Tooltip("lo:Q", format=".2s"), alt.Tooltip("hi:Q", format=".2s")])
@@ -69,13 +69,22 @@ def stock_chart(samples: StockSamples, high_quality: HighQualityStock, seed_rang
         x=charts.x("tokens:Q", "stock of text (tokens)", (1e12, 1e17), scale="log"),
         y=charts.y("share:Q", "share of Monte-Carlo draws", (0, float(hist["share"].max()) * 1.1), percent=True),
         fill=alt.Fill("stage:N", title="stage", sort=list(stages),
-                      scale=alt.Scale(domain=list(stages), range=["#CC79A7", "#0072B2", "#E69F00", "#009E73"]),
+                      scale=charts.colour_scale(dict(zip(stages, ("frontier", "all runs", "our fit", "stock")))),
                       legend=alt.Legend(orient="bottom", direction="vertical", symbolType="square",
                                         symbolOpacity=0.7, symbolStrokeWidth=0)),
         tooltip=["stage:N", alt.Tooltip("tokens:Q", format=".2s"), alt.Tooltip("share:Q", format=".1%")])
-    return alt.layer(band, area).resolve_scale(color="independent").properties(
-        title=alt.Title("How much human text is there?",
+    chart = alt.layer(band, area).resolve_scale(color="independent").properties(
+        title=alt.Title("The seed's upper end lies far above any estimate",
                         subtitle="Monte Carlo from Villalobos et al.'s input ranges; shaded: the seed's range and the paper's interval"))
+    return charts.figure(
+        chart, name="fig-dw-stock",
+        description=(f"Histograms of {len(samples.raw):,} Monte-Carlo draws of the stock of human text on a log axis from "
+                     f"1 trillion to 100 quadrillion tokens: the narrow high-quality stock (median "
+                     f"{charts.si(float(np.median(high_quality.tokens_2022)))}), the raw indexed web (median "
+                     f"{charts.si(float(np.median(samples.raw)))}), the quality-filtered and the effective stock; the seed's "
+                     "range and the paper's interval are shaded."),
+        source="Villalobos et al. (2024) and (2022), input ranges from epoch-research/data-stock; Monte Carlo: this book",
+        data=hist)
 
 
 def dataset_projection_chart(trend: DatasetTrend, samples: StockSamples, end_year: int = 2040,
@@ -101,8 +110,7 @@ def dataset_projection_chart(trend: DatasetTrend, samples: StockSamples, end_yea
             rows.append({"year": yr, "what": what, "lo": np.percentile(v, 10), "mid": np.median(v),
                          "hi": np.percentile(v, 90)})
     bands = pd.DataFrame(rows)
-    colours = alt.Scale(domain=["fitted trend", "Epoch AI's rate", "effective stock"],
-                        range=[charts.colour("our fit"), charts.colour("published"), charts.colour("stock")])
+    colours = charts.colour_scale({"fitted trend": "our fit", "Epoch AI's rate": "published", "effective stock": "stock"})
     x = charts.x("year:Q", "year", _YEARS, scale="year", ticks=list(range(_YEARS[0], _YEARS[1] + 1, 5)))
     ytok = charts.y("tokens:Q", "training-set size or stock (tokens)", _TOKENS, scale="log")
     dots = alt.Chart(pts).mark_point(opacity=0.6, clip=True, filled=True, size=25).encode(
@@ -117,9 +125,16 @@ def dataset_projection_chart(trend: DatasetTrend, samples: StockSamples, end_yea
         x=x, y=ymid, color=alt.Color("what:N", scale=colours, title="projection (median, 10-90%)",
                                      legend=alt.Legend(orient="bottom", direction="vertical")),
         tooltip=["what:N", alt.Tooltip("year:Q", format=".2f"), alt.Tooltip("mid:Q", format=".2s", title="median")])
-    return alt.layer(band, line, dots).resolve_scale(color="independent").properties(
+    chart = alt.layer(band, line, dots).resolve_scale(color="independent").properties(
         title=alt.Title("Training sets grow faster than the stock of text",
-                        subtitle="points: models in both files; lines: the largest run from 2024 under each growth rate, and the stock"))
+                        subtitle="points: models in both files; lines: the largest run from 2024 under each rate, and the stock"))
+    return charts.figure(
+        chart, name="fig-dw-projection",
+        description=(f"Training-set sizes of {len(pts)} language models against year (2010-2040, log axis of tokens), "
+                     "with the projected largest training run from 2024 under this chapter's fitted growth and under "
+                     "Epoch AI's rate, and the band of the effective stock, which both projections cross around 2028-2029."),
+        source="Villalobos et al. (2024) file; Epoch AI models snapshot 2025-06; projection: this book",
+        data={"models": pts, "projections": bands})
 
 
 def exhaustion_chart(comparison: ExhaustionComparison, published: VillalobosPublished = VILLALOBOS) -> alt.LayerChart:
@@ -144,12 +159,18 @@ def exhaustion_chart(comparison: ExhaustionComparison, published: VillalobosPubl
                    stack=None),
         color=alt.Color("what:N", title="growth of the largest run",
                         legend=alt.Legend(symbolType="square", symbolOpacity=0.8, symbolStrokeWidth=0),
-                        scale=alt.Scale(domain=["fitted trend", "Epoch's rate"],
-                                        range=[charts.colour("our fit"), charts.colour("published")])),
+                        scale=charts.colour_scale({"fitted trend": "our fit", "Epoch's rate": "published"})),
         tooltip=["what:N", alt.Tooltip("year:Q", format=".2f"), alt.Tooltip("share:Q", format=".1%")])
-    return alt.layer(band, bars).properties(
-        title=alt.Title("When does the data run out?",
-                        subtitle="bars: this chapter's Monte Carlo under each growth rate; grey band: the published interval"))
+    chart = alt.layer(band, bars).properties(
+        title=alt.Title("At Epoch AI's rate the data runs out sooner",
+                        subtitle="this chapter's Monte Carlo under each growth rate; grey band: the published interval"))
+    return charts.figure(
+        chart, name="fig-dw-exhaustion",
+        description=(f"Share of Monte-Carlo draws per quarter year in which the largest training run first uses the whole "
+                     f"effective stock, 2024-2040: median {comparison.fitted.median:.1f} under the fitted growth and "
+                     f"{comparison.published.median:.1f} under Epoch AI's rate; the published interval is shaded."),
+        source="Villalobos et al. (2024) inputs and file; Epoch AI data insight (growth rate); Monte Carlo: this book",
+        data=hist)
 
 
 def sensitivity_chart(table: pd.DataFrame, fitted_growth: float, published_growth: float = EPOCH_DATASET_GROWTH) -> alt.LayerChart:
@@ -166,11 +187,19 @@ def sensitivity_chart(table: pd.DataFrame, fitted_growth: float, published_growt
     marks = pd.DataFrame({"growth": [fitted_growth, published_growth], "what": names})
     rules = alt.Chart(marks).mark_rule(strokeDash=[4, 3], size=2).encode(
         x=alt.X("growth:Q"), color=alt.Color("what:N", title="rate",
-                                            scale=alt.Scale(domain=names, range=[charts.colour("our fit"), charts.colour("published")])),
+                                            scale=charts.colour_scale(dict(zip(names, ("our fit", "published"))))),
         tooltip=["what:N", alt.Tooltip("growth:Q", format=".2f")])
-    return alt.layer(band, line, rules).properties(
-        title=alt.Title("How the exhaustion year depends on the growth rate",
+    chart = alt.layer(band, line, rules).properties(
+        title=alt.Title("Faster growth, earlier exhaustion, in shrinking steps",
                         subtitle="median and 10-90% of the Monte Carlo at each fixed rate; dashed: the two rates compared"))
+    return charts.figure(
+        chart, name="fig-dw-sensitivity",
+        description=(f"Median exhaustion year (with its 10-90% band) against a fixed yearly growth of the largest training "
+                     f"set from {table['growth'].min():.1f}x to {table['growth'].max():.1f}x: from "
+                     f"{table['median'].iloc[0]:.1f} down to {table['median'].iloc[-1]:.1f}; dashed rules mark the "
+                     f"fitted {fitted_growth:.2f}x and Epoch AI's {published_growth:.1f}x."),
+        source="Villalobos et al. (2024) inputs; Epoch AI data insight; Monte Carlo: this book",
+        data=table)
 
 
 def halving_chart(halving: HalvingRange, largest_compute: float) -> alt.LayerChart:
@@ -187,14 +216,22 @@ def halving_chart(halving: HalvingRange, largest_compute: float) -> alt.LayerCha
     shade = alt.Chart(plaus).mark_rect(opacity=0.1, color=charts.colour("reference")).encode(
         x=charts.x("lo:Q", "R_D* (repetitions)", (3, 300), scale="log"), x2="hi:Q")
     pts = alt.Chart(frame).mark_line(point=True, clip=True).encode(
-        x=x, y=y, color=alt.Color("how:N", title="", scale=alt.Scale(domain=names, range=[charts.colour("our fit"), charts.colour("published")])),
+        x=x, y=y, color=alt.Color("how:N", title="", scale=charts.colour_scale(dict(zip(names, ("our fit", "published"))))),
         tooltip=["how:N", alt.Tooltip("R_D_star:Q", format=".1f"), alt.Tooltip("c:Q", format=".2e"),
                  alt.Tooltip("excess:Q", format=".2%", title="objective above its minimum"), "plausible:N"])
     now = alt.Chart(pd.DataFrame({"c": [largest_compute]})).mark_rule(color=charts.colour("data"), strokeDash=[2, 2]).encode(
         y=alt.Y("c:Q"), tooltip=[alt.Tooltip("c:Q", format=".2e", title="largest compute in the Epoch snapshot")])
-    return alt.layer(shade, pts, now).properties(
-        title=alt.Title("Where the exponent halves, across the R_D* the runs allow",
-                        subtitle="grey band: R_D* within half a per cent of the best objective; dotted: the largest training compute today"))
+    chart = alt.layer(shade, pts, now).properties(
+        title=alt.Title("The exponent halves far beyond today's compute",
+                        subtitle="grey band: R_D* within half a per cent of the best objective; dotted: the largest compute today"))
+    return charts.figure(
+        chart, name="fig-dw-halving",
+        description=(f"Compute at which the capped law's exponent falls to half (log axis, 1e26-1e31 FLOP) against R_D* "
+                     f"(3-300, log axis), with R_N* re-optimised and held at the published value; every point lies between "
+                     f"{charts.si(float(frame['c'].min()))} and {charts.si(float(frame['c'].max()))} FLOP, far above the "
+                     f"largest training compute, {charts.si(largest_compute)} FLOP."),
+        source="Muennighoff et al. (2023) law and 182 runs; Epoch AI models snapshot 2025-06; refits: this book",
+        data=frame)
 
 
 def fit_chart(refit: DecayRefit) -> alt.LayerChart:
@@ -214,8 +251,14 @@ def fit_chart(refit: DecayRefit) -> alt.LayerChart:
         tooltip=["run_name:N", alt.Tooltip("N:Q", format=".3s"), alt.Tooltip("D:Q", format=".3s"),
                  alt.Tooltip("U:Q", format=".3s"), alt.Tooltip("epochs:Q", format=".1f"),
                  alt.Tooltip("loss:Q", format=".3f"), alt.Tooltip("predicted:Q", format=".3f")])
-    return (diag + pts).properties(title=alt.Title("The data-constrained law on Muennighoff et al.'s 182 runs",
-                                                   subtitle="dashed: perfect prediction; refitted R_D*, R_N*"))
+    chart = (diag + pts).properties(title=alt.Title("The law under-predicts the loss of the runs",
+                                                    subtitle="Muennighoff et al.'s 182 runs; dashed: perfect prediction; refitted R_D*, R_N*"))
+    return charts.figure(
+        chart, name="fig-dw-fit",
+        description=("Predicted against observed validation loss (both log axes, 2.2-8.5 nats/token) for the 182 runs, "
+                     "coloured by epochs; most points lie below the diagonal, where the law predicts too low a loss."),
+        source="Muennighoff et al. (2023), huggingface/datablations; refit: this book",
+        data=runs[["run_name", "N", "D", "U", "epochs", "loss", "predicted"]])
 
 
 def profile_chart(profile: pd.DataFrame, published: DataConstrainedParams = MUENNIGHOFF) -> alt.LayerChart:
@@ -228,15 +271,22 @@ def profile_chart(profile: pd.DataFrame, published: DataConstrainedParams = MUEN
                  alt.Tooltip("excess:Q", format=".2%")])
     rule = alt.Chart(pd.DataFrame({"R_D_star": [published.R_D_star]})).mark_rule(color=charts.colour("published")).encode(
         x=alt.X("R_D_star:Q"), tooltip=[alt.Tooltip("R_D_star:Q", title="published R_D*")])
-    return (line + rule).properties(title=alt.Title("How firmly do 182 runs pin down R_D*?",
-                                                    subtitle="orange: the published value; a flat curve means a weakly identified constant"))
+    chart = (line + rule).properties(title=alt.Title("182 runs barely pin down R_D*",
+                                                     subtitle="orange: the published value; a flat curve means a weakly identified constant"))
+    return charts.figure(
+        chart, name="fig-dw-profile",
+        description=(f"Excess of the refit objective over its minimum against R_D* from 3 to 300 (log axis): it stays "
+                     f"below {base['excess'].max():.1%} everywhere and below half a per cent over most of the range; the "
+                     f"published R_D* = {published.R_D_star} is marked."),
+        source="Muennighoff et al. (2023), 182 runs; profile: this book",
+        data=base)
 
 
 def epoch_value_explorer(max_epoch: int = 60, R_D_star: float = MUENNIGHOFF.R_D_star) -> alt.Chart:
     """Interactive chart: value of the k-th epoch relative to fresh data, with a slider for R_D*."""
     r = charts.slider("R_D_star", min=1, max=100, step=0.5, value=round(R_D_star, 1), label="R_D* (repetitions) ")
     frame = pd.DataFrame({"k": np.arange(1, max_epoch + 1)})
-    return alt.Chart(frame).transform_calculate(
+    chart = alt.Chart(frame).transform_calculate(
         value="datum.k == 1 ? 1 : exp(-(datum.k - 2) / R_D_star) * (1 - exp(-1 / R_D_star)) * R_D_star",
         cumulative="1 + R_D_star * (1 - exp(-(datum.k - 1) / R_D_star))",
     ).mark_line(point=True, color=charts.colour("Muennighoff")).encode(
@@ -244,35 +294,48 @@ def epoch_value_explorer(max_epoch: int = 60, R_D_star: float = MUENNIGHOFF.R_D_
         y=charts.y("value:Q", "worth of epoch k vs. fresh data", (0, 1.05), percent=True),
         tooltip=["k:Q", alt.Tooltip("value:Q", format=".1%", title="worth of this epoch"),
                  alt.Tooltip("cumulative:Q", format=".2f", title="effective epochs so far")],
-    ).add_params(r).properties(title=alt.Title("What the k-th repetition is worth",
+    ).add_params(r).properties(title=alt.Title("Each repetition is worth a little less",
                                                subtitle="slide R_D*: the published fit is ~15; from epoch 2 on, each is worth exp(-1/R_D*) of the one before"))
+    return charts.figure(
+        chart, name="fig-dw-epoch-value",
+        description=(f"Worth of the k-th pass over the same data as a share of a fresh pass, for k from 1 to {max_epoch}, "
+                     f"with a slider for R_D* (default {R_D_star}); the curve falls from 100% towards zero, more slowly "
+                     "for a larger R_D*."),
+        source="Muennighoff et al. (2023), effective-data formula; this book")
 
 
-def capped_frontier_explorer(caps_log10=np.arange(12.0, 16.01, 0.5), params: DataConstrainedParams = MUENNIGHOFF) -> alt.VConcatChart:
-    """Interactive chart: compute-optimal loss and its local exponent against compute, with a slider
-    for log10 of the unique-token cap; the unlimited-data curve is the reference."""
+def capped_frontier_explorer(caps=(1e12, 1e13, 1e14, 1e15, 1e16),
+                             params: DataConstrainedParams = MUENNIGHOFF) -> alt.VConcatChart:
+    """Interactive chart: compute-optimal loss and its local exponent against compute, with a drop-down
+    for the unique-token cap (tokens); the unlimited-data curve is the reference."""
     rows = []
     free = capped_frontier(np.inf, params=params)
-    for c in caps_log10:
-        f = capped_frontier(10.0**c, params=params)
+    for c in caps:
+        f = capped_frontier(float(c), params=params)
         rows.append(pd.DataFrame({"compute": f.compute, "loss": f.loss, "exponent": f.local_exponent,
                                   "cap": float(c), "kind": "capped"}))
     frame = pd.concat(rows)
     ref = pd.DataFrame({"compute": free.compute, "loss": free.loss, "exponent": free.local_exponent, "kind": "unlimited"})
-    cap = alt.param(name="log10_cap", value=14.0,
-                    bind=alt.binding_range(min=float(caps_log10[0]), max=float(caps_log10[-1]), step=0.5,
-                                           name="unique tokens available, log10 "))
+    cap = charts.log_slider("unique_cap", values=[float(c) for c in caps], value=1e14,
+                            label="unique tokens available ", unit="tokens")
     x = charts.x("compute:Q", "training compute C (FLOP)", (1e20, 1e32), scale="log")
     tips = [alt.Tooltip("compute:Q", format=".1e"), alt.Tooltip("loss:Q", format=".3f"),
             alt.Tooltip("exponent:Q", format=".3f", title="local exponent")]
-    yl = charts.y("loss:Q", "compute-optimal loss (nats/token)", (1.8, 3.5))
+    yl = charts.y("loss:Q", "compute-optimal loss (nats/token)", (1.8, 2.8))
     ye = charts.y("exponent:Q", "local exponent of reducible loss", (0, 0.2))
-    top_ref = alt.Chart(ref).mark_line(color=charts.colour("reference"), strokeDash=[4, 4], clip=True).encode(x=x, y=yl, tooltip=tips)
-    top = alt.Chart(frame).mark_line(color=charts.colour("our fit"), clip=True).encode(x=x, y=yl, tooltip=tips).transform_filter(
-        "datum.cap == log10_cap").add_params(cap)
-    bottom_ref = alt.Chart(ref).mark_line(color=charts.colour("reference"), strokeDash=[4, 4], clip=True).encode(x=x, y=ye, tooltip=tips)
-    bottom = alt.Chart(frame).mark_line(color=charts.colour("exhaustion"), clip=True).encode(x=x, y=ye, tooltip=tips).transform_filter(
-        "datum.cap == log10_cap")
-    return alt.vconcat((top_ref + top).properties(height=220), (bottom_ref + bottom).properties(height=160)).properties(
-        title=alt.Title("Cap the unique data and the exponent shrinks",
-                        subtitle="dashed grey: unlimited fresh data; coloured: at most 10^slider unique tokens, repeated as needed"))
+    top_ref = alt.Chart(ref).mark_line(color=charts.colour("reference"), strokeDash=[4, 4]).encode(x=x, y=yl, tooltip=tips)
+    top = alt.Chart(frame).mark_line(color=charts.colour("our fit")).encode(x=x, y=yl, tooltip=tips).transform_filter(
+        "datum.cap == unique_cap").add_params(cap)
+    bottom_ref = alt.Chart(ref).mark_line(color=charts.colour("reference"), strokeDash=[4, 4]).encode(x=x, y=ye, tooltip=tips)
+    bottom = alt.Chart(frame).mark_line(color=charts.colour("exhaustion")).encode(x=x, y=ye, tooltip=tips).transform_filter(
+        "datum.cap == unique_cap")
+    chart = alt.vconcat((top_ref + top).properties(height=220), (bottom_ref + bottom).properties(height=160)).properties(
+        title=alt.Title("A cap on unique data shrinks the exponent",
+                        subtitle="dashed: unlimited data; line: the chosen cap"))
+    return charts.figure(
+        chart, name="fig-dw-capped",
+        description=("Two panels against training compute from 1e20 to 1e32 FLOP (log axis): the compute-optimal loss and "
+                     "its local exponent, with unlimited fresh data (dashed) and with the unique tokens capped at the "
+                     "value chosen in the drop-down; with a cap, the loss bends towards a floor and the exponent falls."),
+        source="Muennighoff et al. (2023) law; this book",
+        data={"capped": frame, "unlimited": ref})
