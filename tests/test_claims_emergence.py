@@ -1,0 +1,53 @@
+"""Claims EM-1..5 (chapter "The other side"): evidence and explicit counterfactuals."""
+
+import pytest
+
+from analysis import claims as C
+from analysis import emergence as em
+from analysis.claims import emergence as E
+
+BY_ID = {c.id: c for c in E.CLAIMS}
+
+
+def test_checklist_rows_are_covered():
+    rows = {r for c in E.CLAIMS for r in c.checklist}
+    assert {"A2-15", "A2-23", "A2-24", "A4-14", "A4-35"} <= rows
+
+
+def test_em1_emergence_on_models_of_those_sizes():
+    e = BY_ID["EM-1"].evidence()
+    assert e["small_model_accuracy"] <= 0.2 and e["large_model_accuracy"] >= 0.6
+    assert BY_ID["EM-1"].judge(e).verdict == C.PARTLY
+    assert BY_ID["EM-1"].judge(dict(e, forecast_gain=-0.05)).verdict == C.SUPPORTED
+    assert BY_ID["EM-1"].judge(dict(e, small_model_accuracy=0.5, large_model_accuracy=0.55)).verdict == C.NOT_SUPPORTED
+    # the forecast cutoff is a chapter parameter and reaches the evidence
+    assert BY_ID["EM-1"].evidence(cutoff_flop=3e23)["forecast_error_pc1"] != e["forecast_error_pc1"]
+
+
+def test_em2_saturation_is_a_model_claim():
+    c = BY_ID["EM-2"]
+    assert c.test_type == C.MODEL
+    e = c.evidence()
+    # (ln(97/3) - ln 19) / (ln(62/38) - ln 1.5) = 6.32 (exact algebra)
+    assert e["top_over_middle_decades"] == pytest.approx(6.32, abs=0.01)
+    assert c.judge(e).verdict == C.PARTLY
+    assert c.judge(dict(e, top_over_middle_per_log_error=1.5)).verdict == C.SUPPORTED
+
+
+def test_em3_inverse_scaling():
+    e = BY_ID["EM-3"].evidence()
+    assert e["still_inverse_at_540b"] == em.INVERSE.still_inverse == 4
+    assert BY_ID["EM-3"].judge(e).verdict == C.SUPPORTED
+    assert BY_ID["EM-3"].judge(dict(e, still_inverse_at_540b=0.0, pythia_problems_worse=0.0)).verdict == C.NOT_SUPPORTED
+
+
+def test_em4_persuasion_uses_published_numbers_not_booleans():
+    e = BY_ID["EM-4"].evidence()
+    assert all(not isinstance(v, bool) for v in e.values())
+    assert e["n_tasks"] == 1 and e["slope_pp_per_log_params"] == pytest.approx(1.26)
+    assert BY_ID["EM-4"].judge(e).verdict == C.NOT_SUPPORTED
+    assert BY_ID["EM-4"].judge(dict(e, n_tasks=5.0, slope_pp_per_log_params=0.0)).verdict == C.SUPPORTED
+
+
+def test_em5_is_a_conditional():
+    assert BY_ID["EM-5"].reason.startswith("conditional")

@@ -1,0 +1,67 @@
+"""analysis.metr: METR's time horizons, the published doubling time, versions never pooled."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import metr
+
+
+def test_reproduces_metrs_published_v11_doubling_time_within_a_day():
+    r = metr.metr_doubling_time(version="1.1", since="2023-01-01")
+    assert abs(r.days - metr.METR_PUBLISHED_DAYS_V11_SINCE_2023) < 1.0
+    assert r.days_low < r.days < r.days_high
+    lo, hi = metr.METR_PUBLISHED_DAYS_V11_SINCE_2023_CI
+    # our interval resamples models only; it should still overlap METR's published one
+    assert r.days_low < hi and r.days_high > lo
+    assert r.n_models == 14
+
+
+def test_v10_matches_the_figure_metr_quotes():
+    r = metr.metr_doubling_time(version="1.0", since="2023-01-01")
+    assert abs(r.days - metr.METR_PUBLISHED_DAYS_V10_SINCE_2023) < 1.0
+
+
+def test_versions_are_separate_files():
+    a, b = metr.load_horizons("1.1"), metr.load_horizons("1.0")
+    assert len(a) == 23 and len(b) == 33 and a["is_sota"].sum() == 17 and b["is_sota"].sum() == 17
+    assert metr.metr_doubling_time("1.1").days != metr.metr_doubling_time("1.0").days
+
+
+@settings(max_examples=30, deadline=None)
+@given(days=st.floats(30, 1000), start=st.floats(8000, 9000))
+def test_doubling_days_of_an_exact_exponential(days, start):
+    x = start + np.array([0.0, 100.0, 250.0, 400.0])
+    assert metr.doubling_days(x, 2.0 ** (x / days)) == pytest.approx(days, rel=1e-9)
+
+
+def test_flat_series_has_infinite_doubling_time():
+    assert metr.doubling_days([1.0, 2.0, 3.0], [5.0, 5.0, 5.0]) == float("inf")
+
+
+def test_window_table_and_per_year():
+    t = metr.window_table("1.1", starts=("2023-01-01", "2024-01-01"), n_boot=50)
+    assert list(t["since"]) == ["2023-01-01", "2024-01-01"]
+    r = metr.metr_doubling_time("1.1", "2024-01-01", n_boot=50)
+    assert r.per_year == pytest.approx(2 ** (365.25 / r.days))
+
+
+def test_generation_gains():
+    g = metr.generation_gains("1.1")
+    # compute: GPT-2 1.92e21, GPT-3 3.14e23, GPT-4 2.1e25 FLOP (Epoch); log10 ratios 2.21 and 1.83
+    assert g.decades == pytest.approx((np.log10(3.14e23 / 1.92e21), np.log10(2.1e25 / 3.14e23)))
+    assert g.gpt3_to_gpt4 > g.gpt2_to_gpt3 > 0
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: metr.load_horizons("2.0"), "version must be one of"),
+    (lambda: metr.metr_doubling_time("1.1", since="2026-01-01"), "fewer than 3 frontier"),
+    (lambda: metr.metr_doubling_time("1.1", since="2024-01-01", until="2023-01-01"), "since must be before until"),
+    (lambda: metr.metr_doubling_time("1.1", since="yesterday-ish"), "since and until must be dates"),
+    (lambda: metr.metr_doubling_time(n_boot=3), "n_boot must be at least 20"),
+    (lambda: metr.doubling_days([1.0], [2.0]), "at least two distinct"),
+])
+def test_bad_input_names_the_argument(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()

@@ -1,0 +1,74 @@
+"""analysis.obsscaling: Ruan et al.'s base models, the capability measure and emergent-task forecasts."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import obsscaling as ob
+
+
+def test_base_models_and_compute_column():
+    b = ob.load_base_models()
+    assert len(b) == 148
+    has = b.dropna(subset=["flop"])
+    # PROVENANCE 9a: FLOPs = 6 N D for every row that has it; range 1.5e18 to 3.6e25 FLOP.
+    np.testing.assert_allclose(has["flop"], 6 * has["Model Size (B)"] * 1e9 * has["Pretraining Data Size (T)"] * 1e12,
+                               rtol=1e-9)
+    assert has["flop"].min() == pytest.approx(1.47852e18) and has["flop"].max() == pytest.approx(3.645e25)
+
+
+def test_capability_measure():
+    c = ob.capability()
+    assert 0.5 < c.explained < 1 and all(w > 0 for w in c.loadings.values())
+    assert np.linalg.norm(list(c.loadings.values())) == pytest.approx(1.0)
+    t = c.table.dropna(subset=["flop"])
+    assert np.corrcoef(np.log10(t["flop"]), t["pc1"])[0, 1] > 0.7  # capability rises with compute
+
+
+@settings(max_examples=20, deadline=None)
+@given(scale=st.floats(0.5, 5), mid=st.floats(-1, 1), ceiling=st.floats(0.5, 1.0))
+def test_fit_sigmoid_recovers_parameters(scale, mid, ceiling):
+    x = np.linspace(-4, 4, 40)
+    y = ob.sigmoid_in(x, scale, mid, ceiling)
+    p = ob.fit_sigmoid(x, y)
+    np.testing.assert_allclose(ob.sigmoid_in(x, *p), y, atol=1e-4)
+
+
+def test_predict_emergent():
+    p = ob.predict_emergent(1e23)
+    assert p.n_test > 0 and set(p.open_tasks) <= set(ob.EMERGENT_TASKS)
+    assert (p.table.loc[p.table["open"], "pred_constant"] < p.solved_at).all()
+    assert (p.table["flop"] >= 1e23).all()
+    for m in (p.mae_pc1, p.mae_flop, p.mae_constant):
+        assert 0 < m < 1
+
+
+def test_band_gains_and_sharpest_rise():
+    g = ob.band_gains("rcf", "params", n_boot=40)
+    assert g.n_lower > g.n_upper >= 3 and g.lower > 0
+    small, large = ob.sharpest_rise("word_unscrambling_2_exact_match")
+    assert small < 0.2 < 0.6 < large
+    slope, n = ob.compute_slope("TruthfulQA")
+    assert n == 123 and slope < ob.compute_slope("MMLU")[0]
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: ob.band_gains(scale="tokens"), "scale must be one of"),
+    (lambda: ob.band_gains(bands=(1e11, 1e10, 1e12)), "bands must increase"),
+    (lambda: ob.band_gains(bands=(1e13, 1e14, 1e15)), "fewer than 3 models"),
+    (lambda: ob.band_gains(measure="BBH"), "measure must be one of"),
+    (lambda: ob.predict_emergent(-1.0), "cutoff_flop must be positive"),
+    (lambda: ob.predict_emergent(1e18), "too few models"),
+    (lambda: ob.predict_emergent(1e23, solved_at=1.0), "solved_at must lie in"),
+    (lambda: ob.sharpest_rise("chess"), "task must be one of"),
+    (lambda: ob.compute_slope("BBH"), "benchmark must be one of"),
+])
+def test_bad_input_names_the_argument(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_forecast_chart_is_a_figure():
+    d = ob.forecast_chart(ob.predict_emergent()).to_dict()
+    assert d["usermeta"]["book_figure"]["name"] == "fig-em-forecast" and d["title"]["text"]

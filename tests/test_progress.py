@@ -1,0 +1,183 @@
+"""analysis.progress and analysis.progress_charts: the ECI frontier, saturation, lifetimes, compute."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import progress as pr
+from analysis import progress_charts as pc
+
+
+# --- data ------------------------------------------------------------------------------------------
+
+def test_eci_snapshot_matches_its_provenance():
+    # PROVENANCE 7a: 348 versions have an ECI; 22 release dates are empty; highest ECI per year
+    # 2023: 126.2, 2024: 142.9, 2025: 154.2, 2026: 157.9.
+    eci = pr.load_eci()
+    assert len(eci) == 345  # 348 with an ECI, 3 of them without a release date
+    best = eci.groupby(eci["date"].dt.year)["eci"].max().round(1)
+    assert best.loc[[2023, 2024, 2025, 2026]].tolist() == [126.2, 142.9, 154.2, 157.9]
+    assert eci["year"].is_monotonic_increasing
+
+
+def test_subsets_partition_and_reasoning_rule():
+    all_ = pr.load_eci()
+    assert len(pr.load_eci("open weights")) + len(pr.load_eci("closed")) <= len(all_)
+    assert pr.is_reasoning("o3-2025-04-16_high") and pr.is_reasoning("claude-opus-4-6_32K")
+    assert pr.is_reasoning("DeepSeek-R1-0528") and not pr.is_reasoning("gpt-4o-2024-05-13")
+    assert not pr.is_reasoning("LLaMA-65B")
+
+
+def test_benchmark_loader_keeps_the_best_row_per_model_and_refuses_other_units():
+    g = pr.load_benchmark("GPQA Diamond")
+    assert g["model"].is_unique and g["score"].between(0, 1).all()
+    raw = pr._scores()
+    rows = raw[(raw["benchmark_file"] == "gpqa_diamond")].dropna(subset=["model_version", "score", "release_date"])
+    assert g["score"].max() == pytest.approx(rows["score"].max())
+    assert len(g) == rows["model_version"].nunique()
+    with pytest.raises(ValueError, match="not scored as a fraction"):
+        pr.load_benchmark("aider_polyglot_external")
+
+
+# --- frontier ----------------------------------------------------------------------------------------
+
+def test_running_frontier_by_hand():
+    years = [2023.0, 2023.5, 2023.5, 2024.0, 2024.5]
+    values = [1.0, 3.0, 2.0, 2.5, 4.0]
+    assert pr.running_frontier(years, values).tolist() == [True, True, False, False, True]
+    # ties with an earlier record do not count
+    assert pr.running_frontier([1.0, 2.0], [1.0, 1.0]).tolist() == [True, False]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.floats(2020, 2026), st.floats(0, 200)), min_size=1, max_size=40))
+def test_running_frontier_is_a_strictly_rising_record(pairs):
+    x, v = np.array(pairs).T
+    f = pr.running_frontier(x, v)
+    order = np.lexsort((v[f], x[f]))
+    assert np.all(np.diff(v[f][order]) > 0)
+    assert v[f].max() == v.max()
+
+
+@settings(max_examples=30, deadline=None)
+@given(b1=st.floats(-5, 20), b2=st.floats(-5, 20), brk=st.floats(2024.0, 2025.0))
+def test_hinge_fit_recovers_slopes(b1, b2, brk):
+    x = np.linspace(2023, 2026, 30)
+    y = 100 + b1 * (x - brk) + (b2 - b1) * np.maximum(x - brk, 0)
+    s1, s2, sse = pr.hinge_fit(x, y, brk)
+    assert s1 == pytest.approx(b1, abs=1e-6) and s2 == pytest.approx(b2, abs=1e-6) and sse < 1e-12
+
+
+def test_frontier_slopes_default_and_interval():
+    r = pr.frontier_slopes(n_boot=40, seed=1)
+    assert r.before > 0 and r.after > 0
+    assert r.after_low <= r.after <= r.after_high
+    assert r.ratio == pytest.approx(r.after / r.before)
+    assert (r.n_before, r.n_after) == (5, 12)
+    assert pr.frontier_slopes(n_boot=40, seed=1) == r  # seeded (and cached)
+
+
+def test_chosen_break_lies_in_the_window_and_frontier_table():
+    r, lo, hi = pr.chosen_break(n_boot=20, seed=0)
+    assert 2023.5 < r.break_year < 2025.8 and lo <= hi
+    t = pr.frontier_table()
+    assert t["value"].is_monotonic_increasing and len(t) == 17
+
+
+def test_yearly_gains_and_frontier_at():
+    g = pr.yearly_gains()
+    assert g.last == pytest.approx(pr.frontier_at(g.end_year) - pr.frontier_at(g.end_year - 1))
+    assert g.last > 0 and g.previous > 0
+    with pytest.raises(ValueError, match="year must be after"):
+        pr.frontier_at(2000.0)
+
+
+def test_sensitivity_table_rows():
+    t = pr.sensitivity(break_dates=("2024-07-01", "2025-01-01"), subsets=("all", "open weights"), n_boot=20)
+    assert set(t["subset"]) == {"all", "open weights"} and (t["ratio"] > 0).all()
+
+
+# --- saturation, lifetimes, compute -----------------------------------------------------------------
+
+def test_saturation_in_points_flattens_before_log_odds():
+    s = pr.saturation_slopes("MMLU")
+    assert s.points_ratio < s.logit_ratio
+    m = pr.saturation_slopes("MATH level 5")
+    assert m.best_score > 0.95 and m.points_ratio < m.logit_ratio
+
+
+def test_ceiling_share_counts():
+    share, near, total = pr.ceiling_share()
+    t = pr.ceiling_table()
+    assert total == len(t) and near == int((t["best"] >= 0.9).sum()) and share == pytest.approx(near / total)
+    assert pr.ceiling_share(threshold=0.99)[1] <= near
+
+
+def test_steps_in_eci_scale_with_log_odds():
+    d = pr.load_csv(pr.ECI_DIFFICULTIES)
+    slope = float(d.loc[d["benchmark_name"] == "MMLU", "estimated_slope_scaled"].iloc[0])
+    top = pr.steps_in_eci(0.95, 0.97, "MMLU")
+    assert top == pytest.approx((np.log(97 / 3) - np.log(19)) / slope)
+    assert top > pr.steps_in_eci(0.60, 0.62, "MMLU")
+
+
+def test_lifetimes():
+    life = pr.benchmark_lifetimes()
+    assert (life.table["lifetime_years"] >= 0).all()
+    assert len(life.table) + life.n_unmatched == 46 - 1  # one inconsistent row dropped
+    assert life.median_late < life.median_early and life.slope < 0
+
+
+def test_compute_elasticity():
+    e = pr.compute_elasticity(n_boot=40)
+    assert e.lower_low <= e.lower <= e.lower_high and e.upper_low <= e.upper <= e.upper_high
+    assert e.ratio == pytest.approx(e.upper / e.lower)
+    assert e.n_models == len(pr.compute_table())
+    assert 1e23 < e.split_flop < 1e25
+
+
+# --- charts ----------------------------------------------------------------------------------------------
+
+def test_charts_are_figures_with_sliders():
+    life = pr.benchmark_lifetimes()
+    charts = [pc.frontier_chart(), pc.saturation_chart(), pc.lifetimes_chart(life), pc.compute_chart(),
+              pc.metr_chart("1.1"), pc.metr_chart("1.0")]
+    names = [c.to_dict()["usermeta"]["book_figure"]["name"] for c in charts]
+    assert len(set(names)) == len(names) and all(n.startswith("fig-pr-") for n in names)
+    assert any(p.get("name") == "brk" for p in charts[0].to_dict()["params"])
+    assert any(p.get("name") == "since" for p in charts[4].to_dict()["params"])
+
+
+# --- bad input ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: pr.load_eci("everyone"), "subset must be one of"),
+    (lambda: pr.load_benchmark("HumanEval+"), "benchmark must be one of"),
+    (lambda: pr.is_reasoning(""), "model_version must be"),
+    (lambda: pr.running_frontier([1, 2], [1]), "same length"),
+    (lambda: pr.running_frontier([1, np.nan], [1, 2]), "must be finite"),
+    (lambda: pr.frontier_slopes(n_boot=5), "n_boot must be at least 20"),
+    (lambda: pr.frontier_slopes(seed=-1), "seed must be at least 0"),
+    (lambda: pr.frontier_slopes(level=1.5), "level must lie in"),
+    (lambda: pr.frontier_slopes("2023-02-01"), "leaves fewer than"),
+    (lambda: pr.frontier_slopes(start="2026-01-01", end="2025-01-01"), "start must be before end"),
+    (lambda: pr.frontier_slopes(scale="linear"), "scale must be one of"),
+    (lambda: pr.ceiling_share(threshold=1.5), "threshold must lie in"),
+    (lambda: pr.steps_in_eci(0.9, 0.8), "acc_to must exceed"),
+    (lambda: pr.steps_in_eci(0.5, 0.6, "Chess"), "benchmark must be one of"),
+    (lambda: pr.benchmark_lifetimes(split_year=2030), "leaves no benchmark"),
+    (lambda: pr.require_break("soon"), "break_date must be a date"),
+    (lambda: pr.require_break("2030-01-01"), "break_date must lie between"),
+])
+def test_bad_input_names_the_argument(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_break_choices_all_work():
+    for b in pr.BREAK_CHOICES:
+        for s in pr.START_CHOICES:
+            assert pr.frontier_slopes(b, start=s, n_boot=20).n_after >= 3
+    assert pr.require_break("2024-07-01") == "2024-07-01"
