@@ -6,11 +6,12 @@ checked against exact formulas:
 * a **normal distribution** refitted, generation after generation, to samples drawn from the previous fit
   (the one-dimensional case of Shumailov et al. 2024, ``shumailov2024collapse``, and of the published runs of
   Kazdan et al. 2024, ``kazdan2024collapse``);
-* a **word-frequency distribution** (the English list of the ``wordfreq`` package, ``speer2022wordfreq``)
-  resampled and re-estimated each generation, where a word type that draws zero counts is gone for good
-  (the "tails vanish first" mechanism of Dohmatob et al. 2024, ``dohmatob2024tails``).
+* a **word-frequency distribution** resampled and re-estimated each generation (in
+  :mod:`analysis.collapse_vocab`, with truncated sampling and the detection test), and the tails-to-scaling-law
+  effect of Dohmatob et al. 2024 (``dohmatob2024tails``) in :mod:`analysis.tails`. Charts are in
+  :mod:`analysis.collapse_charts`.
 
-Three ways of reusing data are compared: ``replace`` (fit only the newest synthetic sample), ``accumulate``
+This module holds the Gaussian world. Three ways of reusing data are compared: ``replace`` (fit only the newest synthetic sample), ``accumulate``
 (fit everything generated so far plus the real data; Gerstgrasser et al. 2024, ``gerstgrasser2024accumulate``)
 and ``mix`` (each generation's sample contains a fixed fraction of fresh real data).
 
@@ -23,12 +24,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import altair as alt
 import numpy as np
 import pandas as pd
 from scipy import integrate, special, stats
 
-from .claims.legacy import Assessment, Claim, judge
 from .data import DatasetSpec, load_csv
 from .validation import (require_choice, require_finite, require_in_range, require_int, require_positive,
                          require_same_shape)
@@ -401,6 +400,168 @@ def schedule_table(n_generations: int = 200, base: int = 20, *, power: float = 2
     return pd.concat(frames, ignore_index=True)
 
 
+def expected_moments_counts(real_counts, synthetic_counts, *, estimator: str = "mle") -> ExpectedMoments:
+    """E[sigma_g**2] and E[mu_g**2] when generation g trains on ``real_counts[g]`` fresh human samples and
+    ``synthetic_counts[g]`` samples of the previous fit (nothing else is kept), exactly.
+
+    The ``mix`` recursion of :func:`expected_moments` with the two counts given per generation instead of a
+    share, so fresh human data and synthetic data can follow separate schedules.
+
+    Parameters
+    ----------
+    real_counts, synthetic_counts : sequence of int
+        Samples per generation g = 0..n (same length). Generation 0 must be all real
+        (``synthetic_counts[0] == 0``, ``real_counts[0] >= 2``); every generation needs at least 2 samples.
+    estimator : {"mle", "unbiased"}
+    """
+    r = require_finite("real_counts", real_counts)
+    k = require_finite("synthetic_counts", synthetic_counts)
+    require_same_shape(real_counts=r, synthetic_counts=k)
+    if r.ndim != 1 or r.size < 1:
+        raise ValueError(f"real_counts must be a 1-D sequence of counts; got shape {r.shape}")
+    for name, arr in (("real_counts", r), ("synthetic_counts", k)):
+        if np.any(arr < 0) or np.any(arr != np.round(arr)):
+            raise ValueError(f"{name} must hold non-negative whole numbers; got {arr[(arr < 0) | (arr != np.round(arr))][0]!r}")
+    if k[0] != 0 or r[0] < 2:
+        raise ValueError(f"generation 0 must be at least 2 real samples and no synthetic ones; got "
+                         f"real_counts[0]={r[0]!r}, synthetic_counts[0]={k[0]!r}")
+    if np.any(r + k < 2):
+        raise ValueError(f"every generation needs at least 2 samples; got {(r + k)[(r + k) < 2][0]!r}")
+    d = ESTIMATORS[require_choice("estimator", estimator, tuple(ESTIMATORS))]
+    n = r.size - 1
+    var, msq = np.empty(n + 1), np.empty(n + 1)
+    var[0], msq[0] = (r[0] - 1) / (r[0] - d), 1.0 / r[0]
+    for g in range(1, n + 1):
+        rr, kk = int(r[g]), int(k[g])
+        m = rr + kk
+        cross = (kk / m + rr * var[g - 1] / m + rr * kk * msq[g - 1] / m) if (rr and kk) else 0.0
+        ess = max(rr - 1, 0) + max(kk - 1, 0) * var[g - 1] + cross
+        msq[g] = (rr + kk**2 * msq[g - 1] + kk * var[g - 1]) / m**2
+        var[g] = ess / (m - d)
+    return ExpectedMoments(var, msq)
+
+
+#: Strategies of :func:`data_budget_table`, in display order.
+BUDGET_STRATEGIES = ("replace, constant M", "replace, linear M", "replace, quadratic M",
+                     "accumulate", "fresh human share")
+
+
+def data_budget_table(n_generations: int = 200, base: int = 20, *, fresh_share: float = 0.1) -> pd.DataFrame:
+    """What each way of fighting collapse costs, counted three ways, after ``n_generations`` (closed forms).
+
+    Rows (:data:`BUDGET_STRATEGIES`): replace with a constant, linear or quadratic sample-size schedule (all
+    samples after generation 0 are synthetic); accumulate ``base`` new synthetic samples per generation; and
+    a constant training set of ``base`` samples of which ``fresh_share`` are fresh human samples each generation.
+
+    Columns: ``strategy``; ``human_samples`` and ``synthetic_samples`` (drawn over the run);
+    ``sample_visits`` (samples trained on, summed over generations: what the compute bill counts; an
+    accumulated sample is visited once per later generation); ``variance_mle`` (expected MLE variance at
+    the end) and ``mean_square`` (expected squared drift of the mean).
+
+    Parameters
+    ----------
+    n_generations : int
+        Synthetic generations (>= 1).
+    base : int
+        Samples at generation 0 and new samples per generation (>= 2).
+    fresh_share : float
+        Share of fresh human samples per generation in the last row, in (0, 1]; ``round(fresh_share * base)``
+        must be at least 1.
+    """
+    n = require_int("n_generations", n_generations, minimum=1)
+    base = require_int("base", base, minimum=2)
+    f = float(require_in_range("fresh_share", fresh_share, 0.0, 1.0))
+    fresh = _real_count(base, f)
+    if fresh < 1:
+        raise ValueError(f"fresh_share must give at least one fresh sample of {base}; got fresh_share={f}")
+    g = np.arange(n + 1)
+    rows = []
+    for kind, label in zip(SCHEDULES, BUDGET_STRATEGIES[:3]):
+        sizes = sample_size_schedule(kind, n, base)
+        e = expected_moments(n, sizes)
+        rows.append((label, int(sizes[0]), int(sizes[1:].sum()), int(sizes.sum()), e.variance[-1], e.mean_square[-1]))
+    e = expected_moments(n, base, mode="accumulate")
+    rows.append((BUDGET_STRATEGIES[3], base, base * n, int((base * (g + 1)).sum()), e.variance[-1], e.mean_square[-1]))
+    real = np.r_[base, np.full(n, fresh)]
+    e = expected_moments_counts(real, np.r_[0, np.full(n, base - fresh)])
+    rows.append((BUDGET_STRATEGIES[4], int(real.sum()), (base - fresh) * n, base * (n + 1), e.variance[-1], e.mean_square[-1]))
+    return pd.DataFrame(rows, columns=["strategy", "human_samples", "synthetic_samples", "sample_visits",
+                                       "variance_mle", "mean_square"])
+
+
+def fresh_schedule_table(n_generations: int = 200, synthetic: int = 20, fresh_base: int = 2) -> pd.DataFrame:
+    """Closed-form fate of a chain that trains each generation on ``synthetic`` samples of the previous fit
+    plus fresh *human* samples growing by each schedule (constant, linear, superlinear: ``fresh_base`` times
+    1, g, g**2 for g >= 1), against no fresh data at all.
+
+    Columns: ``schedule`` ("none" or a kind of :data:`SCHEDULES`), ``generation``, ``human_total`` (fresh
+    human samples drawn so far, the real data of generation 0 included), ``variance_mle``.
+    """
+    n = require_int("n_generations", n_generations, minimum=1)
+    k = require_int("synthetic", synthetic, minimum=2)
+    h = require_int("fresh_base", fresh_base, minimum=1)
+    g = np.arange(1, n + 1, dtype=float)
+    growth = {"none": np.zeros_like(g), "constant": np.ones_like(g), "linear": g, "superlinear": g**2}
+    frames = []
+    for kind in ("none",) + SCHEDULES:
+        real = np.r_[k, np.ceil(h * growth[kind])].astype(np.int64)
+        e = expected_moments_counts(real, np.r_[0, np.full(n, k)])
+        frames.append(pd.DataFrame({"schedule": kind, "generation": np.arange(n + 1),
+                                    "human_total": np.cumsum(real), "variance_mle": e.variance}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def mix_sweep(n_generations: int = 100, sample_size: int = 20, *, shares=None, n_chains: int = 2000,
+              seed: int = 0) -> pd.DataFrame:
+    """Fitted variance after ``n_generations`` of ``mix`` mode, per share of fresh real data.
+
+    Parameters
+    ----------
+    n_generations, sample_size : int
+        Generations (>= 1) and samples per generation (>= 2).
+    shares : sequence of float, optional
+        Real-data shares in [0, 1]; default every whole-sample share 0, 1/M, 2/M, ... up to 1 (so rounding
+        to whole samples changes nothing).
+    n_chains, seed : int
+        Simulated chains (exact method) per share, and the seed.
+
+    Returns
+    -------
+    DataFrame with ``real_share``, ``synthetic_share``, ``expected_variance`` (closed form, MLE),
+    ``excess_loss`` (1 - expected variance, minus the same at share 1: the loss caused by the synthetic
+    data, beyond the finite-sample bias of the MLE), ``sim_mean`` and ``sim_se`` (simulated mean and its
+    standard error).
+    """
+    n = require_int("n_generations", n_generations, minimum=1)
+    m = require_int("sample_size", sample_size, minimum=2)
+    n_chains = require_int("n_chains", n_chains, minimum=2)
+    seed = require_int("seed", seed, minimum=0)
+    f = np.arange(m + 1) / m if shares is None else require_in_range("shares", shares, 0.0, 1.0)
+    f = np.atleast_1d(f).astype(float)
+    exp = np.array([expected_moments(n, m, mode="mix", real_fraction=x).variance[-1] for x in f])
+    baseline = expected_moments(n, m, mode="mix", real_fraction=1.0).variance[-1]
+    sims = [gaussian_chain(n, m, n_chains, mode="mix", real_fraction=x, seed=seed + i, method="exact").variance[:, -1]
+            for i, x in enumerate(f)]
+    return pd.DataFrame({"real_share": f, "synthetic_share": 1 - f, "expected_variance": exp,
+                         "excess_loss": (1 - exp) - (1 - baseline),
+                         "sim_mean": [s.mean() for s in sims],
+                         "sim_se": [s.std(ddof=1) / np.sqrt(s.size) for s in sims]})
+
+
+def marginal_loss(table: pd.DataFrame, low: tuple[float, float], high: tuple[float, float],
+                  x: str = "synthetic_share", y: str = "excess_loss") -> tuple[float, float]:
+    """Average slope of ``y`` against ``x`` over the ranges ``low`` and ``high`` of ``x`` (each a pair of
+    values present in ``table``): the damage per unit of synthetic share at low and at high shares.
+    Collapse "accelerates" with the synthetic share when the second exceeds the first."""
+    def slope(a, b):
+        rows = table.set_index(table[x].round(9))
+        a, b = round(float(a), 9), round(float(b), 9)
+        if a not in rows.index or b not in rows.index or a == b:
+            raise ValueError(f"{x} range must name two distinct values present in the table; got {(a, b)}")
+        return float((rows.loc[b, y] - rows.loc[a, y]) / (b - a))
+    return slope(*low), slope(*high)
+
+
 # --- Published runs: Kazdan et al. 2024 ------------------------------------------------------------
 
 KAZDAN_GAUSSIAN = DatasetSpec(
@@ -474,128 +635,6 @@ def tail_mass(mean, variance, z: float = 3.0) -> np.ndarray:
     return stats.norm.sf((z - mu) / sd) + stats.norm.cdf((-z - mu) / sd)
 
 
-# --- Tail loss on a vocabulary ---------------------------------------------------------------------
-
-@lru_cache(maxsize=4)
-def word_frequencies(n_words: int = 20_000) -> pd.DataFrame:
-    """The ``n_words`` most frequent English words of the ``wordfreq`` package (``speer2022wordfreq``; its
-    word list ships inside the package), with ``frequency`` (occurrences per word of running text, as the
-    package gives it) and ``probability`` (renormalised over the list). Columns: ``rank`` (1 = most
-    frequent), ``word``, ``frequency``, ``probability``."""
-    import wordfreq
-
-    n = require_int("n_words", n_words, minimum=10)
-    words = wordfreq.top_n_list("en", n)
-    freq = np.array([wordfreq.word_frequency(w, "en") for w in words])
-    return pd.DataFrame({"rank": np.arange(1, len(words) + 1), "word": words, "frequency": freq,
-                         "probability": freq / freq.sum()})
-
-
-#: Rank bands (1-based, inclusive upper bounds) in which vocabulary survival is tracked.
-RANK_BANDS = (10, 100, 1_000, 10_000, 20_000)
-
-
-@dataclass(frozen=True)
-class VocabularyResult:
-    """Fate of a word distribution re-estimated from its own samples, for many chains.
-
-    Attributes
-    ----------
-    types_lost : ndarray, shape (n_chains, n_generations + 1)
-        Share of the vocabulary's types whose estimated probability is zero.
-    mass_lost : ndarray, shape (n_chains, n_generations + 1)
-        True probability mass of those lost types (what a reader of real text would miss).
-    band_survival : ndarray, shape (n_chains, n_generations + 1, len(bands))
-        Share of the types in each rank band still present.
-    bands : tuple of int
-        Upper rank of each band (see :data:`RANK_BANDS`).
-    tokens_per_generation : int
-    mode : str
-    real_fraction : float
-    """
-
-    types_lost: np.ndarray
-    mass_lost: np.ndarray
-    band_survival: np.ndarray
-    bands: tuple
-    tokens_per_generation: int
-    mode: str
-    real_fraction: float
-
-
-def vocabulary_chain(probabilities, n_generations: int, tokens_per_generation: int, n_chains: int, *,
-                     mode: str = "replace", real_fraction: float = 0.0, seed: int = 0,
-                     bands=RANK_BANDS) -> VocabularyResult:
-    """Resample a categorical distribution and re-estimate it by counting, generation after generation.
-
-    Generation 0 counts ``tokens_per_generation`` draws from the true ``probabilities`` (a multinomial);
-    generation g draws from the previous estimate. A type with zero count has estimated probability zero
-    and, in ``replace`` mode, can never return. ``accumulate`` estimates from all counts so far (real data
-    included); ``mix`` draws ``round(real_fraction * tokens)`` of each generation's tokens from the truth.
-
-    Parameters
-    ----------
-    probabilities : array_like
-        True probabilities of the types, sorted from most to least frequent (positive, summing to 1 within 1e-9).
-    n_generations, tokens_per_generation, n_chains : int
-    mode, real_fraction, seed : see :func:`gaussian_chain`
-    bands : sequence of int
-        Upper ranks of the bands in which survival is tracked (increasing).
-    """
-    p = require_positive("probabilities", probabilities)
-    if p.ndim != 1 or abs(p.sum() - 1) > 1e-9:
-        raise ValueError(f"probabilities must be a 1-D array summing to 1; got shape {p.shape}, sum {p.sum():.6g}")
-    n = require_int("n_generations", n_generations, minimum=0)
-    tokens = require_int("tokens_per_generation", tokens_per_generation, minimum=1)
-    n_chains = require_int("n_chains", n_chains, minimum=1)
-    mode = require_choice("mode", mode, MODES)
-    f = float(require_in_range("real_fraction", real_fraction, 0.0, 1.0))
-    if mode != "mix" and f != 0.0:
-        raise ValueError(f"real_fraction applies only to mode='mix'; got real_fraction={f} with mode={mode!r}")
-    requested = np.asarray(bands, dtype=int)
-    if requested.ndim != 1 or requested.size == 0 or np.any(np.diff(requested) <= 0) or requested[0] < 1:
-        raise ValueError(f"bands must be increasing positive ranks; got {tuple(bands)}")
-    edges = np.append(requested[requested < p.size], p.size)  # bands beyond the vocabulary are merged
-    rng = np.random.default_rng(require_int("seed", seed, minimum=0))
-    truth = np.broadcast_to(p, (n_chains, p.size))
-    real_tokens = _real_count(tokens, f) if mode == "mix" else 0
-
-    lost = np.empty((n_chains, n + 1))
-    mass = np.empty((n_chains, n + 1))
-    survival = np.empty((n_chains, n + 1, edges.size))
-    starts = np.concatenate([[0], edges[:-1]])
-
-    def record(g, counts):
-        alive = counts > 0
-        lost[:, g] = 1 - alive.mean(axis=1)
-        mass[:, g] = (~alive * p).sum(axis=1)
-        survival[:, g] = np.stack([alive[:, s:e].mean(axis=1) for s, e in zip(starts, edges)], axis=1)
-
-    counts = rng.multinomial(tokens, truth).astype(float)
-    total = counts.copy()
-    record(0, counts)
-    for g in range(1, n + 1):
-        estimate = (total if mode == "accumulate" else counts) / (total if mode == "accumulate" else counts).sum(axis=1, keepdims=True)
-        synth = rng.multinomial(tokens - real_tokens, estimate).astype(float)
-        counts = synth + (rng.multinomial(real_tokens, truth) if real_tokens else 0.0)
-        total = total + counts
-        record(g, total if mode == "accumulate" else counts)
-    return VocabularyResult(lost, mass, survival, tuple(int(b) for b in edges), tokens, mode, f)
-
-
-@lru_cache(maxsize=8)
-def vocabulary_runs(n_words: int = 20_000, tokens: int = 200_000, n_generations: int = 30, n_chains: int = 8,
-                    real_fraction: float = 0.1, seed: int = 0) -> dict:
-    """The chapter's three vocabulary chains (replace, accumulate, mix with ``real_fraction``) on the
-    wordfreq list, keyed by mode."""
-    p = word_frequencies(n_words)["probability"].to_numpy()
-    return {
-        mode: vocabulary_chain(p, n_generations, tokens, n_chains, mode=mode,
-                               real_fraction=real_fraction if mode == "mix" else 0.0, seed=seed + i)
-        for i, mode in enumerate(MODES)
-    }
-
-
 # --- Cached runs shared by the chapter and the claims ---------------------------------------------
 
 #: Sample sizes of the chapter's fan chart (log-spaced, Kazdan et al.'s four plus 1000).
@@ -616,296 +655,3 @@ def unbiased_run(n_generations: int = 200, sample_size: int = 20, n_chains: int 
     return gaussian_chain(n_generations, sample_size, n_chains, estimator="unbiased", seed=seed, method="exact")
 
 
-# --- Charts ----------------------------------------------------------------------------------------
-
-def fan_frame(runs: dict, quantiles=(0.05, 0.25, 0.5, 0.75, 0.95)) -> pd.DataFrame:
-    """Long table of simulated variance quantiles (columns ``q05`` ... ``q95``) and the closed-form mean
-    ``expected`` per mode, sample size and generation, from :func:`fan_runs`' output."""
-    rows = []
-    for (mode, m), res in runs.items():
-        q = res.quantiles(quantiles)
-        frame = pd.DataFrame({f"q{round(100 * p):02d}": v for p, v in zip(quantiles, q)})
-        frame["expected"] = expected_moments(res.n_generations, m, mode=mode, estimator=res.estimator).variance
-        rows.append(frame.assign(mode=mode, sample_size=m, log10_M=np.round(np.log10(m) * 2) / 2,
-                                 generation=np.arange(res.n_generations + 1)))
-    return pd.concat(rows, ignore_index=True)
-
-
-def variance_fan_chart(runs: dict, published: pd.DataFrame | None = None, floor: float = 1e-6) -> alt.LayerChart:
-    """Fan chart of the fitted variance per generation (5-95 % and 25-75 % bands, median, closed-form mean),
-    replace vs accumulate, with a slider choosing the sample size per generation (log10 M) and, when
-    ``published`` (:func:`load_kazdan_gaussian`) is given, Kazdan et al.'s published medians as points."""
-    frame = fan_frame(runs)
-    cols = ["q05", "q25", "q50", "q75", "q95", "expected"]
-    frame[cols] = frame[cols].clip(lower=floor)
-    pick = alt.param(name="log10_M", value=2.0, bind=alt.binding_range(
-        min=1.0, max=3.0, step=0.5, name="log10 of samples per generation M "))
-    x = alt.X("generation:Q", title="generation (0 = fit to real data)")
-    y_scale = alt.Scale(type="log", domain=[floor, 3])
-    color = alt.Color("mode:N", title="data reuse", scale=alt.Scale(domain=["replace", "accumulate"]))
-    base = alt.Chart(frame).transform_filter("datum.log10_M == log10_M")
-    outer = base.mark_area(opacity=0.18).encode(x=x, y=alt.Y("q05:Q", scale=y_scale, title="fitted variance / true variance (log)"),
-                                                y2="q95:Q", color=color)
-    inner = base.mark_area(opacity=0.3).encode(x=x, y=alt.Y("q25:Q", scale=y_scale), y2="q75:Q", color=color)
-    median = base.mark_line().encode(x=x, y=alt.Y("q50:Q", scale=y_scale), color=color, tooltip=[
-        "mode:N", "sample_size:Q", "generation:Q", alt.Tooltip("q50:Q", format=".3g", title="median"),
-        alt.Tooltip("q05:Q", format=".3g", title="5 %"), alt.Tooltip("q95:Q", format=".3g", title="95 %"),
-        alt.Tooltip("expected:Q", format=".3g", title="closed-form mean")])
-    expected = base.mark_line(strokeDash=[5, 3], strokeWidth=1.5).encode(x=x, y=alt.Y("expected:Q", scale=y_scale), color=color)
-    layers = [outer, inner, median, expected]
-    if published is not None:
-        pub = published.assign(log10_M=np.round(np.log10(published["num_samples_per_iteration"]) * 2) / 2,
-                               median=published["fit_variance_median"].clip(lower=floor))
-        pub = pub[pub["generation"] % 5 == 0]
-        layers.append(alt.Chart(pub).transform_filter("datum.log10_M == log10_M").mark_point(
-            shape="diamond", size=30, filled=True).encode(
-            x=x, y=alt.Y("median:Q", scale=y_scale), color=color,
-            tooltip=["setting:N", "num_samples_per_iteration:Q", "model_fitting_iteration:Q",
-                     alt.Tooltip("fit_variance_median:Q", format=".3g", title="published median")]))
-    n_chains = next(iter(runs.values())).n_chains
-    return alt.layer(*layers).add_params(pick).properties(title=alt.Title(
-        "Refitting a normal to its own samples: replace collapses, accumulate does not",
-        subtitle=[f"bands: 5-95 % and 25-75 % of {n_chains:,} simulated chains; line: median; dashed: closed-form mean;",
-                  "diamonds: medians of Kazdan et al.'s published runs (M = 1000 has none)"]))
-
-
-def log_variance_walk_chart(result: ChainResult, n_paths: int = 12) -> alt.LayerChart:
-    """A few sample paths of log sigma_g**2 with the random walk's closed-form mean and +-2 sd band."""
-    n_paths = require_int("n_paths", n_paths, minimum=1)
-    g = np.arange(result.n_generations + 1)
-    step = log_variance_step(int(result.sample_sizes[0]), result.estimator)
-    band = pd.DataFrame({"generation": g, "mean": (g + 1) * step.drift,
-                         "low": (g + 1) * step.drift - 2 * np.sqrt((g + 1) * step.step_variance),
-                         "high": (g + 1) * step.drift + 2 * np.sqrt((g + 1) * step.step_variance)})
-    paths = pd.DataFrame({"generation": np.tile(g, n_paths), "chain": np.repeat(np.arange(n_paths), g.size),
-                          "log_variance": np.log(result.variance[:n_paths]).ravel()})
-    x = alt.X("generation:Q", title="generation")
-    y_title = "log of fitted variance (nats; 0 = true variance)"
-    area = alt.Chart(band).mark_area(opacity=0.15, color="#0072B2").encode(x=x, y=alt.Y("low:Q", title=y_title), y2="high:Q")
-    mean = alt.Chart(band).mark_line(color="#0072B2", strokeDash=[6, 3]).encode(x=x, y="mean:Q")
-    lines = alt.Chart(paths).mark_line(strokeWidth=1, opacity=0.7).encode(
-        x=x, y="log_variance:Q", detail="chain:N", color=alt.value("#555555"),
-        tooltip=["chain:N", "generation:Q", alt.Tooltip("log_variance:Q", format=".2f")])
-    return (area + mean + lines).properties(title=alt.Title(
-        f"log-variance is a random walk with downward drift (unbiased estimator, M = {int(result.sample_sizes[0])})",
-        subtitle="grey: single chains; dashed: closed-form mean (g+1)·drift; band: ±2 closed-form standard deviations"))
-
-
-def schedule_chart(table: pd.DataFrame) -> alt.Chart:
-    """Expected squared drift of the mean (the sum of 1/M_g) and expected MLE variance per schedule."""
-    long = table.melt(id_vars=["schedule", "generation", "samples_total"], value_vars=["sum_inverse_M", "variance_mle"],
-                      var_name="quantity", value_name="value")
-    long["quantity"] = long["quantity"].map({"sum_inverse_M": "E[mean²] = Σ 1/M (unbiased)",
-                                             "variance_mle": "E[variance] (MLE)"})
-    return alt.Chart(long).mark_line().encode(
-        x=alt.X("generation:Q", title="generation"),
-        y=alt.Y("value:Q", title="closed-form expectation (true-variance units)", scale=alt.Scale(type="log")),
-        color=alt.Color("schedule:N", title="sample-size schedule", scale=alt.Scale(domain=list(SCHEDULES))),
-        tooltip=["schedule:N", "generation:Q", alt.Tooltip("samples_total:Q", format=",", title="samples so far"),
-                 alt.Tooltip("value:Q", format=".4g")],
-    ).properties(width=260, height=260).facet(column=alt.Column("quantity:N", title=None)).resolve_scale(y="independent").properties(
-        title=alt.Title("Only superlinear growth keeps the drift bounded",
-                        subtitle="replace chain; the sum of 1/M_g grows without bound for constant and linear schedules"))
-
-
-def vocabulary_frame(runs: dict) -> pd.DataFrame:
-    """Long table of the chain-mean share of types lost, mass lost and per-band survival, per mode and generation."""
-    rows = []
-    for mode, res in runs.items():
-        g = np.arange(res.types_lost.shape[1])
-        label = f"mix ({res.real_fraction:.0%} real)" if mode == "mix" else mode
-        rows.append(pd.DataFrame({"mode": label, "generation": g, "band": "all types (share lost)",
-                                  "value": res.types_lost.mean(axis=0)}))
-        rows.append(pd.DataFrame({"mode": label, "generation": g, "band": "probability mass lost",
-                                  "value": res.mass_lost.mean(axis=0)}))
-        lower = (0,) + res.bands[:-1]
-        for j, (lo, hi) in enumerate(zip(lower, res.bands)):
-            rows.append(pd.DataFrame({"mode": label, "generation": g, "band": f"ranks {lo + 1:,}-{hi:,} (share surviving)",
-                                      "value": res.band_survival[:, :, j].mean(axis=0)}))
-    return pd.concat(rows, ignore_index=True)
-
-
-def vocabulary_survival_chart(runs: dict) -> alt.Chart:
-    """Share of word types surviving per frequency-rank band across generations, with a slider for the
-    generation shown and one line per data-reuse mode."""
-    frame = vocabulary_frame(runs)
-    bands = frame[frame["band"].str.startswith("ranks")]
-    gen = alt.param(name="generation", value=10, bind=alt.binding_range(
-        min=0, max=int(frame["generation"].max()), step=1, name="generation "))
-    order = list(dict.fromkeys(bands["band"]))
-    n_words = next(iter(runs.values())).bands[-1]
-    return alt.Chart(bands).mark_bar().encode(
-        x=alt.X("band:N", sort=order, title="word types by frequency rank", axis=alt.Axis(labelAngle=-20)),
-        xOffset=alt.XOffset("mode:N"),
-        y=alt.Y("value:Q", title="share of types still present", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
-        color=alt.Color("mode:N", title="data reuse"),
-        tooltip=["mode:N", "band:N", "generation:Q", alt.Tooltip("value:Q", format=".1%", title="surviving")],
-    ).transform_filter("datum.generation == generation").add_params(gen).properties(title=alt.Title(
-        "Rare words disappear first, and under replace they never come back",
-        subtitle=f"{n_words:,} most frequent English words (wordfreq); move the slider to step through generations"))
-
-
-def vocabulary_loss_chart(runs: dict) -> alt.Chart:
-    """Share of types and of probability mass lost per generation, per mode (two panels)."""
-    frame = vocabulary_frame(runs)
-    frame = frame[~frame["band"].str.startswith("ranks")]
-    return alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(size=15)).encode(
-        x=alt.X("generation:Q", title="generation"),
-        y=alt.Y("value:Q", title="share lost", axis=alt.Axis(format="%")),
-        color=alt.Color("mode:N", title="data reuse"),
-        tooltip=["mode:N", "generation:Q", alt.Tooltip("value:Q", format=".2%")],
-    ).properties(width=260, height=240).facet(column=alt.Column("band:N", title=None)).resolve_scale(y="independent").properties(
-        title="Types lost vs probability mass lost")
-
-
-# --- Claims ----------------------------------------------------------------------------------------
-
-#: Generation at which the claims read the fan runs.
-CLAIM_GENERATION = 100
-
-
-def _claim_copy_of_copy() -> Assessment:
-    rep = vocabulary_runs()["replace"]
-    lost = rep.types_lost.mean(axis=0)
-    band = rep.band_survival.mean(axis=0)  # (generation, rank band)
-    keeps_degrading = bool(lost[-1] > lost[1] > lost[0])
-    tails_first = bool(band[-1, -1] < 0.5 * band[-1, 0])
-    fan = fan_runs()[("replace", 100)]
-    tails = tail_mass(fan.mean[:, CLAIM_GENERATION], fan.variance[:, CLAIM_GENERATION])
-    truth = float(tail_mass(0.0, 1.0))
-    gauss_tail_lost = bool(np.median(tails) < 0.5 * truth)
-    rare = f"{rep.bands[-2] + 1:,}-{rep.bands[-1]:,}"
-    ev = (f"Under replace, the share of the {rep.bands[-1]:,} word types lost grows from {lost[0]:.1%} (first sample) to "
-          f"{lost[-1]:.1%} after {lost.size - 1} generations, with {1 - band[-1, -1]:.0%} of ranks {rare} gone against "
-          f"{1 - band[-1, 0]:.0%} of the top {rep.bands[0]}; at generation {CLAIM_GENERATION} (M = 100) the median chain's "
-          f"refitted normal puts {np.median(tails):.1e} of its mass beyond the true 3-sigma points, against {truth:.2%} "
-          f"for the truth ({(tails < 0.5 * truth).mean():.0%} of chains keep less than half of it).")
-    return Assessment(judge([keeps_degrading, tails_first, gauss_tail_lost]), ev)
-
-
-def _claim_exponential() -> Assessment:
-    sizes = np.array(FAN_SAMPLE_SIZES)
-    step = log_variance_step(sizes)
-    res = fan_runs()[("replace", 32)]
-    g = np.arange(res.n_generations + 1)
-    mean_log = np.log(res.variance).mean(axis=0)
-    slope, intercept = np.polyfit(g, mean_log, 1)
-    resid = mean_log - (slope * g + intercept)
-    r2 = 1 - resid.var() / mean_log.var()
-    exponential = bool(r2 > 0.99 and abs(slope / step.drift[1] - 1) < 0.05)
-    # "In large systems": a system fitted to more samples per generation decays at least as fast as a small one.
-    not_slower_when_large = bool(step.half_life[-1] <= step.half_life[0])
-    acc = float(np.median(fan_runs()[("accumulate", 32)].variance[:, -1]))
-    ev = (f"Typical (geometric-mean) variance does decay exponentially under replace: log-variance falls linearly (R² = {r2:.4f}, "
-          f"slope {slope:.4f} vs closed-form {step.drift[1]:.4f} per generation at M = 32). But the rate is about 2/M: "
-          f"the half-life is {step.half_life[0]:.1f} generations at M = {sizes[0]} and {step.half_life[-1]:.0f} at "
-          f"M = {sizes[-1]:,}, so larger systems decay more slowly; accumulating data stops the decay (median "
-          f"{acc:.2f} after {res.n_generations} generations at M = 32).")
-    return Assessment(judge([exponential, not_slower_when_large]), ev)
-
-
-def _claim_random_walk() -> Assessment:
-    res = unbiased_run()
-    m = int(res.sample_sizes[0])
-    g = np.arange(res.n_generations + 1)
-    step = log_variance_step(m, "unbiased")
-    spread = np.log(res.variance).var(axis=0)
-    slope = np.polyfit(g + 1, spread, 1)[0]
-    walk = bool(abs(slope / step.step_variance - 1) < 0.05)
-    p_collapse = prob_variance_below(0.1, res.n_generations, m, "unbiased")
-    sim_collapse = float((res.variance[:, -1] < 0.1).mean())
-    collapses = bool(p_collapse > 0.5 and sim_collapse > 0.5)
-    median_path = np.median(res.variance, axis=0)
-    grows = bool(median_path[-1] > median_path[0])
-    ev = (f"With the unbiased estimator (M = {m}) the fitted variance keeps an expected value of 1, yet log-variance is a "
-          f"random walk: its variance across chains grows by {slope:.4f} per generation (closed form "
-          f"{float(step.step_variance):.4f}) around a drift of {float(step.drift):.4f}; after {res.n_generations} generations "
-          f"{sim_collapse:.1%} of chains (exact: {p_collapse:.1%}) sit below a tenth of the true variance, and the median "
-          f"fitted variance falls to {median_path[-1]:.1e}: the spread of the estimate grows, the variance itself does not.")
-    return Assessment(judge([collapses, walk, grows]), ev)
-
-
-def _claim_superlinear() -> Assessment:
-    table = schedule_table()
-    n = int(table["generation"].max())
-    base = int(table.loc[table["generation"] == 0, "sample_size"].iloc[0])
-    last = table[table["generation"] == n].set_index("schedule")
-    mid = table[table["generation"] == n // 2].set_index("schedule")
-    growth = last["sum_inverse_M"] / mid["sum_inverse_M"]
-    # Numerical stand-ins for divergence/convergence of the sum: still growing over the second half, or not.
-    superlinear_needed = bool(growth["constant"] > 1.5 and growth["linear"] > 1.05 and growth["superlinear"] < 1.01)
-    exponential_needed = bool(growth["superlinear"] >= 1.01)  # a polynomial schedule already suffices
-    acc = expected_moments(n, base, mode="accumulate").variance[-1]
-    # "Infeasible" assumes growing fresh samples are the only defence; accumulation is the cheap alternative.
-    no_cheaper_route = bool(acc < 0.5 * last.loc["superlinear", "variance_mle"])
-    ev = (f"Over {n} generations from {base} samples, the sum of 1/M reaches {last.loc['constant', 'sum_inverse_M']:.2f} "
-          f"(constant), {last.loc['linear', 'sum_inverse_M']:.3f} (linear, still growing like a logarithm) and "
-          f"{last.loc['superlinear', 'sum_inverse_M']:.4f} (quadratic, converged): growth faster than linear is indeed "
-          f"needed when data are replaced, but quadratic, not exponential, suffices. Quadratic growth draws "
-          f"{int(last.loc['superlinear', 'samples_total']):,} samples to keep the expected MLE variance at "
-          f"{last.loc['superlinear', 'variance_mle']:.2f}; accumulating a constant {base} per generation "
-          f"({base * (n + 1):,} samples) keeps it at {acc:.2f}.")
-    return Assessment(judge([superlinear_needed, exponential_needed, no_cheaper_route]), ev)
-
-
-def _claim_accumulate() -> Assessment:
-    pub = load_kazdan_gaussian()
-    g = int(pub["generation"].max())  # Kazdan et al.'s iteration 100
-    fan = fan_runs()
-    rep = np.median(fan[("replace", 10)].variance[:, g])
-    acc = np.median(fan[("accumulate", 10)].variance[:, g])
-    gaussian_ok = bool(acc > 0.5 and rep < 1e-3)
-    last = pub[(pub["generation"] == g) & (pub["num_samples_per_iteration"] == 10)].set_index("mode")
-    published_ok = bool(last.loc["accumulate", "fit_variance_median"] > 0.5 and last.loc["replace", "fit_variance_median"] < 1e-3)
-    voc = vocabulary_runs()["accumulate"].types_lost.mean(axis=0)
-    ev = (f"At M = 10 and generation {g}, our median fitted variance is {acc:.2f} with accumulation and "
-          f"{rep:.1e} with replacement; Kazdan et al.'s published runs give {last.loc['accumulate', 'fit_variance_median']:.2f} "
-          f"and {last.loc['replace', 'fit_variance_median']:.1e}. Accumulated word counts cannot lose a type after the "
-          f"first sample (by construction: {voc[0]:.1%} then {voc[-1]:.1%}), so only the Gaussian runs are counted.")
-    return Assessment(judge([gaussian_ok, published_ok]), ev)
-
-
-#: Held-out real tokens used to check whether the vocabulary loss would be noticed (MC-6).
-HOLDOUT_TOKENS = 1000
-
-
-def _claim_subtle() -> Assessment:
-    rep = vocabulary_runs()["replace"]
-    types = rep.types_lost.mean(axis=0)
-    mass = rep.mass_lost.mean(axis=0)
-    g = int(np.argmax(types > 0.5)) if np.any(types > 0.5) else types.size - 1
-    degrades = bool(types[-1] > types[0])
-    looks_unchanged = bool(mass[g] < 0.1)  # over 90 % of running real text uses words the model still produces
-    detect = 1 - (1 - mass[g]) ** HOLDOUT_TOKENS  # P(a held-out real sample contains a word the model cannot produce)
-    hard_to_detect = bool(detect < 0.5)
-    ev = (f"By generation {g} the replace chain has lost {types[g]:.0%} of the word types (first sample: {types[0]:.0%}) "
-          f"but only {mass[g]:.2%} of the probability mass (first sample: {mass[0]:.2%}), so {1 - mass[g]:.0%} of running "
-          f"human text still uses words it produces; yet {HOLDOUT_TOKENS:,} tokens of held-out human text contain a word "
-          f"it can no longer produce with probability {detect:.4f}: easy to miss by reading samples, obvious to a "
-          f"likelihood check.")
-    return Assessment(judge([degrades, looks_unchanged, hard_to_detect]), ev)
-
-
-CLAIMS = (
-    Claim("MC-1", "004_2bd2b9b8142f26cf.txt", "model-collapse", "mc-claim-copy",
-          "Training each model on the previous model's output loses diversity and the rare tails, like a copy of a "
-          "copy that degrades further every generation.",
-          "a copy of a copy: tails and diversity lost", _claim_copy_of_copy),
-    Claim("MC-2", "000_a9286e32d3d2b3a3.txt", "model-collapse", "mc-claim-exponential",
-          "In large systems, the decay caused by retraining on model output is exponential.",
-          "exponential decay", _claim_exponential),
-    Claim("MC-3", "004_2bd2b9b8142f26cf.txt", "model-collapse", "mc-claim-random-walk",
-          "Even a normal distribution refitted with unbiased estimators collapses under recursive sampling; its "
-          "variance grows each generation like a random walk.",
-          "variance grows like a random walk", _claim_random_walk),
-    Claim("MC-4", "004_2bd2b9b8142f26cf.txt", "model-collapse", "mc-claim-superlinear",
-          "To prevent collapse the sample size must grow faster than linearly each generation: exponentially more "
-          "data, which is infeasible.",
-          "faster-than-linear (exponential) data growth needed", _claim_superlinear),
-    Claim("MC-5", "004_2bd2b9b8142f26cf.txt", "model-collapse", "mc-claim-accumulate",
-          "If synthetic data accumulate beside the human data instead of replacing them, collapse may be avoided.",
-          "accumulation avoids collapse", _claim_accumulate),
-    Claim("MC-6", "002_6dd5508ec2aa51c5.txt", "model-collapse", "mc-claim-subtle",
-          "Models trained on model-generated data degrade in subtle ways that are hard to detect.",
-          "subtle, hard-to-detect degradation", _claim_subtle),
-)

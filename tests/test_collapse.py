@@ -3,8 +3,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.claims import legacy as claims
 from analysis import collapse as mc
+from analysis import collapse_charts as mcc
+from analysis import collapse_vocab as vocab
 
 # Monte-Carlo tolerance: simulated means are compared with closed forms within Z_TOL standard errors
 # (SE = sd across chains / sqrt(n_chains)). With ~20 comparisons per test, 4 SE keeps the false-alarm rate
@@ -202,7 +203,7 @@ def test_growing_schedules_keep_the_variance_higher(base, n):
 # --- vocabulary ------------------------------------------------------------------------------------------
 
 def test_word_frequencies_are_zipf_like():
-    words = mc.word_frequencies(20_000)
+    words = vocab.word_frequencies(20_000)
     assert len(words) == 20_000 and words["word"].iloc[0] == "the"
     assert words["probability"].sum() == pytest.approx(1.0)
     assert words["probability"].is_monotonic_decreasing
@@ -213,9 +214,9 @@ def test_word_frequencies_are_zipf_like():
 
 def test_vocabulary_replace_loses_types_for_good_and_accumulate_does_not():
     p = np.array([0.5, 0.2, 0.1] + [0.2 / 50] * 50)
-    rep = mc.vocabulary_chain(p, 30, 100, 40, seed=1)
+    rep = vocab.vocabulary_chain(p, 30, 100, 40, seed=1)
     assert np.all(np.diff(rep.types_lost, axis=1) >= 0)  # a lost type never returns under replace
-    acc = mc.vocabulary_chain(p, 30, 100, 40, mode="accumulate", seed=1)
+    acc = vocab.vocabulary_chain(p, 30, 100, 40, mode="accumulate", seed=1)
     assert np.all(acc.types_lost == acc.types_lost[:, [0]])  # no type is lost after the real sample
     assert rep.types_lost[:, -1].mean() > acc.types_lost[:, -1].mean()
     assert rep.band_survival.shape == (40, 31, len(rep.bands))
@@ -223,8 +224,8 @@ def test_vocabulary_replace_loses_types_for_good_and_accumulate_does_not():
 
 def test_vocabulary_first_generation_matches_binomial_expectation():
     # Expected share of types with zero count in the first multinomial draw: mean of (1 - p)^T.
-    words = mc.word_frequencies(20_000)["probability"].to_numpy()
-    res = mc.vocabulary_chain(words, 0, 50_000, 30, seed=2)
+    words = vocab.word_frequencies(20_000)["probability"].to_numpy()
+    res = vocab.vocabulary_chain(words, 0, 50_000, 30, seed=2)
     expected = np.mean((1 - words) ** 50_000)
     sd = res.types_lost[:, 0].std()
     assert abs(res.types_lost[:, 0].mean() - expected) < Z_TOL * sd / np.sqrt(30)
@@ -232,8 +233,8 @@ def test_vocabulary_first_generation_matches_binomial_expectation():
 
 def test_vocabulary_mix_with_real_data_recovers_types():
     p = np.array([0.6] + [0.4 / 20] * 20)
-    mix = mc.vocabulary_chain(p, 40, 50, 40, mode="mix", real_fraction=0.5, seed=3)
-    rep = mc.vocabulary_chain(p, 40, 50, 40, seed=3)
+    mix = vocab.vocabulary_chain(p, 40, 50, 40, mode="mix", real_fraction=0.5, seed=3)
+    rep = vocab.vocabulary_chain(p, 40, 50, 40, seed=3)
     assert mix.types_lost[:, -1].mean() < rep.types_lost[:, -1].mean()
 
 
@@ -261,23 +262,23 @@ def test_vocabulary_mix_with_real_data_recovers_types():
     (lambda: mc.sample_size_schedule("cubic", 3, 10), "kind"),
     (lambda: mc.sample_size_schedule("superlinear", 3, 10, power=1.0), "power"),
     (lambda: mc.sample_size_schedule("linear", 3, 1), "base"),
-    (lambda: mc.vocabulary_chain([0.5, 0.6], 3, 10, 2), "probabilities"),
-    (lambda: mc.vocabulary_chain([0.5, -0.5, 1.0], 3, 10, 2), "probabilities"),
-    (lambda: mc.vocabulary_chain([0.5, 0.5], 3, 0, 2), "tokens_per_generation"),
-    (lambda: mc.vocabulary_chain([0.5, 0.5], 3, 10, 2, mode="mix", real_fraction=2), "real_fraction"),
-    (lambda: mc.vocabulary_chain([0.5, 0.5], 3, 10, 2, mode="keep"), "mode"),
-    (lambda: mc.vocabulary_chain([0.5, 0.5], 3, 10, 2, bands=(5, 2)), "bands"),
+    (lambda: vocab.vocabulary_chain([0.5, 0.6], 3, 10, 2), "probabilities"),
+    (lambda: vocab.vocabulary_chain([0.5, -0.5, 1.0], 3, 10, 2), "probabilities"),
+    (lambda: vocab.vocabulary_chain([0.5, 0.5], 3, 0, 2), "tokens_per_generation"),
+    (lambda: vocab.vocabulary_chain([0.5, 0.5], 3, 10, 2, mode="mix", real_fraction=2), "real_fraction"),
+    (lambda: vocab.vocabulary_chain([0.5, 0.5], 3, 10, 2, mode="keep"), "mode"),
+    (lambda: vocab.vocabulary_chain([0.5, 0.5], 3, 10, 2, bands=(5, 2)), "bands"),
     (lambda: mc.gaussian_chain(5, 10, 10).quantiles([1.5]), "q"),
     (lambda: mc.gaussian_chain(5, 10, 10, seed=-1), "seed"),
     (lambda: mc.schedule_table(0), "n_generations"),
-    (lambda: mc.word_frequencies(5), "n_words"),
+    (lambda: vocab.word_frequencies(5), "n_words"),
     (lambda: mc.kazdan_comparison(n_chains=1), "n_chains"),
     (lambda: mc.kazdan_comparison(estimator="median"), "estimator"),
     (lambda: mc.tail_mass(0.0, 0.0), "variance"),
     (lambda: mc.tail_mass(np.nan, 1.0), "mean"),
     (lambda: mc.tail_mass([0.0, 0.1], [1.0, 1.0, 1.0]), "shape"),
     (lambda: mc.tail_mass(0.0, 1.0, z=-1), "z"),
-    (lambda: mc.log_variance_walk_chart(mc.unbiased_run(5, 10, 10), n_paths=0), "n_paths"),
+    (lambda: mcc.log_variance_walk_chart(mc.unbiased_run(5, 10, 10), n_paths=0), "n_paths"),
 ])
 def test_bad_input_names_the_argument(call, name):
     with pytest.raises(ValueError, match=name):
@@ -288,24 +289,287 @@ def test_bad_input_names_the_argument(call, name):
 
 def test_charts_build_with_slider():
     runs = mc.fan_runs(n_generations=20, n_chains=200)
-    spec = mc.variance_fan_chart(runs, mc.load_kazdan_gaussian()).to_dict()
+    spec = mcc.variance_fan_chart(runs, mc.load_kazdan_gaussian()).to_dict()
     assert any("bind" in p for p in spec.get("params", []))
-    assert mc.fan_frame(runs)["generation"].max() == 20
-    voc = mc.vocabulary_runs(n_words=2000, tokens=5000, n_generations=5, n_chains=2)
-    assert "params" in mc.vocabulary_survival_chart(voc).to_dict()
-    mc.vocabulary_loss_chart(voc).to_dict()
-    mc.schedule_chart(mc.schedule_table(20, 10)).to_dict()
-    mc.log_variance_walk_chart(mc.unbiased_run(20, 10, 50), n_paths=3).to_dict()
+    assert spec["usermeta"]["book_figure"]["name"] == "fig-mc-fan"
+    assert mcc.fan_frame(runs)["generation"].max() == 20
+    voc = vocab.vocabulary_runs(n_words=2000, tokens=5000, n_generations=5, n_chains=2)
+    assert "params" in mcc.vocabulary_survival_chart(voc).to_dict()
+    mcc.vocabulary_loss_chart(voc).to_dict()
+    mcc.schedule_chart(mc.schedule_table(20, 10)).to_dict()
+    mcc.log_variance_walk_chart(mc.unbiased_run(20, 10, 50), n_paths=3).to_dict()
 
 
-def test_claims_have_computed_verdicts():
-    records = claims.evaluate_all(modules=("analysis.collapse",))
-    by_id = {r.id: r for r in records}
-    assert sorted(by_id) == [f"MC-{i}" for i in range(1, 7)]
-    assert all(r.verdict in claims.VERDICTS and r.evidence and r.chapter == "model-collapse" for r in records)
-    # Accumulation is the part every source agrees on; the exponential part holds but not "worse when large";
-    # faster-than-linear growth is needed under replace, but neither exponential growth nor at all if data accumulate.
-    assert by_id["MC-5"].verdict == claims.SUPPORTED
-    assert by_id["MC-2"].verdict == claims.PARTLY
-    assert by_id["MC-4"].verdict == claims.PARTLY
-    assert {r.article[:3] for r in records} == {"000", "002", "004"}
+# --- fresh human data, sample-visits, mix sweep ----------------------------------------------------------
+
+def test_counts_recursion_equals_mix_and_replace():
+    # With counts from a share, the counts recursion is the mix recursion; with no real data it is replace.
+    n, m, r = 12, 10, 3
+    a = mc.expected_moments_counts(np.r_[m, np.full(n, r)], np.r_[0, np.full(n, m - r)])
+    b = mc.expected_moments(n, m, mode="mix", real_fraction=r / m)
+    np.testing.assert_allclose(a.variance, b.variance)
+    np.testing.assert_allclose(a.mean_square, b.mean_square)
+    c = mc.expected_moments_counts(np.r_[m, np.zeros(n)], np.r_[0, np.full(n, m)])
+    np.testing.assert_allclose(c.variance, mc.expected_moments(n, m).variance)
+
+
+def test_counts_recursion_matches_a_direct_simulation():
+    # Separate schedules: fresh human samples growing 1, 2, 3, ... plus 6 synthetic per generation.
+    rng = np.random.default_rng(4)
+    n, chains, k = 8, 40_000, 6
+    real = np.r_[5, np.arange(1, n + 1)]
+    mu, var = np.zeros(chains), np.ones(chains)
+    out = np.empty((chains, n + 1))
+    for g in range(n + 1):
+        x = rng.standard_normal((chains, real[g]))
+        if g:
+            x = np.hstack([x, mu[:, None] + np.sqrt(var)[:, None] * rng.standard_normal((chains, k))])
+        mu, var = x.mean(axis=1), x.var(axis=1)
+        out[:, g] = var
+    e = mc.expected_moments_counts(real, np.r_[0, np.full(n, k)])
+    assert np.all(np.abs(_z(out, e.variance)) < Z_TOL)
+
+
+def test_budget_counts_visits_and_the_identity():
+    t = mc.data_budget_table(200, 20, fresh_share=0.1).set_index("strategy")
+    quad, acc = t.loc["replace, quadratic M"], t.loc["accumulate"]
+    # Issue 15: accumulate trains on ~134x fewer sample-visits than quadratic replace (not 13,568x).
+    assert quad["sample_visits"] / acc["sample_visits"] == pytest.approx(134.3, abs=0.1)
+    assert quad["sample_visits"] / (acc["human_samples"] + acc["synthetic_samples"]) == pytest.approx(13_568, rel=1e-3)
+    assert acc["sample_visits"] == 20 * 201 * 202 // 2
+    # The exact identity: accumulate with M new samples = replace with M (g+1)^2, for both moments.
+    assert acc["variance_mle"] == pytest.approx(quad["variance_mle"], rel=1e-12)
+    assert acc["mean_square"] == pytest.approx(quad["mean_square"], rel=1e-12)
+    assert t.loc["fresh human share", "human_samples"] == 20 + 2 * 200
+    assert t.loc["fresh human share", "variance_mle"] > 0.5 > t.loc["replace, constant M", "variance_mle"]
+
+
+@settings(max_examples=15, deadline=None)
+@given(m=st.integers(2, 60), n=st.integers(1, 80))
+def test_accumulate_is_the_quadratic_schedule_in_expectation(m, n):
+    quad = mc.expected_moments(n, mc.sample_size_schedule("superlinear", n, m))
+    acc = mc.expected_moments(n, m, mode="accumulate")
+    np.testing.assert_allclose(acc.variance, quad.variance, rtol=1e-10)
+    np.testing.assert_allclose(acc.mean_square, quad.mean_square, rtol=1e-10)
+
+
+def test_accumulate_limit_is_the_sine_product():
+    v = mc.expected_moments(20_000, 20, mode="accumulate").variance[-1]
+    x = np.pi / np.sqrt(20)
+    assert v == pytest.approx(np.sin(x) / x, rel=1e-4)
+
+
+def test_fresh_schedules_any_steady_inflow_prevents_collapse():
+    t = mc.fresh_schedule_table(100, synthetic=10, fresh_base=1)
+    end = t[t["generation"] == 100].set_index("schedule")["variance_mle"]
+    assert end["none"] < 1e-3 < 0.5 < end["constant"] < end["linear"] < end["superlinear"] < 1
+
+
+def test_mix_sweep_matches_simulation_and_is_monotone():
+    sweep = mc.mix_sweep(30, 10, n_chains=4000, seed=2)
+    assert sweep["real_share"].tolist() == pytest.approx(np.arange(11) / 10)
+    z = (sweep["sim_mean"] - sweep["expected_variance"]) / sweep["sim_se"]
+    assert (z.abs() < Z_TOL).all()
+    assert np.all(np.diff(sweep["expected_variance"]) >= -1e-12)
+    assert sweep["excess_loss"].iloc[-1] == pytest.approx(0.0, abs=1e-12)
+    low, high = mc.marginal_loss(sweep, (0.0, 0.5), (0.8, 0.9))
+    assert high > low > 0
+
+
+# --- truncated sampling ------------------------------------------------------------------------------------
+
+def test_sampling_distribution_top_p_and_temperature():
+    p = np.array([0.5, 0.25, 0.15, 0.1])
+    np.testing.assert_allclose(vocab.sampling_distribution(p), p)
+    np.testing.assert_allclose(vocab.sampling_distribution(p, top_p=0.7), [2 / 3, 1 / 3, 0, 0])
+    np.testing.assert_allclose(vocab.sampling_distribution(p, top_p=0.75), [2 / 3, 1 / 3, 0, 0])
+    np.testing.assert_allclose(vocab.sampling_distribution(p, top_p=0.76), np.r_[p[:3], 0] / 0.9)
+    cold = vocab.sampling_distribution(p, temperature=0.5)
+    np.testing.assert_allclose(cold, p**2 / (p**2).sum())
+    assert vocab.sampling_distribution(np.array([[0.5, 0.5, 0.0]]), top_p=0.5).tolist() == [[1.0, 0.0, 0.0]]
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 1000), top_p=st.floats(0.05, 1.0), t=st.floats(0.2, 3.0))
+def test_sampling_distribution_is_a_distribution_keeping_the_head(seed, top_p, t):
+    p = np.random.default_rng(seed).dirichlet(np.ones(30))
+    q = vocab.sampling_distribution(p, t, top_p)
+    assert q.sum() == pytest.approx(1.0) and np.all(q >= 0)
+    assert q[np.argmax(p)] > 0  # the most probable type is always kept
+    if t == 1.0:
+        assert p[q > 0].sum() >= top_p - 1e-12
+
+
+def test_truncation_loses_types_every_generation_without_sampling_noise():
+    p = vocab.word_frequencies(2000)["probability"].to_numpy()
+    plain = vocab.truncated_iteration(p, 8)
+    assert np.all(plain.types_alive == p.size) and np.allclose(plain.entropy_bits, plain.entropy_bits[0])
+    cut = vocab.truncated_iteration(p, 8, top_p=0.9)
+    assert np.all(np.diff(cut.types_alive) < 0)  # strictly fewer types every generation
+    assert np.all(np.diff(cut.entropy_bits) < 0) and np.all(np.diff(cut.head_mass) > 0)
+    warm = vocab.truncated_iteration(p, 5, temperature=0.8)
+    assert np.all(np.diff(warm.tail_mass) < 0)
+
+
+def test_top_p_chain_loses_types_even_with_a_huge_sample():
+    p = vocab.word_frequencies(2000)["probability"].to_numpy()
+    big = 10_000_000
+    plain = vocab.vocabulary_chain(p, 3, big, 2, seed=1, bands=(p.size,))
+    cut = vocab.vocabulary_chain(p, 3, big, 2, seed=1, bands=(p.size,), top_p=0.95)
+    assert plain.types_lost[:, -1].max() < 0.01
+    assert np.all(np.diff(cut.types_lost.mean(axis=0)) > 0.01)
+
+
+# --- detection --------------------------------------------------------------------------------------------
+
+def test_smoothed_model():
+    q = vocab.smoothed_model([3, 0, 1], 0.5)
+    np.testing.assert_allclose(q, [3.5 / 5.5, 0.5 / 5.5, 1.5 / 5.5])
+
+
+def test_lr_power_normal_and_monte_carlo_agree_and_grow_with_tokens():
+    p = np.array([0.4, 0.3, 0.2, 0.1])
+    q = np.array([0.45, 0.3, 0.17, 0.08])
+    t = vocab.lr_test_power(p, q, [50, 500, 5000], n_sim=3000, seed=1)
+    assert np.all(np.diff(t.power) > 0) and t.power[-1] > 0.99
+    np.testing.assert_allclose(t.power, t.power_mc, atol=0.05)
+    n90 = t.tokens_for_power(0.9)
+    assert float(vocab.lr_test_power(p, q, [round(n90)], n_sim=100).power[0]) == pytest.approx(0.9, abs=0.01)
+    same = vocab.lr_test_power(p, p + 0.0, [100], n_sim=4000, seed=2)
+    assert same.power_mc[0] < 0.1  # no difference: rejections near the 5 % level only (ties in the sum)
+    assert t.kl_alt_null > 0 and t.kl_null_alt > 0
+
+
+def test_detection_gets_harder_as_the_corpus_grows():
+    small = vocab.detection_study(50_000, 2, n_words=2000, n_sim=200)
+    large = vocab.detection_study(5_000_000, 2, n_words=2000, n_sim=200)
+    assert small["types_lost"] > large["types_lost"]
+    assert small["tokens_for_90"] < large["tokens_for_90"]
+    assert np.all(np.diff(large["kl_bits"][1:]) > 0) or large["kl_bits"][-1] > large["kl_bits"][0]
+
+
+# --- tails and scaling laws --------------------------------------------------------------------------------
+
+def test_memorisation_error_matches_simulation():
+    from analysis import tails
+
+    p = vocab.word_frequencies(500)["probability"].to_numpy()
+    rng = np.random.default_rng(0)
+    t = 2000
+    unseen = [(rng.multinomial(t, p) == 0) @ p for _ in range(3000)]
+    assert abs(np.mean(unseen) - tails.memorisation_error(p, p, t)) < Z_TOL * np.std(unseen) / np.sqrt(3000)
+
+
+def test_tail_cut_plateau_and_the_data_multiplier():
+    from analysis import tails
+
+    pl = tails.plateau_table(k=2000, shares=(0.0, 0.5, 0.9, 1.0), t_max=1e6, n_types=20_000).set_index("synthetic_share")
+    tail = pl["tail_mass"].iloc[0]
+    assert pl.loc[1.0, "error_at_budget"] == pytest.approx(tail, rel=1e-6)  # pure synthetic: the plateau
+    assert pl.loc[1.0, "flattest_exponent"] == pytest.approx(0.0, abs=1e-6)
+    assert pl.loc[0.0, "ratio_to_real"] == 1.0
+    assert 1 < pl.loc[0.5, "ratio_to_real"] < pl.loc[0.9, "ratio_to_real"] < pl.loc[1.0, "ratio_to_real"]
+    # Only the real share teaches the tail: matching the all-real error needs 1/(1 - s) times the data.
+    assert pl.loc[0.5, "tokens_to_match"] / 1e6 == pytest.approx(2.0, rel=0.02)
+    assert pl.loc[0.9, "tokens_to_match"] / 1e6 == pytest.approx(10.0, rel=0.02)
+    assert np.isinf(pl.loc[1.0, "tokens_to_match"])
+
+
+def test_augmenting_with_tail_cut_data_helps_replacing_hurts():
+    from analysis import tails
+
+    base = tails.augmentation_error(1e4, 0.0, k=2000, n_types=20_000)
+    assert tails.augmentation_error(1e4, 1e5, k=2000, n_types=20_000) < base
+    assert tails.augmentation_error(1e4, 0.0, k=2000, n_types=20_000) > tails.augmentation_error(1.1e5, 0.0, k=2000, n_types=20_000)
+
+
+def test_local_exponent_of_a_power_law():
+    from analysis import tails
+
+    t = np.logspace(1, 5, 9)
+    np.testing.assert_allclose(tails.local_exponent(t, 3 * t**-0.4), 0.4)
+
+
+# --- the wordfreq note ---------------------------------------------------------------------------------------
+
+def test_sunset_note_reasons():
+    from analysis import collapse_sources as src
+
+    reasons = src.sunset_reasons()
+    assert [r.kind for r in reasons] == list(src.REASON_KINDS)
+    assert all(r.words > 100 for r in reasons)
+    assert src.sunset_reasons("# t\n\n## Something else\n\nbody text\n")[0].kind == "other"
+
+
+def test_sunset_note_checksum_is_checked(tmp_path):
+    from analysis import collapse_sources as src
+    from analysis.data import DataError
+
+    bad = tmp_path / src.SUNSET_FILE
+    bad.write_text(src.load_sunset_note() + " tampered")
+    with pytest.raises(DataError, match="SHA-256"):
+        src.load_sunset_note(bad)
+    with pytest.raises(DataError, match="missing"):
+        src.load_sunset_note(tmp_path / "nothing.md")
+
+
+# --- new charts ----------------------------------------------------------------------------------------------
+
+def test_new_charts_are_house_style_figures():
+    from analysis import tails
+
+    figs = {
+        "fig-mc-schedule": mcc.schedule_chart(mc.schedule_table(20, 10), mc.expected_moments(20, 10, mode="accumulate").variance),
+        "fig-mc-budget": mcc.budget_chart(mc.data_budget_table(20, 10)),
+        "fig-mc-fresh": mcc.fresh_schedule_chart(mc.fresh_schedule_table(20)),
+        "fig-mc-mix": mcc.mix_sweep_chart(mc.mix_sweep(10, 10, n_chains=50), 10),
+        "fig-mc-truncation": mcc.truncation_chart(vocab.truncated_chain_table(
+            vocab.word_frequencies(500)["probability"].to_numpy(), 3, (1000,), top_p=0.9, n_chains=2), 0.9),
+        "fig-mc-tails": mcc.tails_scaling_chart(tails.scaling_curves(k=2000, t_max=1e6, n_points=9, n_types=20_000), 0.1),
+    }
+    for name, chart in figs.items():
+        spec = chart.to_dict()
+        assert spec["usermeta"]["book_figure"]["name"] == name and len(spec["description"]) > 40
+
+
+@pytest.mark.parametrize("call, name", [
+    (lambda: mc.expected_moments_counts([10, 2], [1, 8]), "generation 0"),
+    (lambda: mc.expected_moments_counts([10, 2], [0, 8, 3]), "shape"),
+    (lambda: mc.expected_moments_counts([10, -2], [0, 8]), "real_counts"),
+    (lambda: mc.expected_moments_counts([10, 1], [0, 0]), "at least 2 samples"),
+    (lambda: mc.data_budget_table(0), "n_generations"),
+    (lambda: mc.data_budget_table(10, 20, fresh_share=0.01), "fresh_share"),
+    (lambda: mc.fresh_schedule_table(10, synthetic=1), "synthetic"),
+    (lambda: mc.mix_sweep(10, 10, shares=[1.2]), "shares"),
+    (lambda: mc.marginal_loss(mc.mix_sweep(5, 10, n_chains=10), (0.0, 0.55), (0.8, 0.9)), "synthetic_share"),
+    (lambda: vocab.sampling_distribution([0.5, 0.5], temperature=0), "temperature"),
+    (lambda: vocab.sampling_distribution([0.5, 0.5], top_p=1.5), "top_p"),
+    (lambda: vocab.sampling_distribution([0.5, -0.5]), "probabilities"),
+    (lambda: vocab.truncated_iteration([0.5, 0.5], 3, tail_rank=5), "tail_rank"),
+    (lambda: vocab.vocabulary_chain([0.5, 0.5], 3, 10, 2, top_p=0.0), "top_p"),
+    (lambda: vocab.smoothed_model([1, 2], 0), "pseudocount"),
+    (lambda: vocab.smoothed_model([[1, 2]]), "counts"),
+    (lambda: vocab.lr_test_power([0.5, 0.5], [0.5, 0.5], [10], level=0.7), "level"),
+    (lambda: vocab.lr_test_power([0.5, 0.5], [0.2, 0.3, 0.5], [10]), "same types"),
+    (lambda: vocab.lr_test_power([0.5, 0.5], [0.4, 0.6], [10.5]), "tokens"),
+    (lambda: vocab.lr_test_power([0.5, 0.5], [0.4, 0.6], [10], n_sim=5), "n_sim"),
+])
+def test_new_functions_refuse_bad_input(call, name):
+    with pytest.raises(ValueError, match=name):
+        call()
+
+
+def test_tails_refuse_bad_input():
+    from analysis import tails
+
+    p = vocab.word_frequencies(100)["probability"].to_numpy()
+    for call, name in [
+        (lambda: tails.tail_cut(p, 100), "k"),
+        (lambda: tails.memorisation_error(p, p[:-1] / p[:-1].sum(), 10), "same types"),
+        (lambda: tails.memorisation_error(p, p, 0.5), "tokens"),
+        (lambda: tails.local_exponent([1, 2], [1.0]), "same length"),
+        (lambda: tails.scaling_curves(t_min=10, t_max=5), "t_min"),
+        (lambda: tails.augmentation_error(1e3, -1), "synthetic_tokens"),
+    ]:
+        with pytest.raises(ValueError, match=name):
+            call()
