@@ -189,10 +189,18 @@ class CahnInputs:
 
 CAHN = CahnInputs()
 
-#: Useful life over which AI hardware is depreciated (years): the range the chapter scans, 4 to 6 years
-#: (ASSUMPTION, the range of straight-line server lives that hyperscalers report; the chapter's default is
-#: the middle, 5 years).
+#: Straight-line useful lives of servers in the hyperscalers' filings (years): Microsoft raised its
+#: estimate from 4 to 6 years from fiscal 2023 (10-Q, Q2 FY23); Alphabet moved to 6 years in January 2023
+#: (10-K 2022); Amazon from 4 to 5 years in 2022 and 6 in 2024, then back to 5 for a subset of servers from
+#: January 2025 (10-K 2024); Meta to 5 years in 2022 and 5.5 for servers put in service from 2025.
+SERVER_LIFE_YEARS = {"Microsoft": 6.0, "Alphabet": 6.0, "Amazon": 5.0, "Meta": 5.5}
+#: The lives the chapter scans: 4 years (the common estimate before 2022) to 6 years.
 DEPRECIATION_YEARS = (4.0, 5.0, 6.0)
+#: Growth of Nvidia's data-centre revenue in fiscal 2024 (to January 2024): $47.5B, up 217 %, i.e. x3.17
+#: (Nvidia's results release of 21 February 2024; bibtex ``nvidia2024fy``), a measure of how fast AI
+#: data-centre spending grew when Cahn wrote.
+NVIDIA_DC_REVENUE_FY2024_USD = 47.5e9
+NVIDIA_DC_GROWTH_FY2024 = 1.0 + 2.17
 
 #: Share of a cluster's hardware cost that is the network between servers: 0.19, the
 #: ``CLUSTER_INTERCONNECT_COST_FRACTION`` of Cottier et al. (2024)'s code (epoch-research/

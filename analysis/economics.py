@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .costs import (CAHN, CLUSTER_INTERCONNECT_FRACTION, DEFAULT_COSTS, DEPRECIATION_YEARS, CahnInputs,  # noqa: F401
+from .costs import (CAHN, CLUSTER_INTERCONNECT_FRACTION, DEFAULT_COSTS, DEPRECIATION_YEARS,  # noqa: F401
+                    NVIDIA_DC_GROWTH_FY2024, NVIDIA_DC_REVENUE_FY2024_USD, SERVER_LIFE_YEARS, CahnInputs,
                     CahnResult, ClusterCost, CostAssumptions, DepreciatedNeed, RunCost, cahn_depreciated,
                     cahn_revenue_need, chip_hours, cluster_cost, cost_from_chip_hours, cost_model_check,
                     hardware_acquisition_usd, largest_2025_run_cost, training_cost, training_flop,

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import charts
-from .costs import CAHN, cahn_depreciated
+from .costs import CAHN, NVIDIA_DC_GROWTH_FY2024, cahn_depreciated
 from .economics import (HOBBHAHN2022, PUBLISHED, SEED, WORLD, CostWindows, Projection, Trends, frontier_models,
                         price_performance, projection_fan)
 from .validation import require_in_range
@@ -179,7 +179,7 @@ def growth_explorer(anchor_usd: float, anchor_year: float, until: int = 2038,
                          source="Anchor from the Epoch AI models snapshot; growth: the reader's choice", data=rules)
 
 
-def cahn_chart(lifetimes=(3.0, 4.0, 5.0, 6.0, 8.0), growths=(1.0, 1.5, 2.0, 3.0)) -> alt.LayerChart:
+def cahn_chart(lifetimes=(3.0, 4.0, 5.0, 6.0, 8.0), growths=(1.0, 1.5, 2.0, round(NVIDIA_DC_GROWTH_FY2024, 2))) -> alt.LayerChart:
     """Yearly revenue needed (with Cahn's margin) against the hardware life, for several growth rates of
     data-centre spending, beside Cahn's $600B and the one-cohort write-off."""
     rows = []
@@ -201,6 +201,7 @@ def cahn_chart(lifetimes=(3.0, 4.0, 5.0, 6.0, 8.0), growths=(1.0, 1.5, 2.0, 3.0)
         subtitle="dashed: Cahn's figure; lines: yearly write-off of all live hardware, with his 50% margin"))
     return charts.figure(chart, name="fig-ec-cahn",
                          description=("Revenue needed per year against hardware life from 3 to 8 years: one year's spending "
-                                      "written off over its life, and the steady yearly write-off when spending grows 1 to 3 "
-                                      "times a year, against Cahn's $600B."),
+                                      "written off over its life, and the steady yearly write-off when spending grows from 1 "
+                                      f"to {max(growths):g} times a year (the fastest is Nvidia's data-centre growth in fiscal 2024), against "
+                                      "Cahn's $600B."),
                          source="Cahn (2024) inputs; depreciation: this book", data=frame)

@@ -184,3 +184,12 @@ def test_claim_text_and_chapter_prose_are_our_own_words():
         assert not any(" ".join(t[i:i + 8]) in grams8 for i in range(len(t) - 7)), c.id
     page = words((root / "book" / "economics.md").read_text())
     assert not [" ".join(page[i:i + 10]) for i in range(len(page) - 9) if " ".join(page[i:i + 10]) in grams10]
+
+
+def test_depreciation_inputs_from_filings():
+    assert min(ec.SERVER_LIFE_YEARS.values()) >= 5 and max(ec.SERVER_LIFE_YEARS.values()) == 6
+    assert ec.DEPRECIATION_YEARS[0] == 4 and ec.DEPRECIATION_YEARS[-1] == 6
+    assert ec.NVIDIA_DC_GROWTH_FY2024 == pytest.approx(3.17)
+    ev = BY_ID["EC-5"].evidence()
+    # At the growth of fiscal 2024 the yearly write-off is under a third of Cahn's figure (5-year life).
+    assert ev["observed_growth_need_usd"] < 600e9 / 3

@@ -156,7 +156,9 @@ def ev_cahn(lifetime_years: float = 5.0, capex_growth: float = 1.0) -> dict:
     d = ec.cahn_depreciated(lifetime_years, capex_growth=capex_growth)
     return {"steady_need_usd": d.steady_need_usd, "cohort_need_usd": d.cohort_need_usd,
             "steady_gap_usd": d.steady_gap_usd, "cohort_gap_usd": d.cohort_gap_usd,
-            "cohort_break_even_usd": d.cohort_break_even_usd, "lifetime_years": d.lifetime_years}
+            "cohort_break_even_usd": d.cohort_break_even_usd, "lifetime_years": d.lifetime_years,
+            "observed_growth_need_usd": ec.cahn_depreciated(lifetime_years,
+                                                            capex_growth=ec.NVIDIA_DC_GROWTH_FY2024).steady_need_usd}
 
 
 def judge_cahn(e) -> object:
@@ -167,7 +169,8 @@ def judge_cahn(e) -> object:
                           f"not $600B; only if that spending repeats every year does the yearly charge reach "
                           f"{_usd(e['steady_need_usd'])}. Cahn's figure compares one year's capital spending with one year's revenue; "
                           f"the gap is {_usd(e['cohort_gap_usd'])} for one year's spending and {_usd(e['steady_gap_usd'])} "
-                          f"at steady spending.")
+                          f"at steady spending. At the x3.17 growth of Nvidia's data-centre sales in fiscal 2024 the "
+                          f"yearly write-off is {_usd(e['observed_growth_need_usd'])}.")
 
 
 # --- EC-6, EC-7: a billion queries a day -------------------------------------------------------------
@@ -392,7 +395,7 @@ CLAIMS = (
     _c("EC-5", ("004",), (f"{S004_COST} ¶ 7",), "ec-claim-cahn",
        "The AI data centres being bought need about $600B of revenue a year to pay off, and revenue is about $500B short.",
        "$600B a year needed, $500B short", DATA, ev_cahn, judge_cahn, checklist=("A4-59", "A4-60"),
-       citations=("cahn2024question",)),
+       citations=("cahn2024question", "nvidia2024fy")),
     _c("EC-6", ("000",), ("§ The Scaling Illusion ¶ 3",), "ec-claim-queries",
        "Serving a billion agent-style queries a day would cost millions of dollars a week in energy and hardware.",
        "millions per week (energy + hardware)", DATA, ev_queries, judge_queries, checklist=("A0-11",),
