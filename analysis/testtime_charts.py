@@ -77,11 +77,11 @@ def flop_chart(tokens_per_sample: float = 256.0) -> alt.Chart:
         source=f"{BROWN}; FLOPs: 2 x parameters x tokens", data=curves)
 
 
-def total_compute_table(recall: float = vf.VERIFIER_RECALL, fpr: float = vf.VERIFIER_FPR) -> pd.DataFrame:
-    """Long table for :func:`total_compute_chart`: every pair, ratio R of :data:`analysis.testtime.RATIO_GRID`
-    and selector."""
+def total_compute_table(recall: float = vf.VERIFIER_RECALL, fpr: float = vf.VERIFIER_FPR,
+                        ratios=tt.RATIO_GRID) -> pd.DataFrame:
+    """Long table for :func:`total_compute_chart`: every pair, each ratio R of ``ratios``, and selector."""
     rows = []
-    for r in tt.RATIO_GRID:
+    for r in ratios:
         f = tt.compute_matched_pairs(r, "total", recall, fpr)
         for sel, col in (("coverage (perfect checker)", "coverage_small"), ("imperfect verifier", "verifier_small")):
             rows.append(pd.DataFrame({
@@ -96,11 +96,9 @@ def total_compute_chart(inference_ratio: float = 1.0, recall: float = vf.VERIFIE
                         fpr: float = vf.VERIFIER_FPR) -> alt.LayerChart:
     """For every Pythia pair on MATH, the smaller model's accuracy minus one sample of the larger at equal
     total compute (training + inference), with a drop-down for Snell et al.'s ratio R."""
-    data = total_compute_table(recall, fpr)
-    values = [v for v in tt.RATIO_GRID if np.isclose(np.log10(v) % 1, 0) or np.isclose(v, inference_ratio)]
-    values = sorted(set(values) | {float(inference_ratio)})
-    if not any(np.isclose(inference_ratio, v) for v in tt.RATIO_GRID):
-        raise ValueError(f"inference_ratio must be one of RATIO_GRID for the chart; got {inference_ratio!r}")
+    r0 = float(require_positive("inference_ratio", inference_ratio))
+    values = sorted({float(f"1e{e}") for e in range(-4, 2)} | {r0})
+    data = total_compute_table(recall, fpr, tuple(values))
     param = charts.log_slider("R", values=values, value=float(inference_ratio),
                               label="inference tokens / training tokens R ")
     lim = float(np.ceil(data["advantage_pts"].abs().max() / 5) * 5)

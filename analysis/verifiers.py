@@ -58,6 +58,11 @@ def _rates(c, n) -> np.ndarray:
     return np.ravel(c) / n
 
 
+def require_verifier(recall, fpr) -> tuple[float, float]:
+    """A verifier's (recall, fpr): each in [0, 1], and recall above fpr (else it selects nothing)."""
+    return _verifier(recall, fpr)
+
+
 def _verifier(recall, fpr) -> tuple[float, float]:
     r = float(require_in_range("recall", recall, 0.0, 1.0))
     f = float(require_in_range("fpr", fpr, 0.0, 1.0))

@@ -383,6 +383,8 @@ def test_charts_are_house_style_figures():
         assert any("bind" in p for p in _params(f.to_dict()))
 
 
-def test_total_compute_chart_refuses_an_unknown_ratio():
-    with pytest.raises(ValueError, match="inference_ratio must be one of RATIO_GRID"):
-        tc.total_compute_chart(0.123)
+def test_total_compute_chart_takes_any_positive_ratio():
+    spec = tc.total_compute_chart(0.123).to_dict()
+    assert any(p.get("value") == 0.123 for p in _params(spec))
+    with pytest.raises(ValueError, match="inference_ratio must be positive"):
+        tc.total_compute_chart(0.0)

@@ -178,8 +178,8 @@ def judge_small_large(e) -> object:
 
 
 def judge_gpus(e) -> object:
-    checks = [near(e, "gpus_small", 1.0, "A100 GPUs serving the 8B model", tolerance=0.5, spec=".0f"),
-              near(e, "gpus_large", 8.0, "A100 GPUs serving the 70B model", tolerance=0.5, spec=".0f")]
+    checks = [near(e, "gpus_small", 1.0, "A100 GPUs serving the 8B model", tolerance=0.5, spec=".3g"),
+              near(e, "gpus_large", 8.0, "A100 GPUs serving the 70B model", tolerance=0.5, spec=".3g")]
     return assess(checks, f"Kim et al. serve the 8B model on {e['gpus_small']:.0f} A100 GPU and the 70B model on "
                           f"{e['gpus_large']:.0f}.")
 
@@ -331,8 +331,8 @@ CLAIMS = (
                  "show this; what it does show (test-time search closes the gap) is TT-3",
                  chapter=CHAPTER, anchor="tt-claim-small-large", checklist=("A0-26",)),
     not_testable("TT-17", ("004", "004"), (S004_FAQ, f"{S004_WORKS} ¶ 9"),
-                 "Small focused models trained on quality data can match larger general ones on specific tasks at far "
-                 "less energy; reinforcement learning works especially well where answers can be checked automatically.",
+                 "For narrow tasks, compact specialised models built on good data can equal bigger general ones at a "
+                 "fraction of the energy; reinforcement learning pays off most where a program can check the answer.",
                  "focused small models match large ones; RL suits verifiable tasks",
                  "no public data: neither data-quality ablations nor reinforcement-learning runs are in this project's "
                  "data; the selection analogue (an automatic checker turns coverage into accuracy) is measured in the "
