@@ -11,7 +11,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from . import charts, metr, progress
+from . import charts, compute_returns, metr, progress
 from .data import decimal_years
 
 #: Break dates the frontier slider offers (decimal years, quarterly).
@@ -125,7 +125,7 @@ def lifetimes_chart(result: progress.Lifetimes) -> alt.LayerChart:
 
 def compute_chart(start: str = progress.DEFAULT_START) -> alt.LayerChart:
     """ECI against training compute, coloured by release half-year band (models with an Epoch estimate)."""
-    t = progress.compute_table(start)
+    t = compute_returns.compute_table(start)
     t = t.assign(released=np.where(t["year"] < 2024.5, "before mid-2024", "mid-2024 on"),
                  compute=10.0 ** t["log10_compute"])
     xe = charts.x("compute:Q", "training compute (FLOP)", (1e21, 1e27), scale="log")

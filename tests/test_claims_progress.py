@@ -30,7 +30,8 @@ def test_pr1_stopped_climbing():
     e = ev("PR-1")
     assert e["metr_days_since_2024"] == pytest.approx(metr.metr_doubling_time("1.1", "2024-01-01").days)
     assert BY_ID["PR-1"].judge(e).verdict == C.NOT_SUPPORTED
-    flat = dict(e, eci_slope_ratio=0.2, eci_slope_after=2.0, metr_slowdown=1.5)
+    assert e["metr_slowdown_v10"] < 1  # v1.0 agrees: faster since 2024
+    flat = dict(e, eci_slope_ratio=0.2, eci_slope_after=2.0, metr_slowdown=1.5, metr_slowdown_v10=1.3)
     assert BY_ID["PR-1"].judge(flat).verdict == C.SUPPORTED
 
 
@@ -41,7 +42,7 @@ def test_pr2_smaller_and_smaller():
     assert base == C.PARTLY
     growing = dict(e, gain_ratio=1.3, gain_drop=-4.0)
     assert BY_ID["PR-2"].judge(growing).verdict == C.NOT_SUPPORTED
-    beyond_revision = dict(e, gain_drop=8.0, metr_slowdown=1.2)
+    beyond_revision = dict(e, gain_drop=8.0, metr_slowdown=1.2, metr_slowdown_v10=1.1)
     assert BY_ID["PR-2"].judge(beyond_revision).verdict == C.SUPPORTED
 
 

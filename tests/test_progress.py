@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis import compute_returns as cr
 from analysis import progress as pr
 from analysis import progress_charts as pc
 
@@ -131,10 +132,10 @@ def test_lifetimes():
 
 
 def test_compute_elasticity():
-    e = pr.compute_elasticity(n_boot=40)
+    e = cr.compute_elasticity(n_boot=40)
     assert e.lower_low <= e.lower <= e.lower_high and e.upper_low <= e.upper <= e.upper_high
     assert e.ratio == pytest.approx(e.upper / e.lower)
-    assert e.n_models == len(pr.compute_table())
+    assert e.n_models == len(cr.compute_table())
     assert 1e23 < e.split_flop < 1e25
 
 

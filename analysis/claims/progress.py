@@ -4,7 +4,7 @@ Hub, METR's time horizons and Ruan et al.'s base models."""
 
 from __future__ import annotations
 
-from .. import metr, obsscaling, progress
+from .. import compute_returns, metr, obsscaling, progress
 from .core import DATA, Claim, assess, at_least, at_most, not_testable
 
 CHAPTER = "progress"
@@ -12,11 +12,18 @@ CHAPTER = "progress"
 DEFAULTS = {"break_date": progress.DEFAULT_BREAK, "n_boot": 300, "seed": 0}
 
 
+def _metr_slowdown(version: str, n_boot: int, seed: int) -> float:
+    """Doubling time since 2024 over that of 2019-2023 (above 1: the horizon grows more slowly now)."""
+    before = metr.metr_doubling_time(version, "2019-01-01", "2024-01-01", n_boot=n_boot, seed=seed)
+    after = metr.metr_doubling_time(version, "2024-01-01", n_boot=n_boot, seed=seed)
+    return after.days / before.days
+
+
 def _slowdown(break_date: str = progress.DEFAULT_BREAK, n_boot: int = 300, seed: int = 0) -> dict:
     r = progress.frontier_slopes(break_date, n_boot=n_boot, seed=seed)
     before = metr.metr_doubling_time("1.1", "2019-01-01", "2024-01-01", n_boot=n_boot, seed=seed)
     after = metr.metr_doubling_time("1.1", "2024-01-01", n_boot=n_boot, seed=seed)
-    return {
+    return {"metr_slowdown_v10": _metr_slowdown("1.0", n_boot, seed),
         "eci_slope_before": r.before, "eci_slope_before_low": r.before_low, "eci_slope_before_high": r.before_high,
         "eci_slope_after": r.after, "eci_slope_after_low": r.after_low, "eci_slope_after_high": r.after_high,
         "eci_slope_ratio": r.ratio, "eci_slope_ratio_low": r.ratio_low, "eci_slope_ratio_high": r.ratio_high,
@@ -33,6 +40,8 @@ def _judge_stopped(ev) -> object:
         at_most(ev, "eci_slope_after", progress.ECI_REVISION_MAX_POINTS,
                 "frontier ECI gain per year after the break (ECI points; at most one revision's size)"),
         at_least(ev, "metr_slowdown", 1.0, "METR v1.1 doubling time since 2024 relative to 2019-2023"),
+        at_least(ev, "metr_slowdown_v10", 1.0,
+                 "the same on METR v1.0 (other tasks and scaffolds: does the reading survive the suite?)"),
     ]
     summary = (f"The ECI frontier rose {ev['eci_slope_before']:.1f} points a year before the break and "
                f"{ev['eci_slope_after']:.1f} after (90% interval {ev['eci_slope_after_low']:.1f}-"
@@ -47,7 +56,7 @@ def _gains(n_boot: int = 300, seed: int = 0) -> dict:
     after = metr.metr_doubling_time("1.1", "2024-01-01", n_boot=n_boot, seed=seed)
     return {"gain_last_year": g.last, "gain_previous_year": g.previous, "gain_ratio": g.last / g.previous,
             "gain_drop": g.previous - g.last, "eci_revision_max": progress.ECI_REVISION_MAX_POINTS,
-            "metr_slowdown": after.days / before.days}
+            "metr_slowdown": after.days / before.days, "metr_slowdown_v10": _metr_slowdown("1.0", n_boot, seed)}
 
 
 def _judge_smaller(ev):
@@ -56,6 +65,8 @@ def _judge_smaller(ev):
         at_least(ev, "gain_drop", progress.ECI_REVISION_MAX_POINTS,
                  "drop of the yearly gain (ECI points) beyond one revision of the index"),
         at_least(ev, "metr_slowdown", 1.0, "METR v1.1 doubling time since 2024 relative to 2019-2023"),
+        at_least(ev, "metr_slowdown_v10", 1.0,
+                 "the same on METR v1.0 (other tasks and scaffolds: does the reading survive the suite?)"),
     ]
     summary = (f"The ECI frontier gained {ev['gain_last_year']:.1f} points in the snapshot's last twelve months "
                f"against {ev['gain_previous_year']:.1f} in the twelve before, a drop of {ev['gain_drop']:.1f}, "
@@ -66,7 +77,7 @@ def _judge_smaller(ev):
 
 
 def _per_compute(n_boot: int = 300, seed: int = 0) -> dict:
-    e = progress.compute_elasticity(n_boot=n_boot, seed=seed)
+    e = compute_returns.compute_elasticity(n_boot=n_boot, seed=seed)
     pc = obsscaling.band_gains("pc1", "flop", (1e21, 1e23, 1e26), n_boot=n_boot, seed=seed)
     return {"eci_per_decade_lower": e.lower, "eci_per_decade_upper": e.upper,
             "eci_elasticity_ratio": e.ratio, "eci_elasticity_ratio_low": e.ratio_low,
@@ -91,7 +102,7 @@ def _judge_per_compute(ev):
 
 
 def _relative(break_date: str = progress.DEFAULT_BREAK, n_boot: int = 300, seed: int = 0) -> dict:
-    e = progress.compute_elasticity(break_date, n_boot=n_boot, seed=seed)
+    e = compute_returns.compute_elasticity(break_date, n_boot=n_boot, seed=seed)
     r = progress.frontier_slopes(break_date, n_boot=n_boot, seed=seed)
     return {"eci_slope_after": r.after, "eci_slope_after_low": r.after_low, "eci_slope_after_high": r.after_high,
             "eci_per_decade_early": e.early, "eci_per_decade_late": e.late,
