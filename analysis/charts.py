@@ -287,6 +287,43 @@ def log_scale(**kwargs) -> alt.Scale:
     return alt.Scale(type="log", **kwargs)
 
 
+def end_labels(frame: pd.DataFrame, *, x: alt.X, y: alt.Y, series: str, color: alt.Color | None = None,
+               at: str = "max", dx: int = -4, dy: int = -8) -> alt.Chart:
+    """Labels at the end of each line (instead of a legend): one text mark per ``series``.
+
+    Each label sits just above the line's last point (``at="max"``: largest x; ``"min"``: smallest x),
+    right-aligned for ``"max"`` so it stays inside the plot, in the line's colour. Layer it on the line
+    chart and pass ``legend=None`` to that chart's colour encoding.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The data of the lines (tidy: one row per point).
+    x, y : alt.X, alt.Y
+        The same encodings as the lines (from :func:`x` / :func:`y`).
+    series : str
+        The column naming the line (also the label text).
+    color : alt.Color, optional
+        The lines' colour encoding (its scale keeps the colours); default: the book's dark grey.
+    """
+    if series not in frame.columns:
+        raise ValueError(f"series must be a column of frame; got {series!r} (columns: {list(frame.columns)})")
+    if at not in ("max", "min"):
+        raise ValueError(f"at must be 'max' or 'min'; got {at!r}")
+    field = x.to_dict()["field"]
+    idx = frame.groupby(series)[field].idxmax() if at == "max" else frame.groupby(series)[field].idxmin()
+    ends = frame.loc[idx.values]
+    mark = alt.Chart(ends).mark_text(align="right" if at == "max" else "left", baseline="bottom",
+                                     dx=dx if at == "max" else -dx, dy=dy, fontSize=11, fontWeight=600)
+    enc = {"x": x, "y": y, "text": alt.Text(f"{series}:N")}
+    if color is not None:
+        enc["color"] = alt.Color(color.to_dict()["field"], type="nominal", scale=color.to_dict().get("scale"),
+                                 legend=None)
+    else:
+        enc["color"] = alt.value(DARK_GREY)
+    return mark.encode(**enc)
+
+
 # --- sliders that show the quantity ----------------------------------------------------------------
 
 def slider(name: str, *, min: float, max: float, step: float, value: float, label: str) -> alt.Parameter:

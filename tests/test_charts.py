@@ -186,3 +186,17 @@ def test_table_formats_for_reading():
         tables.table(frame, "x", {"nope": "si"})
     with pytest.raises(ValueError, match="kind must be one of"):
         tables.Col("scientific")
+
+
+def test_end_labels_put_one_label_at_each_line_end():
+    frame = pd.DataFrame({"C": [1e18, 1e20, 1e18, 1e20], "loss": [3.0, 2.5, 2.9, 2.2], "fit": ["a", "a", "b", "b"]})
+    x = charts.x("C:Q", "compute (FLOP)", (1e18, 1e20), scale="log")
+    y = charts.y("loss:Q", "loss", (2, 3.2))
+    colour = alt.Color("fit:N", scale=charts.colour_scale({"a": "our fit", "b": "published"}))
+    spec = charts.end_labels(frame, x=x, y=y, series="fit", color=colour).to_dict()
+    rows = list(spec["datasets"].values())[0]
+    assert sorted((r["fit"], r["C"]) for r in rows) == [("a", 1e20), ("b", 1e20)]
+    assert spec["encoding"]["color"]["legend"] is None
+    assert spec["encoding"]["color"]["scale"]["range"] == [charts.COLOURS["our fit"], charts.COLOURS["published"]]
+    with pytest.raises(ValueError, match="series must be a column"):
+        charts.end_labels(frame, x=x, y=y, series="nope")
