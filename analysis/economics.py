@@ -562,3 +562,13 @@ def kim_latency_ratios() -> dict[str, float]:
 #: The chapter's claims moved to :mod:`analysis.claims.economics`. This empty tuple stays only while
 #: :mod:`analysis.claims.legacy` still lists this module (it reads ``CLAIMS`` from every module it lists).
 CLAIMS: tuple = ()
+
+
+def frontier_compute_in(year: float) -> tuple[str, float, float]:
+    """Training compute (FLOP) of the largest run at decimal ``year`` if it grows from the largest run in
+    the snapshot at the fitted frontier compute factor. Returns (starting model, its FLOP, projected FLOP)."""
+    y = float(require_finite("year", year))
+    models = load_models().dropna(subset=["Training compute (FLOP)"])
+    row = models.loc[models["Training compute (FLOP)"].idxmax()]
+    flop = float(row["Training compute (FLOP)"])
+    return str(row["Model"]), flop, float(flop * fit_trends().compute.factor ** (y - float(row["year"])))

@@ -347,3 +347,12 @@ def test_largest_run_cost_from_first_principles():
     assert 2e8 < usd < 6e8
     with pytest.raises(ValueError, match="chip"):
         ec.largest_2025_run_cost(chip="no such chip")
+
+
+def test_frontier_compute_projection_to_2030():
+    model, flop, later = ec.frontier_compute_in(2030.0)
+    assert model == "Grok-3" and flop == pytest.approx(4.64e26)
+    assert later == pytest.approx(flop * ec.fit_trends().compute.factor ** (2030.0 - 2025.128767), rel=1e-3)
+    assert 0.5 < later / ec.SCALING_2030.feasible_flop_2030 < 5
+    with pytest.raises(ValueError, match="year"):
+        ec.frontier_compute_in(float("nan"))
