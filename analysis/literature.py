@@ -58,6 +58,11 @@ DISTILBERT_SIZE_SHARE = Published(0.60, "share of teacher's parameters", "sanh20
 #: DeepSeek-R1 (671B MoE) and its dense 32B distillation, pass@1 in per cent (DeepSeek-AI 2025, Tables 4 and 5).
 R1_VS_DISTILL_32B = {"AIME 2024": (79.8, 72.6), "MATH-500": (97.3, 94.3), "GPQA Diamond": (71.5, 62.1)}
 R1_DISTILL_PARAMS = Published(32e9, "parameters", "deepseek2025r1", "Table 5")
+#: The smallest distillation, DeepSeek-R1-Distill-Qwen-1.5B, on MATH-500 (pass@1, per cent; Table 5).
+R1_DISTILL_1P5B_MATH500 = Published(83.9, "% pass@1", "deepseek2025r1", "Table 5")
+R1_DISTILL_1P5B_PARAMS = Published(1.5e9, "parameters", "deepseek2025r1", "Table 5")
+#: phi-3-mini (3.8B parameters, about 1.8 GB at 4 bits) ran natively on an iPhone 14 (Abdin et al. 2024, Section 1).
+PHI3_MINI_PARAMS = Published(3.8e9, "parameters", "abdin2024phi3", "Abstract, Section 1")
 
 # --- Post-training ----------------------------------------------------------------------------------
 #: InstructGPT (Ouyang et al. 2022): share of comparisons in which labelers preferred 175B InstructGPT

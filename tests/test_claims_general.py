@@ -54,3 +54,12 @@ def test_sources_of_progress_is_decided_by_the_middle_of_the_range_not_its_edge(
 def test_published_figures_refuse_non_finite_values():
     with pytest.raises(ValueError, match="value"):
         L.Published(float("nan"), "x", "key", "Table 1")
+
+
+def test_distilled_student_on_a_phone_is_inferred_from_size():
+    claim = GENERAL["GN-12"]
+    ev = claim.evidence()
+    assert ev["student_over_phone_model_params"] == pytest.approx(1.5 / 3.8)
+    assert ev["student_retention_math500"] == pytest.approx(83.9 / 97.3)
+    assert claim.judge(ev).verdict == C.SUPPORTED
+    assert claim.judge({**ev, "student_over_phone_model_params": 2.0}).verdict == C.PARTLY
