@@ -4,7 +4,8 @@ reach it, and what repeating it buys (Muennighoff et al. 2023).
 The science lives in two modules, re-exported here so the chapter reads ``dw.<name>``:
 :mod:`analysis.datastock` (the stock of text, training-set growth, the exhaustion year, the current
 comparators from the Epoch AI snapshot) and :mod:`analysis.data_constrained` (Muennighoff et al.'s law,
-its refits, repetition and the capped compute frontier). This module adds the chapter's charts.
+its refits, repetition and the capped compute frontier). This module adds the chapter's charts. The
+chapter's claims are in :mod:`analysis.claims.datawall`.
 """
 
 from __future__ import annotations
@@ -32,10 +33,6 @@ from .datastock import (  # noqa: F401
     dataset_trend, exhaustion_sensitivity, inputs_table, largest_dataset_by_year, readable, load_dataset_sizes, load_language_models,
     project_exhaustion, sample_high_quality_stock, sample_stock, share_of_draws_over_half_stock,
 )
-
-#: Kept empty: the claims moved to :mod:`analysis.claims.datawall`; ``analysis.claims.legacy`` still
-#: lists this module and reads its ``CLAIMS``.
-CLAIMS: tuple = ()
 
 _YEARS = (2010, 2040)
 _TOKENS = (1e7, 1e17)
