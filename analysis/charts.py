@@ -23,6 +23,7 @@ import copy
 import json
 import math
 import re
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import quote
@@ -501,15 +502,38 @@ def _clip_marks(spec: dict) -> None:
             mark["clip"] = True
 
 
+#: Characters per line of a chart's title and subtitle: both wrap to fit a 390 px phone (Vega would cut them).
+TITLE_CHARS, SUBTITLE_CHARS = 44, 58
+
+
+def _wrap(text, width: int):
+    if isinstance(text, str) and len(text) > width:
+        return textwrap.wrap(text, width)
+    return text
+
+
+def _wrap_title(spec: dict) -> None:
+    title = spec.get("title")
+    if isinstance(title, (str, list)):
+        spec["title"] = {"text": _wrap(title, TITLE_CHARS)}
+    elif isinstance(title, dict):
+        if "text" in title:
+            title["text"] = _wrap(title["text"], TITLE_CHARS)
+        if "subtitle" in title:
+            title["subtitle"] = _wrap(title["subtitle"], SUBTITLE_CHARS)
+
+
 def _is_concat(spec: dict) -> bool:
     return any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat"))
 
 
 def layout(spec: dict, width: int | str = "container") -> dict:
-    """A copy of ``spec`` laid out in the house style: clipped marks, and ``width`` (container or px) on a
-    single or layered chart, or :data:`PANEL_WIDTH` on each panel of a concatenated one."""
+    """A copy of ``spec`` laid out in the house style: clipped marks, a title wrapped to fit a phone, and
+    ``width`` (container or px) on a single or layered chart, or :data:`PANEL_WIDTH` on each panel of a
+    concatenated one."""
     spec = copy.deepcopy(spec)
     _clip_marks(spec)
+    _wrap_title(spec)
     if _is_concat(spec):
         for key in ("hconcat", "vconcat", "concat"):
             for child in spec.get(key, []) or []:

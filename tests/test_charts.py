@@ -200,3 +200,11 @@ def test_end_labels_put_one_label_at_each_line_end():
     assert spec["encoding"]["color"]["scale"]["range"] == [charts.COLOURS["our fit"], charts.COLOURS["published"]]
     with pytest.raises(ValueError, match="series must be a column"):
         charts.end_labels(frame, x=x, y=y, series="nope")
+
+
+def test_long_titles_wrap_to_fit_a_phone():
+    long = "The first-principles cost model against Epoch's own estimates, run by run"
+    out = charts.layout({"mark": "point", "title": {"text": long, "subtitle": "short"}})
+    assert isinstance(out["title"]["text"], list) and all(len(t) <= charts.TITLE_CHARS for t in out["title"]["text"])
+    assert " ".join(out["title"]["text"]) == long and out["title"]["subtitle"] == "short"
+    assert charts.layout({"mark": "point", "title": "Short"})["title"] == {"text": "Short"}
