@@ -73,3 +73,10 @@ def test_artefact_round_trip(tmp_path, records):
     assert C.from_json(path.read_text()) == rows
     csv_text = path.with_suffix(".csv").read_text()
     assert csv_text.count("\n") == len(rows) + 1 or len(rows) == 0 or '"' in csv_text
+
+
+def test_parallel_evaluation_gives_the_same_rows():
+    modules = ("analysis.claims.general",)
+    assert C.evaluate_all(modules, processes=2) == C.evaluate_all(modules)
+    with pytest.raises(ValueError, match="processes"):
+        C.evaluate_all(modules, processes=0)

@@ -120,9 +120,33 @@ def evaluate(claim: Claim, **params: Any) -> ClaimRecord:
     )
 
 
-def evaluate_all(modules: Sequence[str] = CLAIM_MODULES) -> list[ClaimRecord]:
-    """Every claim's ledger row under default parameters, in chapter order."""
-    return [evaluate(c) for c in registered_claims(modules)]
+def _evaluate_module(name: str) -> list[ClaimRecord]:
+    return [evaluate(c) for c in registered_claims((name,))]
+
+
+def evaluate_all(modules: Sequence[str] = CLAIM_MODULES, processes: int = 1) -> list[ClaimRecord]:
+    """Every claim's ledger row under default parameters, in chapter order.
+
+    Parameters
+    ----------
+    modules : sequence of str
+        Claim modules to evaluate.
+    processes : int
+        Worker processes (one chapter module per task, so each module's cached results are reused
+        within its worker). The result is the same for any number of processes.
+    """
+    if isinstance(processes, bool) or not isinstance(processes, int) or processes < 1:
+        raise ValueError(f"processes must be a whole number >= 1; got {processes!r}")
+    registered_claims(modules)  # fail early on duplicate ids
+    if processes == 1:
+        return [evaluate(c) for c in registered_claims(modules)]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+        parts = list(pool.map(_evaluate_module, modules))
+    return [r for part in parts for r in part]
 
 
 def card(claim_id: str, **params: Any) -> Card:
@@ -227,9 +251,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description="Evaluate every claim and write ledger.json + ledger.csv")
     parser.add_argument("path", nargs="?", default=str(ARTEFACT))
+    parser.add_argument("--processes", type=int, default=min(2, os.cpu_count() or 1),
+                        help="worker processes (default: 2, or 1 on a one-core machine)")
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    records = evaluate_all()
+    records = evaluate_all(processes=args.processes)
     out = write_artefact(args.path, records)
     counts = ", ".join(f"{n} {v}" for v, n in verdict_counts(records).items())
     print(f"ledger: {len(records)} claims ({counts}) in {time.perf_counter() - start:.1f} s -> {out}")
