@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from scipy.interpolate import Akima1DInterpolator
 
-from . import fitting
+from . import charts, fitting
 from .data import load_chinchilla_architectures, load_porian_fits, load_porian_optima, load_porian_points
 from .validation import require_in_range, require_int, require_positive, require_same_shape
 
@@ -169,8 +169,9 @@ def reconcile_chart(table: pd.DataFrame) -> alt.LayerChart:
     frame = table.assign(label=table["step"].astype(str) + ". " + table["setting"])
     order = list(dict.fromkeys(frame["label"]))
     y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
-    x = alt.X("a:Q", scale=alt.Scale(domain=[0.4, 0.95]), title="allocation exponent a (N_opt ∝ C^a)")
-    colour = alt.Color("dataset:N", title="dataset")
+    x = charts.x("a:Q", "allocation exponent a (N_opt ∝ C^a)", (0.4, 0.95))
+    colour = alt.Color("dataset:N", title="dataset", scale=charts.colour_scale({"RefinedWeb": "our fit",
+                                                                                "OpenWebText2": "data"}))
     offset = alt.YOffset("dataset:N")
     bars = alt.Chart(frame).mark_rule(strokeWidth=2).encode(y=y, yOffset=offset, x=alt.X("a_low:Q"), x2="a_high:Q",
                                                             color=colour)
@@ -179,13 +180,20 @@ def reconcile_chart(table: pd.DataFrame) -> alt.LayerChart:
         tooltip=["setting:N", "dataset:N", alt.Tooltip("a:Q", format=".3f", title="a (refit)"),
                  alt.Tooltip("a_low:Q", format=".3f"), alt.Tooltip("a_high:Q", format=".3f"),
                  alt.Tooltip("a_published:Q", format=".3f", title="a (published)")])
-    published = alt.Chart(frame).mark_tick(thickness=2, size=12, color="black").encode(
+    published = alt.Chart(frame).mark_tick(thickness=2, size=12, color=charts.colour("published")).encode(
         y=y, yOffset=offset, x="a_published:Q")
     refs = alt.Chart(pd.DataFrame({"a": [0.5, 0.73], "rule": ["Hoffmann et al. ≈ 0.5", "Kaplan et al. 0.73"]})).mark_rule(
-        strokeDash=[4, 3], color="#555555").encode(x="a:Q", tooltip=["rule:N"])
-    return (refs + bars + ours + published).properties(title=alt.Title(
+        strokeDash=[4, 3], color=charts.colour("reference")).encode(x="a:Q", tooltip=["rule:N"])
+    chart = (refs + bars + ours + published).properties(height=420, title=alt.Title(
         "From Kaplan's exponent to Chinchilla's, one change at a time",
-        subtitle="dots and bars: our refit from the IsoFLOP points with a 95% interval; black ticks: Porian et al."))
+        subtitle="dots and bars: our refit with a 95% interval; ticks: Porian et al.'s published values"))
+    return charts.figure(
+        chart, name="fig-ch-porian",
+        description=(f"For each of {len(frame)} settings of Porian et al. (2024), in the order of their steps, the "
+                     "allocation exponent refitted here from their IsoFLOP points with its interval and their "
+                     "published value, on two datasets; it falls from about 0.85 to about 0.5."),
+        source="Porian et al. (2024) IsoFLOP points and published fits; refit: this book",
+        data=frame.drop(columns=["label"]))
 
 
 # --- Pearce & Song: embedding parameters -------------------------------------------------------------

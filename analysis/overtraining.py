@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from scipy import optimize
 
+from . import charts
 from .chinchilla import (INFER_FLOP_PER_PARAM_TOKEN, TRAIN_FLOP_PER_PARAM_TOKEN, chinchilla_loss,
                          compute_optimal_allocation, fit_parametric_loss)
 from .data import load_gadre_runs, load_gemstones, load_olmo_ladder
@@ -118,17 +119,25 @@ def errors_chart(errors: pd.DataFrame | None = None) -> alt.LayerChart:
     """Relative prediction error of every held-out run against its tokens per parameter, per source."""
     e = prediction_errors() if errors is None else errors
     frame = e.assign(kind=np.where(e["in_fit"], "fitted (≤ 40 tokens/param)", "predicted"))
-    x = alt.X("tpp:Q", scale=alt.Scale(type="log"), title="tokens per parameter")
+    x = charts.x("tpp:Q", "tokens per parameter", (4, 3000), scale="log")
+    low = min(-0.15, float(frame["error"].min()) * 1.05)
     points = alt.Chart(frame).mark_point(filled=True, opacity=0.7).encode(
-        x=x, y=alt.Y("error:Q", axis=alt.Axis(format="%"), title="predicted / measured loss − 1"),
+        x=x, y=charts.y("error:Q", "predicted / measured loss − 1", (low, 0.05), percent=True),
         color=alt.Color("source:N", title="runs"), shape=alt.Shape("kind:N", title=None),
         tooltip=["source:N", alt.Tooltip("N:Q", format=".3s", title="parameters"),
                  alt.Tooltip("tpp:Q", format=".0f", title="tokens/param"), alt.Tooltip("loss:Q", format=".3f"),
                  alt.Tooltip("predicted:Q", format=".3f"), alt.Tooltip("error:Q", format=".1%")])
-    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#555555").encode(y="y:Q")
-    return (zero + points).properties(title=alt.Title(
-        "A law fitted near 20 tokens per parameter, asked about longer training",
-        subtitle="below zero: the law predicts a lower loss than the over-trained run reached"))
+    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color=charts.colour("reference")).encode(y="y:Q")
+    chart = (zero + points).properties(title=alt.Title(
+        "Fitted near 20 tokens per parameter, asked about longer runs",
+        subtitle="below zero: the law predicts a lower loss than the run reached"))
+    return charts.figure(
+        chart, name="fig-ch-overtraining",
+        description=(f"Relative error of the predicted loss of {len(frame)} runs against their tokens per parameter "
+                     "(log axis), for five run sets, each fitted on its runs at or below 40 tokens per parameter; "
+                     "errors grow more negative with longer training."),
+        source="Gadre et al. (2024), Gemstones (McLeish et al. 2025), OLMo ladder (Bhagia et al. 2024); fits: this book",
+        data=frame.drop(columns=["kind"]))
 
 
 # --- Fixed data, more parameters (seed 004's "undertraining") ----------------------------------------
@@ -248,21 +257,31 @@ def inference_explorer(fit, loss: float) -> alt.LayerChart:
                             "total_flop": TRAIN_FLOP_PER_PARAM_TOKEN * N * D + INFER_FLOP_PER_PARAM_TOKEN * N * 10**lt})
               for lt in T_grid]
     table = inference_table(fit, loss, T_grid)
-    slider = alt.param(name="log10T", value=12.0, bind=alt.binding_range(
-        min=9, max=16, step=0.5, name="lifetime tokens served, log10 "))
-    pick = "abs(datum.log10_tokens - log10T) < 0.01"
-    x = alt.X("N:Q", scale=alt.Scale(type="log"), title="parameters N (trained until the loss is reached)",
-              axis=alt.Axis(format=".0e"))
-    y = alt.Y("total_flop:Q", scale=alt.Scale(type="log"), title="training + inference compute (FLOP)",
-              axis=alt.Axis(format=".0e"))
-    curve = alt.Chart(pd.concat(frames)).mark_line().encode(
+    served = [float(10.0**lt) for lt in T_grid]
+    slider = charts.log_slider("served", values=served, value=1e12, label="lifetime tokens served ",
+                               unit="tokens")
+    pick = "abs(log(datum.served) - log(served)) < 0.01"
+    all_frames = pd.concat(frames).assign(served=lambda f: 10.0 ** f["log10_tokens"])
+    table = table.assign(served=10.0 ** table["log10_tokens"])
+    x = charts.x("N:Q", "parameters N (trained until the loss is reached)", (float(N.min()), float(N.max())),
+                 scale="log")
+    y = charts.y("total_flop:Q", "training + inference compute (FLOP)",
+                 (float(all_frames["total_flop"].min()) / 2, float(all_frames["total_flop"].max()) * 2), scale="log")
+    curve = alt.Chart(all_frames).mark_line(color=charts.colour("our fit")).encode(
         x=x, y=y, tooltip=[alt.Tooltip("N:Q", format=".3s"), alt.Tooltip("tokens_per_param:Q", format=".0f"),
                            alt.Tooltip("total_flop:Q", format=".3e")]).transform_filter(pick).add_params(slider)
-    best = alt.Chart(table).mark_point(shape="diamond", size=140, filled=True, color="#D55E00").encode(
+    best = alt.Chart(table).mark_point(shape="diamond", size=140, filled=True, color=charts.colour("frontier")).encode(
         x="N:Q", y="total_flop:Q",
         tooltip=[alt.Tooltip("N:Q", format=".3s", title="best size"),
                  alt.Tooltip("tokens_per_param:Q", format=".0f", title="tokens per parameter"),
                  alt.Tooltip("saving:Q", format=".2f", title="saving vs Chinchilla-optimal")]).transform_filter(pick)
-    return (curve + best).properties(title=alt.Title(
-        f"Cheapest model for a loss of {loss:.2f} nats/token, counting inference",
-        subtitle="move the slider: the more tokens served, the smaller and longer-trained the best model"))
+    chart = (curve + best).properties(title=alt.Title(
+        f"Cheapest model for a loss of {loss:.2f} nats/token, inference counted",
+        subtitle="the more tokens served, the smaller and longer-trained the best model"))
+    return charts.figure(
+        chart, name="fig-ch-inference",
+        description=(f"Training plus inference compute (log axis) against model size (log axis) for reaching a loss "
+                     f"of {loss:.2f} nats/token, for a lifetime of served tokens picked from a list; a diamond marks "
+                     "the cheapest size, which shrinks as more tokens are served."),
+        source="Law of Hoffmann et al. (2022) refitted in this book; method of Sardana et al. (2024)",
+        data={"curves": all_frames, "optima": table})
