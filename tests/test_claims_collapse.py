@@ -94,3 +94,54 @@ def test_not_testable_rows_say_why():
 def test_cards_render_with_chapter_parameters():
     card = C.card("MC-10", n_chains=100, n_generations=20, seed=0, vocab_tokens=10_000)
     assert card.verdict == C.PARTLY and "ClaimRecord(" not in card._repr_html_()
+
+
+def _words(text):
+    import re
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
+def _seed_grams(n):
+    seeds = C.PROJECT_ROOT.parent / "shared" / "seeds"
+    if not seeds.exists():
+        pytest.skip("the seed articles are not beside this checkout")
+    grams = set()
+    for path in seeds.glob("*.txt"):
+        w = _words(path.read_text())
+        grams |= {" ".join(w[i:i + n]) for i in range(len(w) - n + 1)}
+    return grams
+
+
+def test_claim_texts_and_chapter_prose_are_our_own_words():
+    g8, g10 = _seed_grams(8), _seed_grams(10)
+    for c in MC.CLAIMS:
+        w = _words(c.claim)
+        assert not any(" ".join(w[i:i + 8]) in g8 for i in range(len(w) - 7)), c.id
+    w = _words((C.PROJECT_ROOT / "book" / "model-collapse.md").read_text())
+    copied = [" ".join(w[i:i + 10]) for i in range(len(w) - 9) if " ".join(w[i:i + 10]) in g10]
+    assert not copied, copied[:1]
+
+
+def test_every_card_is_shown_and_every_anchor_is_a_label():
+    text = (C.PROJECT_ROOT / "book" / "model-collapse.md").read_text()
+    for c in MC.CLAIMS:
+        assert f'"{c.id}"' in text, c.id
+        assert f"({c.anchor})=" in text, (c.id, c.anchor)
+
+
+def test_citations_are_in_the_bibliography():
+    bib = (C.PROJECT_ROOT / "references.bib").read_text()
+    for c in MC.CLAIMS:
+        for key in c.citations:
+            assert "{" + key + "," in bib, (c.id, key)
+
+
+def test_locators_name_headings_of_the_articles():
+    seeds = C.PROJECT_ROOT.parent / "shared" / "seeds"
+    if not seeds.exists():
+        pytest.skip("the seed articles are not beside this checkout")
+    texts = {p.name[:3]: p.read_text() for p in seeds.glob("*.txt")}
+    for c in MC.CLAIMS:
+        for article, loc in zip(c.articles, c.locators):
+            heading = loc.split("§", 1)[1].split("¶", 1)[0].strip()
+            assert heading in texts[article], (c.id, heading)

@@ -404,7 +404,7 @@ CLAIMS = (
           "accumulation may avoid collapse", DATA, _evidence_accumulate, _judge_accumulate,
           citations=("kazdan2024collapse", "gerstgrasser2024accumulate"), checklist=("A4-46",)),
     Claim("MC-6", ("002",), (L_002,), CHAPTER, "mc-claim-subtle",
-          "Models trained on model-generated data can amplify biases and degrade in subtle ways that are hard to detect.",
+          "Training on text that models produced can exaggerate biases and cause quiet damage that is hard to notice.",
           "amplified biases; subtle, hard-to-detect degradation", MODEL, _evidence_subtle, _judge_subtle,
           checklist=("A2-13",)),
     Claim("MC-7", ("000",), (L_000,), CHAPTER, "mc-claim-accelerates",
@@ -427,8 +427,8 @@ CLAIMS = (
           "shut down in fall, specifically citing AI pollution", DATA, _evidence_wordfreq, _judge_wordfreq,
           citations=("speer2024sunset",), checklist=("A4-26",)),
     not_testable("MC-11", ("004",), (L_WHY.format(8),),
-                 "Variational autoencoders and diffusion models trained recursively on their own samples lost "
-                 "information step by step until their quality broke down.",
+                 "When variational autoencoders and diffusion models are retrained, generation after generation, "
+                 "on their own samples, they lose information step by step until their quality breaks down.",
                  "VAEs and diffusion models degraded catastrophically",
                  "pending: the per-generation quality figures of the VAE runs (Shumailov et al. 2024) and of the "
                  "self-consuming diffusion-model studies are not yet transcribed and checked in this book",
@@ -452,7 +452,7 @@ CLAIMS = (
                  "uploads or Amazon listings; 'fills' has no measure",
                  chapter=CHAPTER, anchor="mc-language-models", checklist=("A4-41", "A4-42")),
     not_testable("MC-15", ("004",), (L_EXPL.format(11),),
-                 "Automated filters are not reliable enough to catch all AI-generated text.",
+                 "No automatic filter is dependable enough to remove every piece of machine-written text.",
                  "automated filtering cannot catch all AI text",
                  "no public data: we hold no measurements of deployed AI-text filters on web-scale data; MC-6 shows "
                  "only that even the best possible test needs more text as the model's drift shrinks",
