@@ -144,13 +144,14 @@ def projection_chart(from_trend: Projection, from_max: Projection, until: float 
     rule = alt.Chart(rules).mark_rule(color=charts.colour("reference"), strokeDash=[2, 2]).encode(y=y, tooltip=["label:N"])
     text = alt.Chart(rules).mark_text(align="left", dx=3, dy=-6, clip=False, color=charts.colour("reference")).encode(
         x=alt.datum(2016.2), y=y, text="label:N")
+    above = from_max.anchor_usd / float(from_trend.anchor_usd * from_trend.growth_median ** (from_max.anchor_year - from_trend.anchor_year))
     chart = alt.layer(area, mid, dots, rule, text).properties(title=alt.Title(
         "Where the cost trend leads depends on where it starts",
         subtitle=f"{from_trend.level:.0%} fans of the growth rate; no slowdown, no ceiling assumed"))
     return charts.figure(chart, name="fig-ec-projection",
                          description=("Costs of frontier runs to 2023 and two projections to "
                                       f"{until:.0f} on a log dollar axis: one starting on the fitted trend, one starting at "
-                                      f"{from_max.anchor_model}, which lies about ten times above it; dotted lines mark $1B, "
+                                      f"{from_max.anchor_model}, which lies {above:.0f} times above it; dotted lines mark $1B, "
                                       "$10B, $100B and 1% of assets under management."),
                          source=SOURCE_EPOCH, data={"runs": pts[["Model", "year", "value"]], "fans": fan})
 

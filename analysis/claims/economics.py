@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import numpy as np
-
 from .. import economics as ec
 from .core import (DATA, LITERATURE, ORDER_FACTOR, Claim, about, about_rate, assess, at_least, at_most, fmt,
                    holds, not_testable)
