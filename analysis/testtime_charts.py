@@ -101,18 +101,19 @@ def total_compute_chart(inference_ratio: float = 1.0, recall: float = vf.VERIFIE
     data = total_compute_table(recall, fpr, tuple(values))
     param = charts.log_slider("R", values=values, value=float(inference_ratio),
                               label="inference tokens / training tokens R ")
-    lim = float(np.ceil(data["advantage_pts"].abs().max() / 5) * 5)
+    lo = float(min(-5.0, np.floor(data["advantage_pts"].min() / 5) * 5))
+    hi = float(max(5.0, np.ceil(data["advantage_pts"].max() / 5) * 5))
     order = list(dict.fromkeys(data.sort_values("size_ratio")["pair"]))
-    x = charts.x("advantage_pts:Q", "smaller model minus larger model's one sample (points)", (-lim, lim))
+    x = charts.x("advantage_pts:Q", "smaller model minus larger model's one sample (points)", (lo, hi))
     y = alt.Y("pair:N", sort=order, title="pair (smaller vs larger), by size ratio")
     dots = alt.Chart(data).mark_point(filled=True, size=60).encode(
-        x=x, y=y, color=alt.Color("selector:N", title="answer picked by",
+        x=x, y=y, color=alt.Color("selector:N", title="answer picked by", legend=alt.Legend(symbolType="circle"),
                                   scale=charts.colour_scale({k: SELECTORS[k] for k in
                                                              ("coverage (perfect checker)", "imperfect verifier")})),
         tooltip=["pair", "selector", "k_small", alt.Tooltip("advantage_pts:Q", format=".1f")],
     ).add_params(param).transform_filter("abs(datum.inference_ratio - R) < 1e-6 * R")
     zero = alt.Chart(pd.DataFrame({"advantage_pts": [0.0]})).mark_rule(color=charts.colour("reference")).encode(
-        x=charts.x("advantage_pts:Q", "", (-lim, lim)))
+        x=charts.x("advantage_pts:Q", "", (lo, hi)))
     chart = alt.layer(zero, dots).properties(height=420, title=alt.Title(
         "Counting training too: small models sampled more often",
         subtitle=f"right of the line the smaller model wins; verifier: recall {recall:.0%}, false positives {fpr:.1%}"))
@@ -167,7 +168,7 @@ def verifier_chart(model: str = "Pythia 12B", recall: float = vf.VERIFIER_RECALL
         ("right answers", acc), ("wrong answers returned", wrong),
         (f"utility (+1 right, -{fp_cost:g} wrong)", acc - fp_cost * wrong), ("coverage", cov))], ignore_index=True)
     ent = {"coverage": "coverage", "right answers": "reward model", "wrong answers returned": "cost",
-           f"utility (+1 right, -{fp_cost:g} wrong)": "our fit"}
+           f"utility (+1 right, -{fp_cost:g} wrong)": "data"}
     x = charts.x("k:Q", "samples per problem k (resample until accepted)", (1, 1e4), scale="log")
     lo = float(min(0.0, np.floor(data["value"].min() * 10) / 10))
     y = charts.y("value:Q", "share of problems", (lo, 1), percent=True)
@@ -200,9 +201,9 @@ def guessing_chart(n_candidates: int = 100) -> alt.Chart:
         y=alt.Y("model:N", sort=order, title="model"),
         x=charts.x("coverage:Q", "coverage at 10,000 samples", (0, 1), percent=True),
         yOffset=alt.YOffset("count:N"),
-        color=alt.Color("count:N", title="problems counted",
-                        scale=charts.colour_scale({"all problems": "coverage",
-                                                   f"solved more often than 1 in {n_candidates}": "our fit"})),
+        color=alt.Color("count:N", title="problems counted", legend=alt.Legend(symbolType="square"),
+                        scale=charts.colour_scale({"all problems": "reference",
+                                                   f"solved more often than 1 in {n_candidates}": "coverage"})),
         tooltip=["model", "count", alt.Tooltip("coverage:Q", format=".1%")],
     ).properties(title=alt.Title("How much coverage could a guesser match?",
                                  subtitle=f"a blind guess among {n_candidates} answers is right 1 time in {n_candidates}"))
