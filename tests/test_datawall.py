@@ -166,6 +166,9 @@ def test_published_growth_moves_the_exhaustion_year_earlier():
     assert both.published.median < both.fitted.median
     assert 0.5 < both.years_earlier < 2.5
     assert both.published_growth == dw.EPOCH_DATASET_GROWTH == 3.0
+    # the two rates differ by ln(3)/ln(fitted) - 1 in doubling time; the shift per per cent is the ratio
+    pct = 100 * (np.log(3.0) / np.log(both.fitted_growth) - 1)
+    assert both.years_per_doubling_time_pct == pytest.approx(both.years_earlier / pct)
     # a fixed rate equal to the fitted point estimate gives about the fitted median
     same = dw.project_exhaustion(5_000, 0, dataset_growth=both.fitted_growth)
     assert same.median == pytest.approx(both.fitted.median, abs=0.3)
