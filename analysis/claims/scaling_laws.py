@@ -277,8 +277,8 @@ CLAIMS = (
                  "vague: no size, pattern or measure is named; data limits are tested in the data-wall chapter",
                  chapter=CHAPTER, anchor="sl-claim-decades", checklist=("A1-18",)),
     not_testable("SL-16", ("002",), ("§ The Evidence for Diminishing Returns ¶ 5",),
-                 "The original scaling laws assumed that training data could grow along with compute and "
-                 "parameters.", "data could scale alongside compute",
+                 "The first scaling-law papers took for granted that the supply of training text would keep "
+                 "pace with compute and model size.", "data could scale alongside compute",
                  "vague: an assumption attributed to papers, not a measurable statement; Kaplan et al.'s laws are "
                  "stated for ample data (section 6.3), and the data wall is tested in its own chapter",
                  chapter=CHAPTER, anchor="sl-kaplan", checklist=("A2-10",)),
