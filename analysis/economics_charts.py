@@ -206,3 +206,35 @@ def cahn_chart(lifetimes=(3.0, 4.0, 5.0, 6.0, 8.0), growths=(1.0, 1.5, 2.0, roun
                                       f"to {max(growths):g} times a year (the fastest is Nvidia's data-centre growth in fiscal 2024), against "
                                       "Cahn's $600B."),
                          source="Cahn (2024) inputs; depreciation: this book", data=frame)
+
+
+def trace_length_chart(base=None, lengths=None) -> alt.LayerChart:
+    """Share of a query's FLOP spent on attention and share of its memory reads spent on the KV cache,
+    against the length of the answer, for full multi-head attention and for 8-fold grouped-query attention."""
+    from dataclasses import replace
+
+    from .inference_cost import CHAT, attention_flop_share, memory_traffic
+
+    base = CHAT if base is None else base
+    lengths = np.unique(np.round(np.logspace(2, 5, 25))) if lengths is None else np.asarray(lengths, dtype=float)
+    rows = []
+    for t in lengths:
+        full = replace(base, tokens_per_query=float(t))
+        gqa = replace(full, kv_dim=max(1, base.d_attn // 8))
+        rows += [{"tokens": t, "value": attention_flop_share(full), "series": "attention share of FLOP"},
+                 {"tokens": t, "value": memory_traffic(full).kv_share, "series": "KV share of reads (full MHA)"},
+                 {"tokens": t, "value": memory_traffic(gqa).kv_share, "series": "KV share of reads (GQA /8)"}]
+    frame = pd.DataFrame(rows)
+    x = charts.x("tokens:Q", "tokens per answer", (1e2, 1e5), scale="log")
+    y = charts.y("value:Q", "share", (0, 1), percent=True)
+    scale = charts.colour_scale({"attention share of FLOP": "compute", "KV share of reads (full MHA)": "cost",
+                                 "KV share of reads (GQA /8)": "our fit"})
+    chart = alt.Chart(frame).mark_line(point=True).encode(
+        x=x, y=y, color=alt.Color("series:N", title=None, scale=scale)).properties(title=alt.Title(
+            "Long answers are bound by memory, not by attention FLOP",
+            subtitle=f"{charts.si(base.active_params, 'params')} active, {base.n_layers} layers, batch {base.batch}"))
+    return charts.figure(chart, name="fig-ec-trace",
+                         description=("Against answer length from 100 to 100,000 tokens on a log axis: the share of FLOP "
+                                      "spent on attention stays small, while the KV cache's share of memory reads rises "
+                                      "towards most of the traffic, later with grouped-query attention."),
+                         source="Per-token FLOP of Kaplan et al. (2020), Table 1; memory reads: this book", data=frame)

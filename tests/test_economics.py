@@ -356,3 +356,10 @@ def test_frontier_compute_projection_to_2030():
     assert 0.5 < later / ec.SCALING_2030.feasible_flop_2030 < 5
     with pytest.raises(ValueError, match="year"):
         ec.frontier_compute_in(float("nan"))
+
+
+def test_trace_length_chart():
+    spec = ecc.trace_length_chart(lengths=[100, 1000, 10_000]).to_dict()
+    values = [v for d in spec["datasets"].values() for v in d if "series" in v]
+    kv = sorted((v["tokens"], v["value"]) for v in values if v["series"] == "KV share of reads (full MHA)")
+    assert [b for _, b in kv] == sorted(b for _, b in kv)  # grows with the length of the answer
