@@ -1,7 +1,9 @@
-"""Throughput of analysis.collapse.gaussian_chain in chains x generations x samples per second.
+"""Throughput of analysis.collapse.gaussian_chain in chains x generations x samples per second, and the
+cost of the chapter's other cached analyses (mix sweep, truncated sampling, tails curves, detection study).
 
 Run: .venv/bin/python benchmarks/bench_collapse.py
-Prints one line per setting: the best of three timed runs (after one warm-up run).
+Prints one line per setting: the best of three timed runs (after one warm-up run), then one timed cold run
+of each cached analysis.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import time
 
 from analysis import collapse as mc
+from analysis import collapse_vocab as vocab
+from analysis import tails
 
 SETTINGS = [
     # (chains, generations, samples per generation, mode, method)
@@ -41,6 +45,17 @@ def main() -> None:
     mc.fan_runs.cache_clear()
     mc.fan_runs()
     print(f"chapter fan grid (2 modes x 5 sizes x 2000 chains x 100 generations, exact): {time.perf_counter() - start:.3f} s")
+    p = vocab.word_frequencies()["probability"].to_numpy()
+    cold = [
+        ("mix sweep (21 shares x 1000 chains x 100 generations)", lambda: mc.mix_sweep(100, 20, n_chains=1000)),
+        ("truncated iteration (20,000 types x 10 generations)", lambda: vocab.truncated_iteration(p, 10, top_p=0.95)),
+        ("tails curves and plateau table (300,000 types)", lambda: tails.plateau_table()),
+        ("detection study at 1e8 tokens per generation", lambda: vocab.detection_study(vocab.REALISTIC_TOKENS, 5)),
+    ]
+    for label, call in cold:
+        start = time.perf_counter()
+        call()
+        print(f"{label}: {time.perf_counter() - start:.2f} s")
 
 
 if __name__ == "__main__":
