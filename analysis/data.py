@@ -154,6 +154,10 @@ def decimal_years(dates) -> np.ndarray:
     arr = np.asarray(dates)
     if arr.ndim == 0:
         arr = arr.reshape(1)
+    if arr.size == 0:
+        raise ValueError(f"dates must not be empty; got {dates!r}")
+    if arr.dtype == bool:
+        raise ValueError(f"dates must be decimal years or dates, not booleans; got {dates!r}")
     if np.issubdtype(arr.dtype, np.number):
         years = require_finite("dates", arr.astype(float))
         require_in_range("dates", years, 1900.0, 2200.0)
@@ -167,7 +171,10 @@ def decimal_years(dates) -> np.ndarray:
     year = parsed.dt.year.to_numpy().astype(float)
     start = pd.to_datetime(pd.DataFrame({"year": parsed.dt.year, "month": 1, "day": 1}))
     length = np.where(parsed.dt.is_leap_year.to_numpy(), 366.0, 365.0)
-    return year + (parsed - start).dt.total_seconds().to_numpy() / 86400.0 / length
+    years = year + (parsed - start).dt.total_seconds().to_numpy() / 86400.0 / length
+    # Same window as decimal years given as numbers: a date outside it is a typo, not a data point.
+    require_in_range("dates", years, 1900.0, 2200.0)
+    return years
 
 
 CHINCHILLA_FIG4 = DatasetSpec(

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import optimize
 
-from .validation import require_finite, require_min_length, require_positive, require_same_shape
+from .validation import (as_float_array, require_finite, require_in_range, require_min_length, require_positive,
+                         require_same_shape)
 
 FORMS = ("power", "power+floor", "log")
 
@@ -157,13 +158,18 @@ def huber(residuals, delta: float = HUBER_DELTA) -> np.ndarray:
 
 
 def percentile_interval(samples, level: float = 0.9) -> tuple[float, float]:
-    """Central percentile interval of bootstrap ``samples`` at confidence ``level`` (e.g. 0.9 -> 5th-95th)."""
-    if not 0 < level < 1:
-        raise ValueError(f"level must lie in (0, 1); got {level}")
-    samples = np.asarray(samples, dtype=float)
-    samples = samples[np.isfinite(samples)]
-    if samples.size == 0:
-        raise ValueError("samples holds no finite value")
+    """Central percentile interval of bootstrap ``samples`` at confidence ``level`` (e.g. 0.9 -> 5th-95th).
+
+    A NaN or infinite sample (a failed refit) is refused rather than dropped: dropping it would narrow the
+    interval silently. Callers that expect failed refits drop them first and report how many."""
+    level = float(require_in_range("level", level, 0.0, 1.0, inclusive=False))
+    samples = as_float_array("samples", samples).ravel()
+    bad = ~np.isfinite(samples)
+    if bad.all():
+        raise ValueError(f"samples holds no finite value ({samples.size} non-finite)")
+    if bad.any():
+        raise ValueError(f"samples holds {int(bad.sum())} non-finite value(s) of {samples.size} (failed refits?); "
+                         "drop them explicitly and report how many")
     tail = 100 * (1 - level) / 2
     low, high = np.percentile(samples, [tail, 100 - tail])
     return float(low), float(high)

@@ -18,12 +18,29 @@ def _describe(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def as_float_array(name: str, value: Any) -> np.ndarray:
-    """Return ``value`` as a float array, or raise ``ValueError`` naming ``name`` if it is not numeric."""
+def _has_bool(value: Any) -> bool:
+    if isinstance(value, (bool, np.bool_)):
+        return True
+    if isinstance(value, np.ndarray):
+        return value.dtype == bool
+    if isinstance(value, (list, tuple)):
+        return any(_has_bool(v) for v in value)
+    return False
+
+
+def as_float_array(name: str, value: Any, *, allow_empty: bool = False) -> np.ndarray:
+    """Return ``value`` as a float array, or raise ``ValueError`` naming ``name`` if it is not numeric,
+    holds a boolean (``True`` is not a number here), or is an empty array (unless ``allow_empty``)."""
+    if _has_bool(value):
+        raise ValueError(f"{name} must be numeric, not a boolean; got {_describe(value)}")
+    if isinstance(value, (str, bytes)):
+        raise ValueError(f"{name} must be numeric; got {_describe(value)}")
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         raise ValueError(f"{name} must be numeric; got {_describe(value)}") from None
+    if arr.ndim > 0 and arr.size == 0 and not allow_empty:
+        raise ValueError(f"{name} must not be empty; got {_describe(value)}")
     return arr
 
 
@@ -86,13 +103,26 @@ def require_min_length(name: str, arr: np.ndarray, minimum: int) -> None:
         raise ValueError(f"{name} needs at least {minimum} values; got {np.size(arr)} (shape {np.shape(arr)})")
 
 
-def require_int(name: str, value: Any, *, minimum: int | None = None) -> int:
-    """Return ``value`` as an int; raise unless it is a whole number (and at least ``minimum``)."""
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+def require_int(name: str, value: Any, *, minimum: int | None = None, maximum: int | None = None) -> int:
+    """Return ``value`` as an int; raise unless it is a whole number, at least ``minimum`` and at most
+    ``maximum`` (a size bound, checked before anything is allocated; the bound is in the message)."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
         raise ValueError(f"{name} must be a whole number; got {_describe(value)}")
     if minimum is not None and value < minimum:
         raise ValueError(f"{name} must be at least {minimum}; got {value}")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name} must be at most {maximum:,} (a bound on the work and memory); got {value:,}")
     return int(value)
+
+
+#: A generous bound for sizes (samples, resamples, chains, generations, tokens) that keeps a typo such as
+#: ``1e12`` from allocating terabytes: about 8 GB of float64 at most per array.
+MAX_SIZE = 1_000_000_000
+
+
+def require_size(name: str, value: Any, *, minimum: int = 1, maximum: int = MAX_SIZE) -> int:
+    """A whole-number size in ``[minimum, maximum]`` (see :func:`require_int`)."""
+    return require_int(name, value, minimum=minimum, maximum=maximum)
 
 
 def require_choice(name: str, value: Any, choices: Iterable[str]) -> str:

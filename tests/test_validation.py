@@ -57,3 +57,49 @@ def test_choice():
     assert v.require_choice("mode", "a", ["a", "b"]) == "a"
     with pytest.raises(ValueError, match="mode must be one of 'a', 'b'; got 'c'"):
         v.require_choice("mode", "c", ["a", "b"])
+
+
+def test_booleans_and_empty_arrays_are_not_numbers():
+    for bad in (True, np.bool_(False), [1.0, True], np.array([True, False])):
+        with pytest.raises(ValueError, match="N must be numeric, not a boolean"):
+            v.require_positive("N", bad)
+    with pytest.raises(ValueError, match="N must not be empty"):
+        v.require_positive("N", [])
+    assert v.as_float_array("N", [], allow_empty=True).size == 0
+    with pytest.raises(ValueError, match="N must be numeric"):
+        v.require_finite("N", "12")
+
+
+def test_sizes_are_bounded_before_allocation():
+    assert v.require_size("n_boot", 400) == 400
+    with pytest.raises(ValueError, match=r"n_boot must be at most 1,000,000,000 .*got 100,000,000,000"):
+        v.require_size("n_boot", 10**11)
+    with pytest.raises(ValueError, match="n_chains must be at most 5"):
+        v.require_int("n_chains", 6, maximum=5)
+    with pytest.raises(ValueError, match="n must be a whole number"):
+        v.require_size("n", np.bool_(True))
+
+
+def test_percentile_interval_refuses_failed_refits_instead_of_dropping_them():
+    from analysis.fitting import percentile_interval
+
+    assert percentile_interval(np.arange(101.0), 0.9) == pytest.approx((5.0, 95.0))
+    with pytest.raises(ValueError, match=r"samples holds 1 non-finite value\(s\) of 3"):
+        percentile_interval([1.0, np.nan, 2.0])
+    for bad in ("abc", True, 1.0, float("nan")):
+        with pytest.raises(ValueError, match="level must"):
+            percentile_interval([1.0, 2.0], bad)
+    with pytest.raises(ValueError, match="samples must not be empty"):
+        percentile_interval([])
+
+
+def test_decimal_years_refuses_dates_outside_any_table():
+    from analysis.data import decimal_years
+
+    assert decimal_years(["2024-07-02"])[0] == pytest.approx(2024.5, abs=0.01)
+    for bad in (["1800-01-01"], [1800.0], ["2300-01-01"]):
+        with pytest.raises(ValueError, match=r"dates must lie in \[1900.0, 2200.0\]"):
+            decimal_years(bad)
+    for bad, fragment in (([], "dates must not be empty"), ([True], "not booleans"), (["soon"], "dates must be")):
+        with pytest.raises(ValueError, match=fragment):
+            decimal_years(bad)

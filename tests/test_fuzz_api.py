@@ -1,0 +1,191 @@
+"""Fuzz the public API of ``analysis``: every public function, one bad argument at a time.
+
+For each public function of each module, every parameter gets the bad values that fit its kind (from its
+default, its annotation or its name): a boolean where a number is wanted, NaN, a negative or non-integral
+size, a huge size, an empty or NaN-holding array, a date outside any table's range, a wrong-typed string.
+The other arguments keep their defaults, or a plausible value for a required parameter (see ``EXAMPLES``).
+The function must raise ``ValueError`` whose message names the bad parameter, quickly (before any heavy
+work). A call that raises a ValueError naming another parameter is inconclusive (the example value did not
+fit that function) and is not counted; anything else (another exception, a silent return, a slow call)
+is a failure, listed with the function, parameter and value.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import math
+import pkgutil
+import re
+import signal
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+import analysis
+
+#: Modules whose functions are presentation (charts, tables, prose) rather than computation; their
+#: arguments are results and charts, not numbers a reader types.
+SKIP_MODULES = {"charts", "tables"}
+#: Likewise chart builders wherever they live (modules ``*_charts``, functions ``*_chart``, ``*_explorer``).
+PRESENTATION_SUFFIXES = ("_chart", "_explorer")
+#: Plausible values of common required parameters, by name (sizes in their units; arrays of three).
+EXAMPLES = {
+    "N": np.array([1e8, 1e9, 1e10]), "D": np.array([2e9, 2e10, 2e11]), "C_flop": np.array([1e20, 1e21, 1e22]),
+    "C": np.array([1e20, 1e21, 1e22]), "loss": np.array([3.0, 2.6, 2.3]), "L": np.array([3.0, 2.6, 2.3]),
+    "x": np.array([1.0, 10.0, 100.0]), "y": np.array([3.0, 2.0, 1.5]), "values": np.array([1.0, 2.0, 3.0]),
+    "samples": np.array([1.0, 2.0, 3.0, 4.0]), "n": 100, "c": 5, "k": 10, "n_generations": 10,
+    "sample_size": 20, "n_chains": 8, "tokens": 1000, "n_params": 7e9, "years": np.array([2020.0, 2022.0, 2024.0]),
+    "dates": ["2020-01-01", "2022-01-01", "2024-01-01"], "low": 0.1, "high": 0.9, "threshold": 0.5,
+    "acc_from": 0.3, "acc_to": 0.6, "energy_wh_per_query": 0.3, "energy_wh": 0.3, "queries_per_day": 1e9,
+    "n_candidates": 10, "flop": 1e21, "peak_flops_per_s": 1e15, "utilization": 0.4, "hours": 100.0,
+    "chip_price_usd": 30_000.0, "tdp_w": 700.0, "served_tokens": 1e12, "top_p": 0.9, "generation": 3,
+    "probabilities": np.array([0.5, 0.3, 0.2]), "U": np.array([1e9, 1e10, 1e11]), "step": 1.0,
+}
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SIZE_NAME = re.compile(r"^(n_\w+|n|k|\w*_size|\w*samples|\w*draws|\w*tokens\w*|\w*_boot|generations?)$")
+
+
+@dataclass(frozen=True)
+class Case:
+    module: str
+    function: str
+    param: str
+    value: object
+    kind: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.module}.{self.function}({self.param}={self.kind})"
+
+
+def public_functions():
+    for info in sorted(pkgutil.iter_modules(analysis.__path__), key=lambda m: m.name):
+        if info.name.startswith("_") or info.name in SKIP_MODULES or info.name.endswith("_charts") or info.ispkg:
+            continue
+        module = importlib.import_module(f"analysis.{info.name}")
+        for name, func in inspect.getmembers(module, inspect.isfunction):
+            if (not name.startswith("_") and func.__module__ == module.__name__
+                    and not name.endswith(PRESENTATION_SUFFIXES)):
+                yield info.name, name, func
+
+
+def _kind_of(param: inspect.Parameter):
+    """'int', 'float', 'array', 'date' or 'str' from the default, else the annotation, else the example."""
+    value = param.default if param.default is not param.empty else EXAMPLES.get(param.name, param.empty)
+    annotation = str(param.annotation)
+    if isinstance(value, bool) or "bool" in annotation and value is param.empty:
+        return None, value
+    if isinstance(value, (int, np.integer)) and "float" not in annotation:
+        return "int", value
+    if isinstance(value, (float, np.floating)) or isinstance(value, int):
+        return "float", value
+    if isinstance(value, np.ndarray) and value.dtype.kind == "f":
+        return "array", value
+    if isinstance(value, str):
+        return ("date" if DATE.match(value) else "str"), value
+    if isinstance(value, list) and value and all(isinstance(v, str) and DATE.match(v) for v in value):
+        return "dates", value
+    return None, value
+
+
+def bad_values(param: inspect.Parameter):
+    kind, good = _kind_of(param)
+    if kind == "int":
+        yield "True", True
+        yield "2.5", 2.5
+        if good > 0:
+            yield "-1", -1
+        if SIZE_NAME.match(param.name):
+            yield "10**12", 10**12
+    elif kind == "float":
+        yield "True", True
+        yield "nan", math.nan
+        yield "'abc'", "abc"
+    elif kind == "array":
+        yield "[]", np.array([], dtype=float)
+        bad = good.copy()
+        bad[0] = np.nan
+        yield "nan-in-array", bad
+    elif kind == "date":
+        yield "'1800-01-01'", "1800-01-01"
+        yield "'not a date'", "not a date"
+    elif kind == "dates":
+        yield "dates-1800", ["1800-01-01"] * len(good)
+
+
+def _call_kwargs(func) -> dict | None:
+    kwargs = {}
+    for p in inspect.signature(func).parameters.values():
+        if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
+            continue
+        if p.default is not p.empty:
+            continue
+        if p.name not in EXAMPLES:
+            return None  # a required argument we cannot make up (a fit, a table, a result)
+        kwargs[p.name] = EXAMPLES[p.name]
+    return kwargs
+
+
+def cases():
+    out = []
+    for module, name, func in public_functions():
+        base = _call_kwargs(func)
+        if base is None:
+            continue
+        for p in inspect.signature(func).parameters.values():
+            if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD, p.POSITIONAL_ONLY):
+                continue
+            for kind, value in bad_values(p):
+                out.append(Case(module, name, p.name, value, kind))
+    return out
+
+
+CASES = cases()
+
+
+class _Slow(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _Slow()
+
+
+def run_case(case: Case, seconds: int = 5) -> str | None:
+    """None if the call raised a ValueError naming the parameter (or was inconclusive); else a failure."""
+    func = getattr(importlib.import_module(f"analysis.{case.module}"), case.function)
+    kwargs = {**_call_kwargs(func), case.param: case.value}
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(seconds)
+    try:
+        func(**kwargs)
+    except _Slow:
+        return f"{case.id}: no ValueError within {seconds} s (heavy work before the check)"
+    except ValueError as err:
+        message = str(err)
+        if re.search(rf"\b{re.escape(case.param)}\b", message):
+            return None
+        if any(re.search(rf"\b{re.escape(k)}\b", message) for k in kwargs if k != case.param):
+            return None  # another (example) argument did not fit: inconclusive
+        return f"{case.id}: ValueError without the parameter's name: {message[:120]}"
+    except Exception as err:  # noqa: BLE001 - a foreign error is what this test is after
+        return f"{case.id}: {type(err).__name__}: {str(err)[:120]}"
+    else:
+        return f"{case.id}: accepted silently"
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    return None
+
+
+def test_the_fuzz_reaches_most_of_the_api():
+    functions = {(c.module, c.function) for c in CASES}
+    assert len(functions) >= 100 and len(CASES) >= 300, (len(functions), len(CASES))
+
+
+@pytest.mark.parametrize("module", sorted({c.module for c in CASES}))
+def test_bad_arguments_get_a_value_error_naming_them(module):
+    failures = [f for f in (run_case(c) for c in CASES if c.module == module) if f]
+    assert not failures, f"{len(failures)} bad calls in analysis.{module}:\n" + "\n".join(failures)
