@@ -10,10 +10,11 @@ Usage::
 
 A page is re-executed only when one of its inputs changed: its source, the ``analysis`` modules its code
 imports (transitively, found from the code by ``tools/depgraph.py``), the data files those modules name,
-the pinned requirements and, for the pages that read it, the ledger artefact. The ledger artefact
-(``python -m analysis.claims``: ``_build/ledger/ledger.json`` and ``.csv``) is one node of the same graph:
-it depends on ``analysis/claims`` and everything the claim modules import, and it is (re)built before the
-intro and ledger pages execute. Executed notebooks are written beside their sources as
+the pinned requirements and, for the pages that read it, the content of the ledger artefact. The ledger
+artefact (``_build/ledger/ledger.json`` and ``.csv``, what ``python -m analysis.claims`` writes) is one node
+of the same graph: it depends on ``analysis/claims`` and everything the claim modules import, it is
+(re)built before the intro and ledger pages execute, and it is computed one claim module at a time (each
+part cached on that module's own inputs) with ``analysis.claims.evaluate_all`` and ``write_artefact``. Executed notebooks are written beside their sources as
 ``book/<name>.ipynb`` (git-ignored); a page that fails leaves ``book/<name>.failed.ipynb`` and its full
 traceback in ``_build/logs/<name>.log``.
 """
@@ -93,18 +94,31 @@ def page_inputs(docname: str) -> set[Path]:
     return depgraph.page_dependencies(ROOT, code_sources(ROOT / f"{docname}.md"))
 
 
-def page_digest(docname: str, ledger_digest: str | None = None) -> str:
+def page_digest(docname: str) -> str:
+    """Hash of everything one page depends on; a page that reads the ledger depends on the artefact's
+    content (so an edit that changes no verdict re-executes neither the intro nor the ledger page)."""
     source = ROOT / f"{docname}.md"
     codes = code_sources(source)
     files = depgraph.page_dependencies(ROOT, codes) | {REQUIREMENTS}
-    extra = [source.read_bytes()]
     if uses_ledger(docname, codes):
-        extra.append(f"ledger:{ledger_digest or ledger_input_digest()}".encode())
-    return depgraph.digest(ROOT, files, *extra)
+        files |= {f for f in (LEDGER, LEDGER.with_suffix(".csv")) if f.exists()}
+    return depgraph.digest(ROOT, files, source.read_bytes())
 
 
-def ledger_input_digest() -> str:
-    return depgraph.digest(ROOT, depgraph.ledger_dependencies(ROOT) | {REQUIREMENTS})
+def claim_module_names() -> list[str]:
+    """The registered claim modules (``CLAIM_MODULES`` of ``analysis/claims/__init__.py``), read with ast."""
+    import ast
+
+    tree = ast.parse((ROOT / "analysis" / "claims" / "__init__.py").read_text())
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "CLAIM_MODULES" for t in node.targets):
+            return [c.value for c in node.value.elts]
+    raise SystemExit("analysis/claims/__init__.py has no CLAIM_MODULES")
+
+
+def ledger_part_digest(module: str) -> str:
+    files = depgraph.closure(ROOT, {module}) | {REQUIREMENTS}
+    return depgraph.digest(ROOT, files, module.encode())
 
 
 def has_code(nb: nbformat.NotebookNode) -> bool:
@@ -203,26 +217,79 @@ def execute_one(docname: str, digest: str | None = None, force: bool = False) ->
     return docname, "executed", time.perf_counter() - start
 
 
-def build_ledger(force: bool = False) -> tuple[str, str, float]:
-    """(Re)build the ledger artefact if the claims or anything they import changed."""
-    digest = ledger_input_digest()
+PART_SCRIPT = """import sys
+from analysis import claims
+records = claims.evaluate_all((sys.argv[1],))
+open(sys.argv[2], "w").write(claims.to_json(records))
+print(f"{sys.argv[1]}: {len(records)} claims")
+"""
+MERGE_SCRIPT = """import sys
+from collections import Counter
+from pathlib import Path
+from analysis import claims
+records = [r for part in sys.argv[2:] for r in claims.from_json(Path(part).read_text())]
+repeated = sorted(i for i, n in Counter(r.id for r in records).items() if n > 1)
+if repeated:
+    sys.exit(f"claim ids must be unique; repeated: {repeated}")
+out = claims.write_artefact(sys.argv[1], records)
+counts = ", ".join(f"{n} {v}" for v, n in claims.verdict_counts(records).items())
+print(f"ledger: {len(records)} claims ({counts}) -> {out}")
+"""
+
+
+def _run_logged(args: list[str], log: Path, what: str) -> None:
+    LOGS.mkdir(parents=True, exist_ok=True)
+    with open(log, "w") as out:
+        proc = subprocess.run(args, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=child_env())
+    if proc.returncode != 0:
+        lines = [ln for ln in log.read_text().splitlines() if ln.strip()]
+        raise ChapterFailed(f"{what} failed: {lines[-1] if lines else proc.returncode}  "
+                            f"(full log with the traceback: {log.relative_to(ROOT)})")
+
+
+def build_ledger_part(module: str, force: bool = False) -> tuple[str, str, float]:
+    """The ledger rows of one claim module (``_build/ledger/parts/<module>.json``), recomputed only when
+    that module or what it imports changed."""
+    parts = LEDGER.parent / "parts"
+    out, stamp = parts / f"{module}.json", parts / f"{module}.sha256"
+    digest = ledger_part_digest(module)
+    label = f"ledger: {module.rsplit('.', 1)[-1]}"
+    if not force and out.exists() and stamp.exists() and stamp.read_text() == digest:
+        return label, "cached", 0.0
+    start = time.perf_counter()
+    parts.mkdir(parents=True, exist_ok=True)
+    stamp.unlink(missing_ok=True)
+    _run_logged([sys.executable, "-c", PART_SCRIPT, module, str(out)],
+                LOGS / f"ledger__{module.rsplit('.', 1)[-1]}.log", f"the ledger rows of {module}")
+    stamp.write_text(digest)
+    return label, "executed", time.perf_counter() - start
+
+
+def merge_ledger(parts: list[str], force: bool = False) -> tuple[str, str, float]:
+    """Write ``ledger.json`` and ``ledger.csv`` (``analysis.claims.write_artefact``) from the parts, in
+    ``CLAIM_MODULES`` order, when any part changed."""
+    files = [LEDGER.parent / "parts" / f"{m}.json" for m in parts]
+    digest = depgraph.digest(ROOT, set(files))
     if (not force and LEDGER.exists() and LEDGER.with_suffix(".csv").exists() and LEDGER_STAMP.exists()
             and LEDGER_STAMP.read_text() == digest):
         return "ledger artefact", "cached", 0.0
     start = time.perf_counter()
     LEDGER_STAMP.unlink(missing_ok=True)
-    LOGS.mkdir(parents=True, exist_ok=True)
-    log = LOGS / "ledger.log"
-    with open(log, "w") as out:
-        proc = subprocess.run([sys.executable, "-m", "analysis.claims", str(LEDGER)], cwd=ROOT, stdout=out,
-                              stderr=subprocess.STDOUT, env=child_env())
-    if proc.returncode != 0:
-        lines = [ln for ln in log.read_text().splitlines() if ln.strip()]
-        raise ChapterFailed(f"the ledger artefact failed: {lines[-1] if lines else proc.returncode}  "
-                            f"(full log with the traceback: {log.relative_to(ROOT)})")
+    _run_logged([sys.executable, "-c", MERGE_SCRIPT, str(LEDGER), *map(str, files)], LOGS / "ledger.log",
+                "the ledger artefact")
     CACHE.mkdir(parents=True, exist_ok=True)
     LEDGER_STAMP.write_text(digest)
     return "ledger artefact", "executed", time.perf_counter() - start
+
+
+def build_ledger(force: bool = False) -> tuple[str, str, float]:
+    """The ledger artefact, one claim module at a time (each part cached on its own inputs)."""
+    modules = [m for m in claim_module_names() if depgraph.module_file(ROOT, m) is not None]
+    start, ran = time.perf_counter(), False
+    for module in modules:
+        ran |= build_ledger_part(module, force)[1] == "executed"
+    status = merge_ledger(modules, force)[1]
+    return "ledger artefact", "executed" if ran or status == "executed" else "cached", time.perf_counter() - start
 
 
 def execute(force: bool = False, jobs: int = 2) -> dict[str, str]:
@@ -236,16 +303,25 @@ def execute(force: bool = False, jobs: int = 2) -> dict[str, str]:
     failed, statuses = [], {}
     ledger_pages = [d for d in docnames if uses_ledger(d)]
     others = [d for d in docnames if d not in ledger_pages]
+    modules = [m for m in claim_module_names() if depgraph.module_file(ROOT, m) is not None]
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        ledger: Future = pool.submit(build_ledger, force)
+        # Queue order matters: the parts first, the other pages, then what waits on the parts.
+        parts = [pool.submit(build_ledger_part, m, force) for m in modules]
         futures = [pool.submit(execute_one, d, None, force) for d in others]
 
+        def after_parts():
+            for part in parts:
+                part.result()  # raises ChapterFailed if a part failed
+            return merge_ledger(modules, force)
+
+        ledger: Future = pool.submit(after_parts)
+
         def after_ledger(d):
-            ledger.result()  # raises ChapterFailed if the artefact could not be built
+            ledger.result()
             return execute_one(d, None, force)
 
         futures += [pool.submit(after_ledger, d) for d in ledger_pages]
-        for fut in [ledger, *futures]:
+        for fut in [*parts, ledger, *futures]:
             try:
                 name, status, secs = fut.result()
                 statuses[name] = status
