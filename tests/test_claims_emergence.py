@@ -21,7 +21,9 @@ def test_em1_emergence_on_models_of_those_sizes():
     assert BY_ID["EM-1"].judge(dict(e, forecast_gain=-0.05)).verdict == C.SUPPORTED
     assert BY_ID["EM-1"].judge(dict(e, small_model_accuracy=0.5, large_model_accuracy=0.55)).verdict == C.NOT_SUPPORTED
     # the forecast cutoff is a chapter parameter and reaches the evidence
-    assert BY_ID["EM-1"].evidence(cutoff_flop=3e23)["forecast_error_pc1"] != e["forecast_error_pc1"]
+    assert BY_ID["EM-1"].evidence(cutoff_flop=3e23)["forecast_error_pcs"] != e["forecast_error_pcs"]
+    # Ruan et al.'s central result: the capability measure forecasts far better than compute or a naive guess
+    assert e["forecast_error_pcs"] < 0.6 * min(e["forecast_error_flop"], e["forecast_error_naive"])
 
 
 def test_em2_saturation_is_a_model_claim():

@@ -15,7 +15,7 @@ SMALL_PARAMS, LARGE_PARAMS = 1.5e10, 1e11
 RELIABLE, UNABLE = 0.6, 0.2
 
 
-def _emergence(cutoff_flop: float = 1e23) -> dict:
+def _emergence(cutoff_flop: float = obsscaling.RUAN_CUTOFF_FLOP) -> dict:
     rises = {t: obsscaling.sharpest_rise(t, SMALL_PARAMS, LARGE_PARAMS) for t in obsscaling.EMERGENT_TASKS}
     # the task that best fits the article's example: the largest rise among tasks the small models fail
     failing = {t: r for t, r in rises.items() if r[0] <= UNABLE} or rises
@@ -23,8 +23,8 @@ def _emergence(cutoff_flop: float = 1e23) -> dict:
     small, large = failing[task]
     p = obsscaling.predict_emergent(cutoff_flop)
     return {"small_model_accuracy": small, "large_model_accuracy": large,
-            "forecast_error_pc1": p.mae_pc1, "forecast_error_naive": p.mae_constant,
-            "forecast_error_flop": p.mae_flop, "forecast_gain": p.mae_constant - p.mae_pc1}
+            "forecast_error_pcs": p.mae_pc, "forecast_error_naive": p.mae_constant,
+            "forecast_error_flop": p.mae_flop, "forecast_gain": p.mae_constant - p.mae_pc}
 
 
 def _judge_emergence(ev):
@@ -36,8 +36,8 @@ def _judge_emergence(ev):
     ]
     summary = (f"On the sharpest BIG-bench task in Ruan et al.'s data, models up to 15B score "
                f"{ev['small_model_accuracy']:.0%} and models of 100B or more {ev['large_model_accuracy']:.0%}. "
-               f"A sigmoid in the capability measure fitted on smaller models forecasts the larger ones on the "
-               f"unsolved tasks with a mean error of {ev['forecast_error_pc1']:.0%}, against "
+               f"Ruan et al.'s sigmoid in three principal components, fitted on smaller models, forecasts the larger "
+               f"ones on the unsolved tasks with a mean error of {ev['forecast_error_pcs']:.0%}, against "
                f"{ev['forecast_error_naive']:.0%} for 'no better than the best small model' and "
                f"{ev['forecast_error_flop']:.0%} from compute alone.")
     return assess(checks, summary)
