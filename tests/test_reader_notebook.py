@@ -180,3 +180,8 @@ def test_a_reader_notebook_still_runs_top_to_bottom(site, tmp_path):
                                kernel_name="python3", cwd=str(ROOT / "book"), progress_bar=False)
     ran = nbformat.read(tmp_path / "out.ipynb", as_version=4)
     assert all(c.get("execution_count") for c in ran.cells if c.cell_type == "code")
+
+
+def test_making_a_reader_notebook_twice_changes_nothing():
+    once = _reader(_page())
+    assert nbformat.writes(_reader(once)) == nbformat.writes(once)

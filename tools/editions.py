@@ -262,7 +262,7 @@ def static_chart_html(output: dict) -> str | None:
     if not page or not png:
         return None
     page = "".join(page) if isinstance(page, list) else page
-    if "vegaEmbed" not in page:
+    if "vegaEmbed" not in page or "reader-static-chart" in page:
         return None
     desc = html_lib.escape(str(data.get("text/plain", "chart")).strip()[:300], quote=True)
     img = (f'<img class="reader-static-chart" alt="{desc}" style="max-width:100%;height:auto" '
@@ -288,8 +288,11 @@ GLUE_FALLBACK = ("try:\n    from myst_nb import glue\n"
 
 
 def reader_notebook(nb: nbformat.NotebookNode, *, bib: dict, titles: dict) -> nbformat.NotebookNode:
-    """A copy of the executed page ``nb`` that works outside the book (see the module docstring)."""
+    """A copy of the executed page ``nb`` that works outside the book (see the module docstring); a reader
+    notebook is returned unchanged (Sphinx leaves the copies of unchanged pages in place)."""
     out = copy.deepcopy(nb)
+    if out.metadata.get("scaling_book", {}).get("edition"):
+        return out
     glue = glue_values(out)
     figures, n = {}, 0
     for cell in out.cells:
