@@ -157,3 +157,22 @@ def test_the_site_is_skipped_when_nothing_changed(tmp_path, monkeypatch):
     assert build_book.build_site() is False and len(calls) == 1  # nothing changed: not rebuilt
     monkeypatch.setattr(build_book, "site_digest", lambda extra: "d2")
     assert build_book.build_site() is True and len(calls) == 2
+
+
+def test_the_ledger_artefact_is_built_from_cached_parts(tmp_path, monkeypatch):
+    """One claim module's part, merged with analysis.claims.write_artefact: the same rows as
+    evaluate_all over that module; unchanged inputs are not recomputed."""
+    from analysis import claims
+
+    monkeypatch.setattr(build_book, "LEDGER", tmp_path / "ledger" / "ledger.json")
+    monkeypatch.setattr(build_book, "LEDGER_STAMP", tmp_path / "cache" / "ledger.sha256")
+    monkeypatch.setattr(build_book, "CACHE", tmp_path / "cache")
+    monkeypatch.setattr(build_book, "LOGS", tmp_path / "logs")
+    module = "analysis.claims.general"
+    assert module in build_book.claim_module_names()
+    assert build_book.build_ledger_part(module)[1] == "executed"
+    assert build_book.build_ledger_part(module)[1] == "cached"
+    assert build_book.merge_ledger([module])[1] == "executed"
+    assert build_book.merge_ledger([module])[1] == "cached"
+    written = claims.from_json((tmp_path / "ledger" / "ledger.json").read_text())
+    assert written == claims.evaluate_all((module,)) and (tmp_path / "ledger" / "ledger.csv").exists()

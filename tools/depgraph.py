@@ -199,6 +199,7 @@ def digest(root: Path, files: set[Path] | list[Path], *extra: bytes) -> str:
     for chunk in extra:
         h.update(hashlib.sha256(chunk).digest())
     for f in sorted(set(files)):
-        h.update(str(f.relative_to(root)).encode() + b"\0")
+        name = f.relative_to(root) if f.is_relative_to(root) else f
+        h.update(str(name).encode() + b"\0")
         h.update(hashlib.sha256(f.read_bytes()).digest())
     return h.hexdigest()
