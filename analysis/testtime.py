@@ -294,12 +294,10 @@ def training_flop(n_params, tokens) -> np.ndarray:
 SNELL_LARGER_MODEL_FACTOR = 14.0
 #: Same abstract: the compute-optimal strategy is more than this many times as efficient as best-of-N.
 SNELL_EFFICIENCY_VS_BEST_OF_N = 4.0
-#: Snell et al. Section 7 (Figure 9): the exchange favours test-time compute on easy and intermediate
-#: questions and when inference is small next to pretraining (their ratio R of inference to pretraining
-#: tokens well below 1); on the hardest questions, or at large R, the larger model wins. Kept as text:
-#: the paper plots the comparison per difficulty bin and R without a single summary number.
-SNELL_EXCHANGE_FINDING = ("test-time compute wins on easy and intermediate questions at low inference-to-"
-                          "pretraining ratios; pretraining wins on the hardest questions and at high ratios")
+# Snell et al. Section 7 (Figure 9) find the exchange favourable to test-time compute on easy and
+# intermediate questions and when inference is small next to pretraining (their ratio R of inference to
+# pretraining tokens well below 1); on the hardest questions, or at large R, the larger model wins. The
+# paper plots this per difficulty bin and R without one summary number, so the chapter states it in words.
 
 
 def total_matched_samples(size_ratio, inference_ratio) -> np.ndarray:
