@@ -19,6 +19,7 @@ import pkgutil
 import re
 import signal
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -180,6 +181,18 @@ def run_case(case: Case, seconds: int = 5) -> str | None:
     return None
 
 
+#: Bad calls not yet refused properly, one case id a line (regenerate: python tests/test_fuzz_api.py).
+#: The list may only shrink: a new failure fails the test, and so does a listed case that now passes.
+GAPS_FILE = Path(__file__).with_name("fuzz_known_gaps.txt")
+
+
+def known_gaps() -> set[str]:
+    if not GAPS_FILE.exists():
+        return set()
+    return {ln.split(" #")[0].strip() for ln in GAPS_FILE.read_text().splitlines()
+            if ln.strip() and not ln.startswith("#")}
+
+
 def test_the_fuzz_reaches_most_of_the_api():
     functions = {(c.module, c.function) for c in CASES}
     assert len(functions) >= 100 and len(CASES) >= 300, (len(functions), len(CASES))
@@ -187,5 +200,21 @@ def test_the_fuzz_reaches_most_of_the_api():
 
 @pytest.mark.parametrize("module", sorted({c.module for c in CASES}))
 def test_bad_arguments_get_a_value_error_naming_them(module):
-    failures = [f for f in (run_case(c) for c in CASES if c.module == module) if f]
-    assert not failures, f"{len(failures)} bad calls in analysis.{module}:\n" + "\n".join(failures)
+    gaps = known_gaps()
+    results = {c.id: run_case(c) for c in CASES if c.module == module}
+    new = [f for cid, f in results.items() if f and cid not in gaps]
+    fixed = [cid for cid, f in results.items() if not f and cid in gaps]
+    assert not new, f"{len(new)} bad calls in analysis.{module}:\n" + "\n".join(new)
+    assert not fixed, (f"now refused properly, remove from {GAPS_FILE.name} (python tests/test_fuzz_api.py "
+                       "rewrites it):\n" + "\n".join(fixed))
+
+
+def test_the_known_gaps_name_real_cases():
+    assert not known_gaps() - {c.id for c in CASES}, "stale entries in " + GAPS_FILE.name
+
+
+if __name__ == "__main__":  # rewrite the list of known gaps from a fresh run
+    lines = [f"{c.id}  # {f.split(': ', 1)[1]}" for c in CASES if (f := run_case(c))]
+    GAPS_FILE.write_text("# Bad calls of the public API not yet refused with a ValueError naming the parameter\n"
+                         "# (tests/test_fuzz_api.py; the list may only shrink).\n" + "\n".join(lines) + "\n")
+    print(f"{len(lines)} known gaps written to {GAPS_FILE}")

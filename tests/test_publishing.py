@@ -14,6 +14,12 @@ def test_workflow_is_valid_and_uses_the_two_commands(root):
     assert "make book" in runs["deploy"]
     publish = [s for s in wf["jobs"]["deploy"]["steps"] if "gh-pages" in s.get("uses", "")]
     assert publish and publish[0]["with"]["publish_dir"] == "./_build/html"
+    # The student edition is deployed beside the full site, where its launch buttons point.
+    assert "make book-student" in runs["deploy"] and "_build/student/html _build/html/student" in runs["deploy"]
+    config = yaml.safe_load((root / "_config.yml").read_text())
+    assert config["repository"]["path_to_book"] == "_sources"  # the student tree uses student/_sources
+    # Binder installs the runtime set at the pinned versions, not the build and test tools.
+    assert "-c constraints.txt" in runs["deploy"] and "cp requirements.txt _build/html/constraints.txt" in runs["deploy"]
 
 
 def test_citation_cff_has_the_required_fields(root):
