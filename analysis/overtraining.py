@@ -23,8 +23,8 @@ import pandas as pd
 from scipy import optimize
 
 from . import charts
-from .chinchilla import (INFER_FLOP_PER_PARAM_TOKEN, TRAIN_FLOP_PER_PARAM_TOKEN, chinchilla_loss,
-                         compute_optimal_allocation, fit_parametric_loss)
+from .chinchilla import (INFER_FLOP_PER_PARAM_TOKEN, TRAIN_FLOP_PER_PARAM_TOKEN,
+                         compute_optimal_allocation, compute_to_reach, fit_parametric_loss)
 from .data import load_gadre_runs, load_gemstones, load_olmo_ladder
 from .validation import require_positive
 
@@ -231,8 +231,6 @@ def inference_optimum(fit, loss: float, served_tokens: float) -> InferenceOptimu
 
 
 def _chinchilla_for_loss(fit, loss):
-    from .chinchilla import compute_to_reach
-
     N, D = compute_optimal_allocation(compute_to_reach(loss, fit), fit)
     return float(N), float(D)
 

@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import chinchilla as ch
+from analysis import chinchilla_charts as chc
 from analysis.data import load_chinchilla_runs
 
 budgets = st.floats(1e18, 1e27)
@@ -280,12 +281,12 @@ def test_total_compute_counts_6ND_training_and_2N_per_served_token():
 
 def test_charts_build(boot, fit):
     fits_ = ch.published_fits()
-    for chart in (ch.isoflop_chart(ch.chinchilla_isoflops()), ch.isoflop_explorer(fits_),
-                  ch.loss_landscape_chart(fit), ch.bootstrap_cloud_chart(boot), ch.tokens_per_param_chart(boot),
-                  ch.frontier_chart(fits_), ch.overtraining_chart(ch.overtraining(ch.LLAMA3_8B, fit))):
+    for chart in (chc.isoflop_chart(ch.chinchilla_isoflops()), chc.isoflop_explorer(fits_),
+                  chc.loss_landscape_chart(fit), chc.bootstrap_cloud_chart(boot), chc.tokens_per_param_chart(boot),
+                  chc.frontier_chart(fits_), chc.overtraining_chart(ch.overtraining(ch.LLAMA3_8B, fit))):
         spec = chart.to_dict()
         assert spec.get("title") or any(layer.get("title") for layer in spec.get("layer", []))
-    assert "bind" in str(ch.isoflop_explorer(fits_).to_dict())  # the slider
+    assert "bind" in str(chc.isoflop_explorer(fits_).to_dict())  # the slider
 
 
 def test_fits_table_lists_every_constant(boot):

@@ -10,7 +10,7 @@ import numpy as np
 
 from .. import chinchilla as ch
 from .. import scaling_laws as sl
-from .core import (DATA, MODEL, Claim, about, assess, at_least, at_most, about_rate, holds, not_testable)
+from .core import DATA, MODEL, Claim, about, about_rate, assess, at_least, at_most, not_testable
 
 CHAPTER = "scaling-laws"
 _OOS_CUT = 5e20
