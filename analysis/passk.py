@@ -10,6 +10,9 @@ import numpy as np
 
 from .validation import require_min_length, require_nonnegative, require_same_shape
 
+#: Largest number of samples per problem accepted (the released data have 10,000; far more is a mistake).
+MAX_SAMPLES = 10**8
+
 
 def _require_counts(name: str, value) -> np.ndarray:
     arr = require_nonnegative(name, value)
@@ -47,6 +50,8 @@ def pass_at_k(n, c, k) -> np.ndarray:
     k = _require_counts("k", k)
     if np.any(n < 1):
         raise ValueError(f"n must be at least 1; got {n.min()}")
+    if np.any(n > MAX_SAMPLES):
+        raise ValueError(f"n must be at most {MAX_SAMPLES:,} samples per problem; got {n.max()}")
     if np.any(k < 1):
         raise ValueError(f"k must be at least 1; got {k.min()}")
     n, c, k = np.broadcast_arrays(n, c, k)

@@ -279,10 +279,12 @@ def pythia_flop_params(model: str, count: str = "total") -> float:
     return float(total) if count == "total" else (total + PYTHIA_NON_EMBEDDING_PARAMS[model]) / 2
 
 
-def training_flop(n_params, tokens) -> np.ndarray:
-    """Training compute (FLOP) of a model of ``n_params`` parameters on ``tokens`` tokens: about 6 N D."""
+def training_flop(n_params, D) -> np.ndarray:
+    """Training compute (FLOP) of a model of ``n_params`` parameters on ``D`` training tokens: about 6 N D."""
     n = require_positive("n_params", n_params)
-    d = require_positive("tokens", tokens)
+    d = require_positive("D", D)
+    if d.size == 0:
+        raise ValueError("D must hold at least one token count; got an empty array")
     return 6.0 * n * d
 
 

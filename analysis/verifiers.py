@@ -30,11 +30,13 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import optimize, stats
 
-from .passk import _require_counts, coverage, pass_at_k
+from .passk import MAX_SAMPLES, _require_counts, coverage, pass_at_k
 from .validation import require_in_range, require_int
 
 #: Majority votes are computed up to this many samples (they have long settled by then).
 MAJORITY_K_MAX = 1000
+#: Largest budget :func:`verifier_optimum` searches (every k from 1 is evaluated, so memory grows with it).
+MAX_BUDGET = 100_000
 
 #: The one verifier of the test-time chapter (its parameters default to these): it accepts every correct
 #: sample (recall 1, as unit tests accept a correct program) and 1 % of wrong ones. An assumption to vary,
@@ -52,7 +54,7 @@ STROEBL_OPTIMAL_K_BELOW = 10
 
 def _rates(c, n) -> np.ndarray:
     c = _require_counts("c", c)
-    n = require_int("n", n, minimum=1)
+    n = _require_n(n)
     if np.any(c > n):
         raise ValueError(f"c must not exceed n = {n}; got {int(np.max(c))}")
     return np.ravel(c) / n
@@ -72,11 +74,27 @@ def _verifier(recall, fpr) -> tuple[float, float]:
     return r, f
 
 
+def _require_n(n) -> int:
+    n = require_int("n", n, minimum=1)
+    if n > MAX_SAMPLES:
+        raise ValueError(f"n must be at most {MAX_SAMPLES:,} samples per problem; got {n}")
+    return n
+
+
 def _ks(k) -> np.ndarray:
     k = np.atleast_1d(_require_counts("k", k))
     if np.any(k < 1):
         raise ValueError(f"k must be at least 1; got {int(k.min())}")
+    if np.any(k > MAX_SAMPLES):
+        raise ValueError(f"k must be at most {MAX_SAMPLES:,} samples; got {int(k.max())}")
     return k
+
+
+def _require_candidates(n_candidates) -> int:
+    m = require_int("n_candidates", n_candidates, minimum=2)
+    if m > MAX_SAMPLES:
+        raise ValueError(f"n_candidates must be at most {MAX_SAMPLES:,}; got {m}")
+    return m
 
 
 # --- Majority vote -------------------------------------------------------------------------------------
@@ -229,8 +247,10 @@ def verifier_optimum(c, n, recall: float = VERIFIER_RECALL, fpr: float = VERIFIE
     where accepted samples are mostly false positives; the first fill in at small k, the second keep
     growing with k, so utility rises, peaks and falls once ``fp_cost`` > 0 and ``fpr`` > 0.
     """
-    n = require_int("n", n, minimum=1)
-    k_max = n if k_max is None else require_int("k_max", k_max, minimum=1)
+    n = _require_n(n)
+    k_max = min(n, MAX_BUDGET) if k_max is None else require_int("k_max", k_max, minimum=1)
+    if k_max > MAX_BUDGET:
+        raise ValueError(f"k_max must be at most {MAX_BUDGET:,}; got {k_max}")
     tol = float(require_in_range("tolerance", tolerance, 0.0, 1.0, inclusive=False))
     ks = np.arange(1, k_max + 1)
     acc = verifier_accuracy(c, n, ks, recall, fpr)
@@ -248,7 +268,7 @@ def verifier_fpr_for_share(c, n, k: int, share: float, recall: float = VERIFIER_
     coverage gain over one sample at budget ``k``: (accuracy@k - pass@1) / (coverage@k - pass@1).
     Returns 0.0 when even a verifier with no false positives falls short."""
     c = _require_counts("c", c)
-    n = require_int("n", n, minimum=1)
+    n = _require_n(n)
     k = require_int("k", k, minimum=2)
     target = float(require_in_range("share", share, 0.0, 1.0, inclusive=False))
     r = float(require_in_range("recall", recall, 0.0, 1.0, inclusive=False)) if recall != 1.0 else 1.0
@@ -272,7 +292,7 @@ def verifier_fpr_for_share(c, n, k: int, share: float, recall: float = VERIFIER_
 def blind_guess_coverage(k, n_candidates: int) -> np.ndarray:
     """Coverage@k of a problem-blind guesser on problems whose answer is one of ``n_candidates`` equally
     likely values (for instance the integers 0 to 99): 1 - (1 - 1 / n_candidates)**k, per k."""
-    m = require_int("n_candidates", n_candidates, minimum=2)
+    m = _require_candidates(n_candidates)
     k = _ks(k)
     return -np.expm1(k * np.log1p(-1.0 / m))
 
@@ -282,7 +302,7 @@ def guess_level_mask(c, n, n_candidates: int) -> np.ndarray:
     ``n_candidates`` answers (0 < c / n <= 1 / n_candidates): the successes a perfect checker would credit
     equally to a guesser."""
     p = _rates(c, n)
-    m = require_int("n_candidates", n_candidates, minimum=2)
+    m = _require_candidates(n_candidates)
     return (p > 0) & (p <= 1.0 / m)
 
 
@@ -290,7 +310,7 @@ def guess_adjusted_coverage(c, n, k, n_candidates: int) -> np.ndarray:
     """Coverage@k counting only problems solved more often than a blind guess among ``n_candidates``
     answers (c / n > 1 / n_candidates); the problems of :func:`guess_level_mask` count as unsolved."""
     c = _require_counts("c", c)
-    n = require_int("n", n, minimum=1)
+    n = _require_n(n)
     keep = ~guess_level_mask(c, n, n_candidates) & (np.ravel(c) > 0)
     k = _ks(k)
     out = pass_at_k(n, np.ravel(c)[:, None], k[None, :]) * keep[:, None]
