@@ -35,6 +35,8 @@ TRAIN_FLOP_PER_PARAM_TOKEN = 6.0
 INFER_FLOP_PER_PARAM_TOKEN = 2.0
 #: Default number of bootstrap resamples in the chapter and the ledger (the benchmark runs 4000).
 DEFAULT_N_BOOT = 400
+#: Largest number of bootstrap resamples accepted (the chapter's parameter allows 20,000).
+MAX_N_BOOT = 100_000
 #: Tokens per parameter of the popular "Chinchilla rule of thumb".
 RULE_OF_THUMB_TOKENS_PER_PARAM = 20.0
 #: Our reading of "about 20": within this factor of 20, i.e. 13.3 to 30 tokens per parameter.
@@ -533,9 +535,9 @@ def bootstrap_fit(N, D, loss, *, n_boot: int = DEFAULT_N_BOOT, seed: int = 0, le
         Worker processes; results do not depend on it.
     """
     data = _check_runs(N, D, loss)
-    n_boot = require_int("n_boot", n_boot, minimum=10)
+    n_boot = require_int("n_boot", n_boot, minimum=10, maximum=MAX_N_BOOT)
     seed = require_int("seed", seed, minimum=0)
-    n_jobs = require_int("n_jobs", n_jobs, minimum=1)
+    n_jobs = require_int("n_jobs", n_jobs, minimum=1, maximum=64)
     require_in_range("level", level, 0.0, 1.0, inclusive=False)
     fit = fit_parametric_loss(N, D, loss, delta=delta)
     rng = np.random.default_rng(seed)
@@ -562,8 +564,10 @@ def chinchilla_fit() -> ParametricFit:
 
 def chinchilla_bootstrap(n_boot: int = DEFAULT_N_BOOT, seed: int = 0, level: float = 0.9) -> BootstrapResult:
     """:func:`bootstrap_fit` on the 240 runs, cached (positional and keyword calls share the cache)."""
-    return _chinchilla_bootstrap(require_int("n_boot", n_boot, minimum=10), require_int("seed", seed, minimum=0),
-                                 float(level))
+    n_boot = require_int("n_boot", n_boot, minimum=10, maximum=MAX_N_BOOT)
+    seed = require_int("seed", seed, minimum=0)
+    level = float(require_in_range("level", level, 0.0, 1.0, inclusive=False))
+    return _chinchilla_bootstrap(n_boot, seed, level)
 
 
 @lru_cache(maxsize=8)

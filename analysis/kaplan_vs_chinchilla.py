@@ -158,7 +158,7 @@ def reconcile_kaplan_chinchilla(n_boot: int = 1000, seed: int = 0, level: float 
         ``a_low``, ``a_high``, ``a_published`` (Porian et al.'s value), ``a_published_low``,
         ``a_published_high`` (their 95% interval), ``budgets``, ``within_published`` and ``step``.
     """
-    n_boot = require_int("n_boot", n_boot, minimum=20)
+    n_boot = require_int("n_boot", n_boot, minimum=20, maximum=100_000)
     seed = require_int("seed", seed, minimum=0)
     require_in_range("level", level, 0.0, 1.0, inclusive=False)
     return _reconcile(n_boot, seed, float(level)).copy()
@@ -245,7 +245,8 @@ def non_embedding_exponent(C_flop, total_exponent: float = 0.5, N_at_1e21: float
     ``total_exponent`` at small budgets, where the embedding is a large share, and tends to it at large ones.
     """
     C = require_positive("C_flop", C_flop)
-    require_positive("total_exponent", total_exponent)
+    total_exponent = float(require_positive("total_exponent", total_exponent))
+    N_at_1e21 = float(require_positive("N_at_1e21", N_at_1e21))
     law = embedding_law()
     logC = np.log(C)
     NT = N_at_1e21 * (C / 1e21) ** total_exponent

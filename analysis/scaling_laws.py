@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import charts, fitting
 from .data import load_chinchilla_runs, load_epoch_generations
-from .validation import require_int, require_positive, require_same_shape
+from .validation import require_in_range, require_int, require_positive, require_same_shape
 
 #: FLOP in one petaflop/s-day (1e15 FLOP/s for 86,400 s), Kaplan et al.'s unit of compute.
 PF_DAY_FLOP = 1e15 * 86_400
@@ -131,6 +131,12 @@ def illustrative_forms(loss_at_c0: float = 3.0, floor: float = 1.7, alpha: float
     """Three curves through the same starting loss at ``c0``, one per functional form, for the
     side-by-side comparison: a pure power law, a power law with irreducible ``floor``, and a log law
     whose absolute gain per decade equals the first one of the law with a floor."""
+    loss_at_c0 = float(require_positive("loss_at_c0", loss_at_c0))
+    floor = float(require_in_range("floor", floor, 0.0, loss_at_c0))
+    if floor >= loss_at_c0:
+        raise ValueError(f"floor must lie below loss_at_c0 = {loss_at_c0}; got {floor}")
+    alpha = float(require_positive("alpha", alpha))
+    c0 = float(require_positive("c0", c0))
     a_pure = loss_at_c0 * c0**alpha
     a_floor = (loss_at_c0 - floor) * c0**alpha
     first_gain = (loss_at_c0 - floor) * (1 - 10**-alpha)
@@ -223,8 +229,8 @@ def compute_frontier(C_flop, loss, *, bucket_dex: float = BUCKET_DEX, min_runs: 
     C = require_positive("C_flop", C_flop)
     L = require_positive("loss", loss)
     require_same_shape(C_flop=C, loss=L)
-    if not bucket_dex > 0:
-        raise ValueError(f"bucket_dex must be positive; got {bucket_dex}")
+    bucket_dex = float(require_positive("bucket_dex", bucket_dex))
+    min_runs = require_int("min_runs", min_runs, minimum=1)
     bucket = np.floor(np.log10(C) / bucket_dex).astype(int)
     frame = pd.DataFrame({"C_flop": C, "loss": L, "bucket": bucket})
     counts = frame.groupby("bucket")["loss"].transform("size")
@@ -275,7 +281,7 @@ def fit_frontier(n_boot: int = 400, seed: int = 0, level: float = 0.9) -> Fronti
     Uncertainty: resample the 240 runs with replacement ``n_boot`` times (seeded), rebuild the frontier
     and refit; intervals are central percentiles at ``level``.
     """
-    n_boot = require_int("n_boot", n_boot, minimum=10)
+    n_boot = require_int("n_boot", n_boot, minimum=10, maximum=100_000)
     runs = load_chinchilla_runs()
     C, L = runs["C_flop"].to_numpy(), runs["loss"].to_numpy()
     frontier = compute_frontier(C, L)
@@ -590,7 +596,9 @@ class ComputeGrowth:
 def frontier_compute_growth(n_boot: int = 400, seed: int = 0, level: float = 0.9) -> ComputeGrowth:
     """Yearly multiplier of training compute of frontier models (top-:data:`FRONTIER_TOP_RANK` by compute
     when published, since :data:`FRONTIER_SINCE`) in the Epoch snapshot: OLS of log10 compute on date."""
-    n_boot = require_int("n_boot", n_boot, minimum=10)
+    n_boot = require_int("n_boot", n_boot, minimum=10, maximum=100_000)
+    seed = require_int("seed", seed, minimum=0)
+    level = float(require_in_range("level", level, 0.0, 1.0, inclusive=False))
     from .data import decimal_years
 
     m = load_epoch_generations()
