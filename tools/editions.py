@@ -117,13 +117,20 @@ def glue_values(nb: nbformat.NotebookNode) -> dict[str, str]:
 
 
 def _format_glue(text: str, spec: str) -> str:
+    """A glued value as the book shows it: ``format(value, spec)`` of its text/plain repr (numpy scalars
+    such as ``np.float64(0.5)`` unwrapped); the repr itself if it is not a literal."""
+    text = text.strip()
+    unwrapped = re.sub(r"^np\.\w+\((.*)\)$", r"\1", text)
     try:
-        from myst_nb.core.variables import format_plain_text
-
-        return format_plain_text(text, spec) if spec else text.strip("'\"")
-    except Exception:  # noqa: BLE001 - fall back to Python's own formatting
-        value = ast.literal_eval(text)
-        return format(value, spec) if spec else str(value)
+        value = ast.literal_eval(unwrapped)
+    except (ValueError, SyntaxError):
+        return text.strip("'\"")
+    if not spec:
+        return str(value)
+    try:
+        return format(value, spec)
+    except (ValueError, TypeError):
+        return str(value)
 
 
 @lru_cache(maxsize=4)
