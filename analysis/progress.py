@@ -108,9 +108,9 @@ _REASONING = re.compile(r"(_(minimal|low|medium|high|xhigh|max|unknown|\d+K)\b|t
 DEFAULT_START = "2023-01-01"
 DEFAULT_BREAK = "2024-07-01"
 #: Break dates a reader may pass as the chapter parameter (quarter starts, enough models on each side).
-BREAK_CHOICES = tuple(str(d.date()) for d in pd.date_range("2024-04-01", "2025-10-01", freq="QS"))
+BREAK_CHOICES = tuple(str(d.date()) for d in pd.date_range("2024-07-01", "2025-10-01", freq="QS"))
 #: Starts of the fitting window a reader may pass.
-START_CHOICES = ("2023-01-01", "2023-04-01", "2023-07-01")
+START_CHOICES = ("2023-01-01", "2023-03-01")
 
 
 def is_reasoning(model_version: str) -> bool:
@@ -280,8 +280,18 @@ def _window(frame: pd.DataFrame, start, end) -> pd.DataFrame:
     return frame[(frame["year"] >= lo) & (frame["year"] < hi)]
 
 
-def _slopes(x, v, b, min_side):
-    f = running_frontier(x, v)
+def _bounds(start, end) -> tuple[float, float]:
+    lo = float(decimal_years([start])[0])
+    hi = np.inf if end is None else float(decimal_years([end])[0])
+    if not lo < hi:
+        raise ValueError(f"start must be before end; got start={start!r}, end={end!r}")
+    return lo, hi
+
+
+def _slopes(x, v, b, min_side, lo=-np.inf, hi=np.inf):
+    # records are set against every earlier release, also those before the window; the window then
+    # selects which records are fitted
+    f = running_frontier(x, v) & (x >= lo) & (x < hi)
     xf, vf = x[f], v[f]
     nb, na = int((xf < b).sum()), int((xf >= b).sum())
     if nb < min_side or na < min_side:
@@ -290,7 +300,7 @@ def _slopes(x, v, b, min_side):
     return s1, s2, nb, na, sse
 
 
-def _frontier_bootstrap(x, v, b, n_boot, seed, min_side, choose=None):
+def _frontier_bootstrap(x, v, b, n_boot, seed, min_side, choose=None, lo=-np.inf, hi=np.inf):
     rng = np.random.default_rng(seed)
     draws = []
     for _ in range(n_boot):
@@ -298,7 +308,7 @@ def _frontier_bootstrap(x, v, b, n_boot, seed, min_side, choose=None):
         bb = b if choose is None else choose(x[idx], v[idx])
         if bb is None:
             continue
-        out = _slopes(x[idx], v[idx], bb, min_side)
+        out = _slopes(x[idx], v[idx], bb, min_side, lo, hi)
         if out is not None:
             draws.append(out[:2])
     return np.array(draws)
@@ -362,19 +372,20 @@ def frontier_slopes(break_date: str = DEFAULT_BREAK, *, measure: str = "ECI", su
     n_boot, seed, level = _check_common(n_boot, seed, level)
     b = float(decimal_years([break_date])[0])
     frame, values, label = _series(measure, subset, scale)
-    keep = _window(frame.assign(_v=values), start, end)
-    x, v = keep["year"].to_numpy(float), keep["_v"].to_numpy(float)
-    point = _slopes(x, v, b, min_side)
+    lo, hi = _bounds(start, end)
+    x = frame["year"].to_numpy(float)
+    point = _slopes(x, values, b, min_side, lo, hi)
     if point is None:
         raise ValueError(f"break_date {break_date!r} leaves fewer than {min_side} record-setters on one side "
                          f"of the window {start}..{end or 'now'}")
-    return _summarise(label, b, point, _frontier_bootstrap(x, v, b, n_boot, seed, min_side), level, n_boot)
+    draws = _frontier_bootstrap(x, values, b, n_boot, seed, min_side, lo=lo, hi=hi)
+    return _summarise(label, b, point, draws, level, n_boot)
 
 
-def _best_break(x, v, candidates, min_side):
+def _best_break(x, v, candidates, min_side, lo=-np.inf, hi=np.inf):
     best = None
     for b in candidates:
-        out = _slopes(x, v, b, min_side)
+        out = _slopes(x, v, b, min_side, lo, hi)
         if out is not None and (best is None or out[4] < best[1]):
             best = (b, out[4])
     return None if best is None else best[0]
@@ -392,15 +403,16 @@ def chosen_break(*, measure: str = "ECI", subset: str = "all", start: str = DEFA
     (decimal years) over the resamples.
     """
     n_boot, seed, level = _check_common(n_boot, seed, level)
-    frame, values, label = _series(measure, subset)
-    keep = _window(frame.assign(_v=values), start, end)
-    x, v = keep["year"].to_numpy(float), keep["_v"].to_numpy(float)
-    months = pd.date_range(pd.Timestamp(start), pd.Timestamp(keep["date"].max()), freq="MS")
+    frame, v, label = _series(measure, subset)
+    lo, hi = _bounds(start, end)
+    x = frame["year"].to_numpy(float)
+    last = frame["date"].max() if end is None else min(frame["date"].max(), pd.Timestamp(end))
+    months = pd.date_range(pd.Timestamp(start), pd.Timestamp(last), freq="MS")
     candidates = decimal_years(months)
-    b = _best_break(x, v, candidates, min_side)
+    b = _best_break(x, v, candidates, min_side, lo, hi)
     if b is None:
         raise ValueError(f"no break in {start}..{end or 'now'} leaves {min_side} record-setters on each side")
-    choose = lambda xs, vs: _best_break(xs, vs, candidates, min_side)  # noqa: E731
+    choose = lambda xs, vs: _best_break(xs, vs, candidates, min_side, lo, hi)  # noqa: E731
     rng = np.random.default_rng(seed)
     breaks = []
     for _ in range(n_boot):
@@ -408,8 +420,8 @@ def chosen_break(*, measure: str = "ECI", subset: str = "all", start: str = DEFA
         bb = choose(x[idx], v[idx])
         if bb is not None:
             breaks.append(bb)
-    draws = _frontier_bootstrap(x, v, b, n_boot, seed, min_side, choose=choose)
-    result = _summarise(label, b, _slopes(x, v, b, min_side), draws, level, n_boot)
+    draws = _frontier_bootstrap(x, v, b, n_boot, seed, min_side, choose=choose, lo=lo, hi=hi)
+    result = _summarise(label, b, _slopes(x, v, b, min_side, lo, hi), draws, level, n_boot)
     lo, hi = np.percentile(breaks, [(1 - level) / 2 * 100, (1 + level) / 2 * 100])
     return result, float(lo), float(hi)
 
@@ -418,9 +430,9 @@ def frontier_table(measure: str = "ECI", subset: str = "all", scale: str = "logi
                    start: str = DEFAULT_START) -> pd.DataFrame:
     """The record-setting models of a measure since ``start``: ``model``, ``date``, ``year``, ``value``."""
     frame, values, _ = _series(measure, subset, scale)
-    keep = _window(frame.assign(value=values), start, None)
-    f = running_frontier(keep["year"], keep["value"])
-    return keep.loc[f, ["model", "date", "year", "value"]].reset_index(drop=True)
+    lo, _hi = _bounds(start, None)
+    f = running_frontier(frame["year"], values) & (frame["year"].to_numpy(float) >= lo)
+    return frame.assign(value=values).loc[f, ["model", "date", "year", "value"]].reset_index(drop=True)
 
 
 def frontier_at(year: float, *, measure: str = "ECI", subset: str = "all") -> float:
@@ -476,6 +488,25 @@ def sensitivity(break_dates: tuple[str, ...] = ("2024-01-01", "2024-07-01", "202
     return pd.DataFrame(rows)
 
 
+@lru_cache(maxsize=16)
+def benchmark_trend(benchmark: str, start: str = DEFAULT_START) -> dict:
+    """Least-squares rate of a benchmark's record-setters since ``start``, in points and log-odds per year.
+
+    Returns ``{"benchmark", "records", "first", "last", "best", "points_per_year", "logit_per_year"}``
+    (``first``/``last``: decimal years of the first and last record).
+    """
+    rows = {}
+    for scale in ("points", "logit"):
+        t = frontier_table(benchmark, scale=scale, start=start)
+        if len(t) < 3:
+            raise ValueError(f"benchmark {benchmark!r} has fewer than 3 record-setters since {start}")
+        rows[scale] = (float(np.polyfit(t["year"], t["value"], 1)[0]), t)
+    t = rows["points"][1]
+    return {"benchmark": benchmark, "records": len(t), "first": float(t["year"].iloc[0]),
+            "last": float(t["year"].iloc[-1]), "best": float(t["value"].iloc[-1]) / 100,
+            "points_per_year": rows["points"][0], "logit_per_year": rows["logit"][0]}
+
+
 # --- Saturation ------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -502,8 +533,8 @@ def saturation_slopes(benchmark: str = "MATH level 5", break_date: str = DEFAULT
     out = {}
     for scale in ("points", "logit"):
         frame, values, _ = _series(benchmark, "all", scale)
-        keep = _window(frame.assign(_v=values), start, None)
-        res = _slopes(keep["year"].to_numpy(float), keep["_v"].to_numpy(float), b, 3)
+        lo, hi = _bounds(start, None)
+        res = _slopes(frame["year"].to_numpy(float), values, b, 3, lo, hi)
         if res is None:
             raise ValueError(f"benchmark {benchmark!r} has too few record-setters around {break_date}")
         out[scale] = res

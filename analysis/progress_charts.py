@@ -15,7 +15,7 @@ from . import charts, compute_returns, metr, progress
 from .data import decimal_years
 
 #: Break dates the frontier slider offers (decimal years, quarterly).
-BREAKS = tuple(float(b) for b in np.round(np.arange(2024.25, 2025.76, 0.25), 2))
+BREAKS = tuple(float(b) for b in np.round(np.arange(2024.5, 2025.76, 0.25), 2))
 #: Start years of the METR fitting-window slider.
 METR_STARTS = (2019.0, 2020.0, 2021.0, 2022.0, 2023.0, 2023.5, 2024.0, 2024.5, 2025.0)
 

@@ -102,8 +102,21 @@ def test_sensitivity_table_rows():
 
 # --- saturation, lifetimes, compute -----------------------------------------------------------------
 
+def test_records_count_against_releases_before_the_window():
+    # A later window start must not turn models below GPT-4 into "records".
+    late = pr.frontier_table(start="2023-03-01")
+    assert late["value"].min() >= pr.frontier_at(2023.2)
+    full = pr.frontier_table()
+    assert set(late["model"]) <= set(full["model"])
+
+
+def test_benchmark_trend():
+    t = pr.benchmark_trend("FrontierMath")
+    assert t["records"] >= 3 and t["points_per_year"] > 0 and t["logit_per_year"] > 0 and t["best"] <= 1
+
+
 def test_saturation_in_points_flattens_before_log_odds():
-    s = pr.saturation_slopes("MMLU")
+    s = pr.saturation_slopes("GPQA Diamond")
     assert s.points_ratio < s.logit_ratio
     m = pr.saturation_slopes("MATH level 5")
     assert m.best_score > 0.95 and m.points_ratio < m.logit_ratio
@@ -164,6 +177,7 @@ def test_charts_are_figures_with_sliders():
     (lambda: pr.frontier_slopes(level=1.5), "level must lie in"),
     (lambda: pr.frontier_slopes("2023-02-01"), "leaves fewer than"),
     (lambda: pr.frontier_slopes(start="2026-01-01", end="2025-01-01"), "start must be before end"),
+    (lambda: pr.benchmark_trend("MMLU", start="2026-01-01"), "fewer than 3 record-setters"),
     (lambda: pr.frontier_slopes(scale="linear"), "scale must be one of"),
     (lambda: pr.ceiling_share(threshold=1.5), "threshold must lie in"),
     (lambda: pr.steps_in_eci(0.9, 0.8), "acc_to must exceed"),
