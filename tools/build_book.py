@@ -405,6 +405,12 @@ def build_student_site() -> None:
 
     out = BUILD / "student"
     src = out / "src"
+    stamp = CACHE / "student.sha256"
+    digest = site_digest(["student", str(Path(editions.__file__).stat().st_mtime_ns)])
+    if stamp.exists() and stamp.read_text() == digest and (out / "html" / "index.html").exists():
+        print("student edition: nothing changed, not rebuilt", flush=True)
+        return
+    stamp.unlink(missing_ok=True)
     shutil.rmtree(src, ignore_errors=True)
     editions.prepare_student_tree(ROOT, src, [d for d in toc_docnames()])
     cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(src), "--builder", "html",
@@ -420,6 +426,8 @@ def build_student_site() -> None:
     (src / "_build" / "html").rename(final)
     publish_ledger(final)
     editions.write_reader_notebooks(src, final, student=True)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(digest)
     print(f"student edition (no solutions) in {final.relative_to(ROOT)} in {time.perf_counter() - start:.1f} s",
           flush=True)
 
