@@ -42,8 +42,8 @@ GREY, DARK_GREY, LIGHT_GREY = "#8c8c8c", "#4d4d4d", "#bdbdbd"
 HEIGHT = 300
 #: Width of the static PNG (px) and of the plot when no container width is known (print, PDF).
 STATIC_WIDTH = 620
-#: Width of each panel of a concatenated chart (fits a 390 px phone); prefer separate figures.
-PANEL_WIDTH = 300
+#: Width of each panel of a concatenated chart (with its axis it fits a 390 px phone); prefer separate figures.
+PANEL_WIDTH = 270
 #: Key under ``usermeta`` where :func:`figure` stores what the renderer needs (removed before drawing).
 META_KEY = "book_figure"
 
@@ -479,7 +479,9 @@ def _book_theme() -> alt.theme.ThemeConfig:
                      "domainColor": "#888888", "tickColor": "#888888", "labelOverlap": "greedy",
                      "labelColor": "#333333", "titleColor": "#222222", "titleLimit": {"expr": "width"}},
             "legend": {"orient": "bottom", "direction": "horizontal", "columns": {"expr": "width < 420 ? 1 : 2"},
-                       "labelFontSize": 11, "titleFontSize": 11, "labelLimit": 260, "symbolType": "stroke",
+                       # one column on a phone, two on a laptop; labels cut to the column so the legend fits
+                       "labelFontSize": 11, "titleFontSize": 11,
+                       "labelLimit": {"expr": "width < 420 ? max(80, width - 30) : min(260, width / 2 - 40)"},
                        "columnPadding": 16, "rowPadding": 4, "titleOrient": "top", "labelColor": "#333333",
                        "gradientLength": {"expr": "min(width, 320)"}},
             "range": {"category": PALETTE},

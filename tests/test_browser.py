@@ -182,6 +182,13 @@ def report(site, server, browser):
             m["axe"] = [{"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"]),
                          "example": v["nodes"][0]["html"][:160] if v["nodes"] else ""}
                         for v in result.response["violations"]]
+            if vname == "laptop":  # the dark theme: contrast only (the rest does not change with colours)
+                page.evaluate("() => { document.documentElement.dataset.theme = 'dark'; }")
+                page.wait_for_timeout(200)
+                dark = axe.run(page, options={"runOnly": ["color-contrast"]})
+                m["axe"] += [{"id": v["id"] + " (dark theme)", "impact": v["impact"], "nodes": len(v["nodes"]),
+                              "example": v["nodes"][0]["html"][:160] if v["nodes"] else ""}
+                             for v in dark.response["violations"]]
             out[(rel, vname)] = m
             context.close()
     record = {f"{rel} @ {v}": m for (rel, v), m in out.items()}
