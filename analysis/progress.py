@@ -472,7 +472,7 @@ def yearly_gains(subset: str = "all") -> YearlyGains:
 
 
 @lru_cache(maxsize=8)
-def sensitivity(break_dates: tuple[str, ...] = ("2024-01-01", "2024-07-01", "2025-01-01"),
+def sensitivity(break_dates: tuple[str, ...] = ("2024-01-01", "2024-07-01", "2025-01-01", "2025-07-01"),
                 subsets: tuple[str, ...] = SUBSETS, n_boot: int = 100, seed: int = 0) -> pd.DataFrame:
     """Frontier ECI slopes for several break dates and model subsets (one row each)."""
     rows = []

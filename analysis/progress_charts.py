@@ -23,8 +23,8 @@ METR_STARTS = (2019.0, 2020.0, 2021.0, 2022.0, 2023.0, 2023.5, 2024.0, 2024.5, 2
 def _hinge_lines(x, v, breaks, lo, hi) -> pd.DataFrame:
     rows = []
     grid = np.linspace(lo, hi, 60)
+    f = progress.running_frontier(x, v) & (x >= lo)  # records against every earlier release
     for b in breaks:
-        f = progress.running_frontier(x, v)
         xf, vf = x[f], v[f]
         if (xf < b).sum() < 3 or (xf >= b).sum() < 3:
             continue
@@ -41,11 +41,10 @@ def frontier_chart(subset: str = "all", start: str = progress.DEFAULT_START,
     """ECI of every model against release date, the record-setters, and the two-segment frontier fit
     for the break date chosen with the slider."""
     frame = progress.load_eci(subset)
-    frame = frame[frame["year"] >= float(decimal_years([start])[0])]
     x, v = frame["year"].to_numpy(float), frame["eci"].to_numpy(float)
+    lo, hi = float(decimal_years([start])[0]), float(x.max())
     f = progress.running_frontier(x, v)
-    pts = frame.assign(kind=np.where(f, "record-setter", "other model"))[["model", "year", "eci", "kind"]]
-    lo, hi = float(x.min()), float(x.max())
+    pts = frame.assign(kind=np.where(f, "record-setter", "other model"))[x >= lo][["model", "year", "eci", "kind"]]
     lines = _hinge_lines(x, v, BREAKS, lo, hi)
     value = min(BREAKS, key=lambda b: abs(b - break_year))
     brk = charts.slider("brk", min=BREAKS[0], max=BREAKS[-1], step=0.25, value=float(value),
