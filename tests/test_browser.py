@@ -56,6 +56,7 @@ MEASURE = """() => {
       number: fig && fig.querySelector('figcaption .caption-number') ? fig.querySelector('figcaption .caption-number').textContent.trim() : null,
       caption: fig && fig.querySelector('figcaption') ? fig.querySelector('figcaption').textContent.trim().length : 0,
       figure_id: fig ? fig.id : null,
+      referenced: fig && fig.id ? Array.from(document.querySelectorAll('main a[href$="#' + fig.id + '"]')).some(a => !fig.contains(a)) : false,
       description: wrap ? wrap.getAttribute('aria-label') : null,
       source: src ? src.textContent.trim() : null, csv: csv ? csv.getAttribute('href') : null,
       summary_named: Array.from(d.querySelectorAll('details > summary')).every(s => (s.getAttribute('aria-label') || s.textContent.trim()) !== '')};
