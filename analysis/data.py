@@ -138,42 +138,44 @@ def _read_checked(spec: DatasetSpec) -> pd.DataFrame:
     return _coerce(frame, spec)
 
 
-def decimal_years(dates) -> np.ndarray:
+def decimal_years(dates, *, name: str = "dates") -> np.ndarray:
     """Calendar dates as decimal years (2023-07-02 -> about 2023.5).
 
     Parameters
     ----------
     dates : array_like
         Either numbers already in decimal years (1900-2200) or anything ``pandas.to_datetime`` parses.
+    name : str
+        The caller's name for ``dates`` in error messages (e.g. ``"start"``).
 
     Raises
     ------
     ValueError
-        Naming ``dates`` if a value cannot be parsed or is missing.
+        Naming ``name`` if a value cannot be parsed, is missing, empty, or outside 1900-2200.
     """
     arr = np.asarray(dates)
     if arr.ndim == 0:
         arr = arr.reshape(1)
     if arr.size == 0:
-        raise ValueError(f"dates must not be empty; got {dates!r}")
+        raise ValueError(f"{name} must not be empty; got {dates!r}")
     if arr.dtype == bool:
-        raise ValueError(f"dates must be decimal years or dates, not booleans; got {dates!r}")
+        raise ValueError(f"{name} must be decimal years or dates, not booleans; got {dates!r}")
     if np.issubdtype(arr.dtype, np.number):
-        years = require_finite("dates", arr.astype(float))
-        require_in_range("dates", years, 1900.0, 2200.0)
+        years = require_finite(name, arr.astype(float))
+        require_in_range(name, years, 1900.0, 2200.0)
         return years
     try:
         parsed = pd.to_datetime(pd.Series(arr), errors="raise")
     except (ValueError, TypeError, OverflowError) as err:
-        raise ValueError(f"dates must be decimal years or parseable dates; {err}") from None
+        raise ValueError(f"{name} must be decimal years or parseable dates; {err}") from None
     if parsed.isna().any():
-        raise ValueError(f"dates must not contain missing values; got one at index {int(parsed.isna().to_numpy().argmax())}")
+        raise ValueError(f"{name} must not contain missing values; got one at index {int(parsed.isna().to_numpy().argmax())}")
     year = parsed.dt.year.to_numpy().astype(float)
     start = pd.to_datetime(pd.DataFrame({"year": parsed.dt.year, "month": 1, "day": 1}))
     length = np.where(parsed.dt.is_leap_year.to_numpy(), 366.0, 365.0)
     years = year + (parsed - start).dt.total_seconds().to_numpy() / 86400.0 / length
     # Same window as decimal years given as numbers: a date outside it is a typo, not a data point.
-    require_in_range("dates", years, 1900.0, 2200.0)
+    require_in_range(name, years, 1900.0, 2200.0)
     return years
 
 
