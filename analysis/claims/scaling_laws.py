@@ -33,11 +33,13 @@ def _decades_judge(e) -> object:
         at_most(e, "relative_gain_ratio", 1.0, "later decade's share of loss removed over the earlier one's"),
         at_most(e, "absolute_gain_ratio", 1.0, "later decade's loss removed (nats/token) over the earlier one's"),
     ]
+    less = e["relative_gain_ratio"] < 1 and e["absolute_gain_ratio"] < 1
     return assess(checks, (
         f"On the runs themselves, the best loss reached falls by {e['relative_gain_first']:.1%} from 1e19 to 1e20 "
         f"FLOP and by {e['relative_gain_last']:.1%} from 1e20 to 1e21 ({e['absolute_gain_first']:.3f} then "
-        f"{e['absolute_gain_last']:.3f} nats/token): each decade buys less, in share and in amount, so every further "
-        "step of loss costs more compute. The curve bends; no decade is flat."))
+        f"{e['absolute_gain_last']:.3f} nats/token): "
+        + ("each decade buys less, in share and in amount, so every further step of loss costs more compute; the "
+           "curve bends without going flat." if less else "the later decade does not buy less on both counts.")))
 
 
 # --- SL-2: the returns are logarithmic (out-of-sample shape test) ----------------------------------
@@ -47,7 +49,7 @@ def _log_evidence(oos_cut_flop: float = _OOS_CUT) -> dict:
     m = sl.measured_decades()
     best_power = min(o.rms["power"], o.rms["power+floor"])
     return {"rms_log": o.rms["log"], "rms_power": o.rms["power"], "rms_floor": o.rms["power+floor"],
-            "log_over_best_power": o.rms["log"] / best_power,
+            "log_over_best_power": o.rms["log"] / best_power, "bias_log": o.bias["log"],
             "absolute_gain_ratio": float(m.absolute_gain[-1] / m.absolute_gain[0]),
             "n_test": float(o.n_test), "cut_flop": o.cut_flop}
 
@@ -61,9 +63,12 @@ def _log_judge(e) -> object:
     return assess(checks, (
         f"Fitted below {e['cut_flop']:.0e} FLOP and asked to predict the {int(e['n_test'])} frontier points above, "
         f"the log law misses by {e['rms_log']:.1%} (RMS of log error), the pure power law by {e['rms_power']:.1%} "
-        f"and the power law with a floor by {e['rms_floor']:.1%}. Returns per unit of compute do shrink, but in "
-        "the way a power law with a floor predicts, not a logarithm: the log law under-predicts the loss "
-        "of larger runs."))
+        f"and the power law with a floor by {e['rms_floor']:.1%}; the log law's predictions are on average "
+        f"{abs(e['bias_log']):.1%} too {'low' if e['bias_log'] < 0 else 'high'}. "
+        + ("A logarithm extrapolates worse than a power law, so the shape is not logarithmic"
+           if e["log_over_best_power"] > 1 else "A logarithm extrapolates at least as well as a power law here")
+        + "; the later decade's loss removed over the earlier one's is "
+        f"{e['absolute_gain_ratio']:.2f}."))
 
 
 # --- SL-4: 2x larger is no longer 2x better ---------------------------------------------------------
@@ -81,11 +86,14 @@ def _doubling_judge(e) -> object:
         at_least(e, "doubling_gain_early", 0.5, "share of the loss a doubling removed at the smaller scale",
                  spec="%"),
     ]
+    shrunk = e["doubling_gain_ratio"] < 1
+    halved = e["doubling_gain_early"] >= 0.5
     return assess(checks, (
         f"Per doubling of compute on the runs' best loss, {e['doubling_gain_early']:.1%} of the loss went between "
         f"1e19 and 1e20 FLOP and {e['doubling_gain_late']:.1%} between 1e20 and 1e21: the return to doubling has "
-        "shrunk, but no doubling ever halved the loss, so 'no longer' describes a change that did not happen; "
-        "2x larger was never 2x better in loss."))
+        + ("shrunk" if shrunk else "not shrunk")
+        + (", and a doubling did once halve the loss." if halved else
+           ", but no doubling ever halved the loss, so 'no longer' describes a change in loss that did not happen.")))
 
 
 # --- SL-5: the table's magnitudes, read in parameter decades at a compute-optimal split ----------------
