@@ -86,7 +86,9 @@ def test_reader_notebook_replaces_roles_directives_and_glue():
     assert "**In this chapter**" in md and "about power laws." in md and "**Exercise 1**" in md
     assert "```python\nprint(1)\n```" in md  # plain code blocks are kept as they are
     code = [c.source for c in reader.cells if c.cell_type == "code"]
-    assert "except ImportError" in code[0]  # glue works without myst-nb (Colab, plain Jupyter)
+    assert "except ImportError" in code[0]
+    with_url = editions.reader_notebook(_page(), bib={}, titles={}, repo_url="https://github.com/o/r")
+    assert 'pip install "git+https://github.com/o/r"' in with_url.cells[0].source  # how to run it elsewhere  # glue works without myst-nb (Colab, plain Jupyter)
     namespace = {}
     exec(code[0].replace("from myst_nb import glue", "raise ImportError"), namespace)
     assert namespace["glue"]("y", 3, display=False) is None

@@ -294,7 +294,7 @@ GLUE_FALLBACK = ("try:\n    from myst_nb import glue\n"
                  "    def glue(name, value, display=True):\n        return value if display else None")
 
 
-def reader_notebook(nb: nbformat.NotebookNode, *, bib: dict, titles: dict) -> nbformat.NotebookNode:
+def reader_notebook(nb: nbformat.NotebookNode, *, bib: dict, titles: dict, repo_url: str | None = None) -> nbformat.NotebookNode:
     """A copy of the executed page ``nb`` that works outside the book (see the module docstring); a reader
     notebook is returned unchanged (Sphinx leaves the copies of unchanged pages in place)."""
     out = copy.deepcopy(nb)
@@ -326,6 +326,11 @@ def reader_notebook(nb: nbformat.NotebookNode, *, bib: dict, titles: dict) -> nb
         fig = cell.get("metadata", {}).get("mystnb", {}).get("figure") if cell.cell_type == "code" else None
         if fig and fig.get("caption"):
             cells.append(_caption_cell(fig["caption"], figures.get(fig.get("name"), len(figures)), **ctx))
+    if repo_url and any(c.cell_type == "code" for c in cells):
+        cells.insert(0, nbformat.v4.new_markdown_cell(
+            "*A notebook of the executable book at " + repo_url + ". To run it outside the book (Colab, a "
+            "laptop), install the book's package and its runtime dependencies first:* "
+            f'`pip install "git+{repo_url}"` *(on Colab, in a first cell, with `!` in front).*'))
     out.cells = cells
     out.metadata.setdefault("scaling_book", {})["edition"] = "reader notebook (works outside the book)"
     return out
@@ -339,11 +344,13 @@ def write_reader_notebooks(root: Path, html: Path, student: bool = False) -> lis
     bib = bibliography(bib_files[0]) if bib_files[0].exists() else {}
     book_dir = root / "book"
     titles = section_titles(book_dir if any(book_dir.glob("*.md")) else Path(__file__).resolve().parents[1] / "book")
+    config = root / "_config.yml"
+    repo_url = (yaml.safe_load(config.read_text()) or {}).get("repository", {}).get("url") if config.exists() else None
     written = []
     for path in sorted((html / "_sources").rglob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         if student:
             nb = strip_solutions(nb)
-        nbformat.write(reader_notebook(nb, bib=bib, titles=titles), path)
+        nbformat.write(reader_notebook(nb, bib=bib, titles=titles, repo_url=repo_url), path)
         written.append(path)
     return written
