@@ -143,9 +143,11 @@ def _concave_judge(e) -> object:
     return assess(checks, (
         f"The loss-minimising runs of each compute band (Approach 2, no parametric law) fall by "
         f"{e['gain_first_decade']:.1%} over the first decade of budgets and {e['gain_last_decade']:.1%} over the "
-        f"last; the curve is convex in log compute (quadratic coefficient {e['curvature']:.3f}), so each decade buys "
-        f"less even with the best split, and a straight line in log compute fits it "
-        f"{e['log_over_floor_rms']:.1f}x worse than a power law with a floor."))
+        f"last; the curve's quadratic coefficient in log compute is {e['curvature']:.3f} "
+        + ("(convex: each decade buys less even with the best split)" if e["curvature"] > 0 and e["gain_ratio"] < 1
+           else "(the best split does not show a diminishing curve on both counts)")
+        + f", and a straight line in log compute fits it {e['log_over_floor_rms']:.1f}x worse than a power law with "
+        "a floor."))
 
 
 # --- CH-6: more parameters on fixed data ---------------------------------------------------------------
@@ -161,9 +163,9 @@ def _fixed_data_judge(e) -> object:
                        "model reaches the lower loss", spec="%")]
     return assess(checks, (
         f"In {int(e['pairs'])} pairs of Gemstones models trained on the same number of tokens ({int(e['token_groups'])} "
-        f"token counts), the larger model reached the lower loss in {e['larger_wins_share']:.0%}: more parameters do "
-        "extract more from the same data; the exceptions are extreme shapes. This is what Chinchilla calls "
-        "under-training, and at fixed compute it is the costlier way to lower loss (CH-2)."))
+        f"token counts), the larger model reached the lower loss in {e['larger_wins_share']:.0%} (read as 'extracts "
+        f"more' when at least {FIXED_DATA_SHARE:.0%}). This is what Chinchilla calls under-training; at fixed compute "
+        "it is the costlier way to lower loss (CH-2)."))
 
 
 CLAIMS = (
