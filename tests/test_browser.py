@@ -8,10 +8,11 @@ blocked), at a laptop's 1280×800 and a phone's 390×844:
 * every chart is a numbered figure with a caption, an accessible description, a source line and a
   working link to its data as CSV; Vega's actions menu has an accessible name;
 * verdict cards and the ledger table stay inside the viewport;
+* display equations fit the text column at 1280 px;
 * a chapter printed (print media, A4) shows every chart and legend whole and wraps long code lines.
 
 The site is ``_build/html`` (``make test`` builds it first); ``BOOK_SITE=<dir>`` points the tests at
-another build, e.g. a preview of one chapter made with ``tools/build_book.py site --toc … --output …``.
+another build (e.g. a scratch site built from a few executed chapters).
 The measurements are written to ``_build/browser-report.json`` for the record.
 """
 
@@ -32,8 +33,10 @@ import pytest
 VIEWPORTS = {"laptop": (1280, 800), "phone": (390, 844)}
 #: Serious/critical axe rules that come from the theme or Sphinx's page chrome, which the book does not
 #: write; each with the reason. Everything else must pass.
-THEME_LEVEL = {
-    # pydata-sphinx-theme's search/menu buttons and the sidebar toggles are labelled by the theme.
+THEME_LEVEL: dict[str, str] = {
+    # None at present: the theme-level ones found so far (docutils' bibliography roles, unnamed Vega
+    # actions menu, link contrast in exercise boxes, HTML outputs in the dark theme, code blocks that
+    # scroll without a tab stop) are fixed by tools/book_extensions.py and tools/static/.
 }
 #: Axe impacts that fail the test.
 FAILING_IMPACTS = {"serious", "critical"}
@@ -86,7 +89,10 @@ MEASURE = """() => {
     }).map(e => (e.id || e.className) + ' [' + Math.round(e.getBoundingClientRect().left) + ', ' + Math.round(e.getBoundingClientRect().right) + ']');
   const entries = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'));
   const bytes = entries.reduce((n, e) => n + (e.transferSize || e.encodedBodySize || 0), 0);
-  return {charts, bytes, scroll_width: doc.scrollWidth, viewport: vw, wide,
+  const equations_wide = Array.from(document.querySelectorAll('mjx-container[display="true"]'))
+      .filter(e => e.scrollWidth > e.clientWidth + 1)
+      .map(e => e.scrollWidth + ' px in ' + e.clientWidth + ': ' + (e.textContent || '').slice(0, 50));
+  return {charts, bytes, equations_wide, scroll_width: doc.scrollWidth, viewport: vw, wide,
           cards_outside: inside('.claim-card'), ledger_tables: document.querySelectorAll('main table.dataTable').length,
           ledger_tables_outside: inside('main table.dataTable, main .dt-container')};
 }"""
@@ -211,6 +217,13 @@ def test_no_page_scrolls_sideways(report):
     bad = [f"{rel} @ {v}: page is {m['scroll_width']} px wide in a {m['viewport']} px viewport; wide: {m['wide']}"
            for (rel, v), m in report.items() if m["scroll_width"] > m["viewport"] + 1]
     assert not bad, "\n".join(bad)
+
+
+def test_display_equations_fit_the_laptop_column(report):
+    """A wide equation breaks across lines (``aligned``) instead of hiding its end behind a scroll bar
+    (on a phone a long one may still scroll inside its own box: MathJax 3 does not break lines)."""
+    bad = [f"{rel}: {eq}" for (rel, v), m in report.items() if v == "laptop" for eq in m["equations_wide"]]
+    assert not bad, "display equations wider than the text column at 1280 px:\n" + "\n".join(bad)
 
 
 def test_axe_finds_no_serious_violation_the_book_can_fix(report):
