@@ -653,10 +653,3 @@ def fan_runs(n_generations: int = 100, n_chains: int = 2000, seed: int = 0) -> d
 def unbiased_run(n_generations: int = 200, sample_size: int = 20, n_chains: int = 4000, seed: int = 1) -> ChainResult:
     """Replace chains with the unbiased estimator: the random-walk case of seed 004."""
     return gaussian_chain(n_generations, sample_size, n_chains, estimator="unbiased", seed=seed, method="exact")
-
-
-
-
-#: Kept empty: the claims moved to :mod:`analysis.claims.collapse`; :mod:`analysis.claims.legacy` still lists
-#: this module and reads ``CLAIMS`` from every module it lists.
-CLAIMS: tuple = ()

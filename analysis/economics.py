@@ -559,11 +559,6 @@ def kim_latency_ratios() -> dict[str, float]:
     return {str(d): float(table.loc[d, "70B"] / table.loc[d, "8B"]) for d in table.index}
 
 
-#: The chapter's claims moved to :mod:`analysis.claims.economics`. This empty tuple stays only while
-#: :mod:`analysis.claims.legacy` still lists this module (it reads ``CLAIMS`` from every module it lists).
-CLAIMS: tuple = ()
-
-
 def frontier_compute_in(year: float) -> tuple[str, float, float]:
     """Training compute (FLOP) of the largest run at decimal ``year`` if it grows from the largest run in
     the snapshot at the fitted frontier compute factor. Returns (starting model, its FLOP, projected FLOP)."""

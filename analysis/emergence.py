@@ -653,8 +653,3 @@ def inverse_chart(result: InverseProblems) -> alt.LayerChart:
         description=("Success rate of Pythia 12B against Pythia 70M on each of 128 MATH problems, both on log "
                      "axes; most points lie above the dashed diagonal of equal rates."),
         source="Brown et al. (2024), Large Language Monkeys samples; z test: this book")
-
-
-#: The claims moved to :mod:`analysis.claims.emergence`; an empty tuple keeps :mod:`analysis.claims.legacy`
-#: (which still lists this module) working until it is retired.
-CLAIMS: tuple = ()

@@ -48,22 +48,11 @@ ARTEFACT = PROJECT_ROOT / "_build" / "ledger" / "ledger.json"
 ARTEFACT_ENV = "SCALING_BOOK_LEDGER"
 
 
-def _import(name: str):
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as err:  # a chapter module not written yet
-        if err.name == name:
-            return None
-        raise
-
-
 def registered_claims(modules: Sequence[str] = CLAIM_MODULES) -> list[Claim]:
     """Every registered claim, in chapter order; raises if two claims share an id."""
     out: list[Claim] = []
     for name in modules:
-        module = _import(name)
-        if module is not None:
-            out.extend(module.CLAIMS)
+        out.extend(importlib.import_module(name).CLAIMS)
     repeated = [i for i, n in Counter(c.id for c in out).items() if n > 1]
     if repeated:
         raise ValueError(f"claim ids must be unique; repeated: {repeated}")
@@ -154,13 +143,8 @@ def card(claim_id: str, **params: Any) -> Card:
     return Card(evaluate(get_claim(claim_id), **params))
 
 
-def show(claim_id: str, **params: Any):
-    """Alias of :func:`card`; a claim not yet moved to this contract is shown the old way (transitional)."""
-    if claim_id not in {c.id for c in registered_claims()}:
-        from . import legacy
-
-        return legacy.show(claim_id, width=params.get("width"))
-    params.pop("width", None)
+def show(claim_id: str, **params: Any) -> Card:
+    """Alias of :func:`card`."""
     return card(claim_id, **params)
 
 

@@ -190,7 +190,7 @@ CLAIMS = (
           "train; labs that did so got more capability for their compute.",
           "smaller models on more data beat maximal size", LITERATURE, _mmlu_evidence, _mmlu_judge,
           citations=("hoffmann2022training", "rae2021gopher"), checklist=("A2-18", "A2-21")),
-    Claim("CH-6", ("004",), ("§ If bigger isn't better anymore, what is? ¶ 5",), CHAPTER, "ch-claim-fixed-data",
+    Claim("CH-6", ("004",), ("§ What Actually Works Instead of Scaling ¶ 6",), CHAPTER, "ch-claim-fixed-data",
           "Adding parameters while keeping the training data fixed extracts more from the available data.",
           "'undertraining' extracts more from available data", DATA, _fixed_data_evidence, _fixed_data_judge,
           checklist=("A4-48",)),

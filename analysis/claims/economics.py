@@ -426,7 +426,7 @@ CLAIMS = (
        "The scaling race made NVIDIA one of the most valuable companies in the world.",
        "one of the most valuable companies", LITERATURE, ev_nvidia, judge_nvidia, checklist=("A2-04",),
        citations=("mint2024nvidia",)),
-    _c("EC-19", ("004",), ("§ The Age of AI Scaling Is Over: What Comes Next for Artificial Intelligence ¶ 4",),
+    _c("EC-19", ("004",), ("§ (opening) ¶ 7",),
        "ec-claim-industry", "Scaling made AI an industry worth a trillion dollars.",
        "a trillion-dollar industry", LITERATURE, ev_nvidia, judge_trillion, checklist=("A4-01",),
        citations=("mint2024nvidia", "cahn2024question")),

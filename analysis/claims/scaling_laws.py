@@ -233,7 +233,7 @@ CLAIMS = (
                  "conditional: 'if each new generation requires ten times the compute' is a premise, not an "
                  "assertion; the generations' compute is tested as SL-7 and SL-8, returns per decade as SL-1",
                  chapter=CHAPTER, anchor="sl-claim-ten-for-two", checklist=("A2-32",)),
-    Claim("SL-4", ("003",), ("§ 1. Marginal gains are shrinking ¶ 1",), CHAPTER, "sl-claim-doubling",
+    Claim("SL-4", ("003",), ("§ Diminishing Returns: The New Normal ¶ 4",), CHAPTER, "sl-claim-doubling",
           "Doubling a model no longer doubles the quality of its results: the return to doubling has fallen.",
           "2x larger no longer gives 2x better results", DATA, _doubling_evidence, _doubling_judge,
           checklist=("A3-05",)),
@@ -268,7 +268,7 @@ CLAIMS = (
                  "vague: 'measurably better' names no measure or benchmark; the cost half is tested as SL-7 "
                  "(the compute of each step)", chapter=CHAPTER, anchor="sl-claim-generations",
                  checklist=("A4-09",)),
-    Claim("SL-13", ("001", "002", "004"), ("§ The Diminishing Returns of Scale ¶ 2",
+    Claim("SL-13", ("001", "002", "004"), ("§ (opening) ¶ 4",
                                            "§ The Law That Built an Industry ¶ 1",
                                            "§ The Scaling Laws That Built Modern AI ¶ 3"), CHAPTER,
           "sl-claim-predictable",
