@@ -67,7 +67,7 @@ COLOURS: dict[str, str] = {
     "log": "#CC79A7",
     # papers' fits (Chinchilla chapter and others)
     "Kaplan": "#E69F00",
-    "Hoffmann": "#D55E00",
+    "Hoffmann": "#CC79A7",       # not "published" vermillion: a chart may show both
     "Besiroglu": "#009E73",
     "Muennighoff": "#56B4E9",
     # data reuse across generations (model-collapse chapter)
@@ -77,7 +77,7 @@ COLOURS: dict[str, str] = {
     # data wall
     "stock": "#009E73",
     "dataset size": "#0072B2",
-    "exhaustion": "#D55E00",
+    "exhaustion": "#CC79A7",     # not vermillion: drawn beside "published"
     # economics
     "compute": "#0072B2",
     "cost": "#D55E00",
@@ -89,6 +89,18 @@ COLOURS: dict[str, str] = {
     "majority vote": "#009E73",
     "reward model": "#CC79A7",
 }
+
+#: Entities that can appear in one chart: within a group no two share a colour (tested).
+GROUPS = (
+    ("data", "all runs", "frontier", "our fit", "published", "reference", "Kaplan", "Hoffmann", "Besiroglu",
+     "Muennighoff"),
+    ("data", "our fit", "published", "projection", "reference", "article"),
+    ("power", "power+floor", "log", "data", "frontier", "all runs", "published"),
+    ("replace", "accumulate", "mix", "data", "reference"),
+    ("stock", "dataset size", "exhaustion", "data", "published", "article"),
+    ("compute", "cost", "price-performance", "revenue", "data", "reference"),
+    ("coverage", "pass@1", "majority vote", "reward model", "data", "published"),
+)
 
 #: Sequential ramp for members of one model family ordered by size (small = light, large = dark);
 #: a perceptually uniform ramp (viridis, reversed so the largest model has the most contrast).

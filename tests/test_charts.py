@@ -208,3 +208,9 @@ def test_long_titles_wrap_to_fit_a_phone():
     assert isinstance(out["title"]["text"], list) and all(len(t) <= charts.TITLE_CHARS for t in out["title"]["text"])
     assert " ".join(out["title"]["text"]) == long and out["title"]["subtitle"] == "short"
     assert charts.layout({"mark": "point", "title": "Short"})["title"] == {"text": "Short"}
+
+
+@pytest.mark.parametrize("group", charts.GROUPS)
+def test_entities_that_share_a_chart_never_share_a_colour(group):
+    colours = [charts.colour(e) for e in group]
+    assert len(set(colours)) == len(colours), {e: charts.colour(e) for e in group}
