@@ -118,8 +118,10 @@ class Table:
         uuid = (re.sub(r"[^a-z0-9]+", "-", self.caption.lower()).strip("-")[:32] or "table") + "-" + digest
         numeric = [c for c, s in zip(self.frame.columns, self.source.columns)
                    if pd.api.types.is_numeric_dtype(self.source[s])]
+        heads = [{"selector": f"th.col{i}", "props": [("text-align", "right")]}
+                 for i, c in enumerate(self.frame.columns) if c in numeric]
         styler = (self.frame.style.hide(axis="index").set_caption(html.escape(self.caption)).set_uuid(uuid)
-                  .set_table_attributes('class="book-table"')
+                  .set_table_attributes('class="book-table"').set_table_styles(heads)
                   .set_properties(subset=numeric, **{"text-align": "right"}))
         return f'<div class="book-table-wrap" style="overflow-x:auto;max-width:100%">{styler.to_html()}</div>'
 
