@@ -163,3 +163,41 @@ def test_every_page_renders_offline(site, server, browser):
         context.close()
     assert not problems, "\n".join(problems)
     assert charts_seen >= 3, f"only {charts_seen} charts found in the whole site"
+
+
+# --- the Sphinx extension's chart and accessibility helpers (no site needed) --------------------------
+
+def _extension():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "book_extensions.py"
+    spec = importlib.util.spec_from_file_location("book_extensions_under_test", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class _App:
+    def __init__(self, outdir):
+        self.outdir = str(outdir)
+        self.builder = type("B", (), {"format": "html"})()
+
+
+def test_chart_csv_is_written_beside_its_page(tmp_path):
+    from urllib.parse import quote
+
+    ext = _extension()
+    csv = "C,loss\n1e+18,3.0\n"
+    body = (f'<p class="chart-source">Source: x · <a class="chart-csv" download="fig-a.csv" '
+            f'href="data:text/csv;charset=utf-8,{quote(csv)}">Download the data (CSV)</a></p>')
+    context = {"body": body}
+    ext.write_chart_data(_App(tmp_path), "book/chapter", "page.html", context, None)
+    assert (tmp_path / "book" / "fig-a.csv").read_text() == csv
+    assert 'href="fig-a.csv"' in context["body"] and "data:text/csv" not in context["body"]
+
+
+def test_bibliography_roles_are_dropped():
+    ext = _extension()
+    context = {"body": '<div role="list" class="citation-list">\n<div class="citation" id="x" role="doc-biblioentry">'}
+    ext.fix_citation_roles(None, "book/references", "page.html", context, None)
+    assert "role=" not in context["body"] and 'class="citation-list"' in context["body"]
