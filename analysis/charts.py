@@ -148,16 +148,23 @@ def size_scale(labels_small_to_large: Sequence[str]) -> alt.Scale:
     return alt.Scale(domain=labels, range=picks)
 
 
-def _verdict_text_colours() -> dict[str, str]:
-    from analysis.claims.render import VERDICT_COLOURS  # lazy: claims imports the science modules
+#: One colour pair (background, text) per verdict, used by the verdict cards, the ledger and every verdict
+#: chart (the ledger imports it from here: science modules never import the ledger). Text-on-background
+#: contrast is at least 7:1 (WCAG AAA) for each pair.
+VERDICT_COLOURS = {
+    "supported": ("#d4eedb", "#0b4d1f"),
+    "partly supported": ("#fdefc3", "#5c4300"),
+    "not supported": ("#f9d6d0", "#7a1606"),
+    "not testable": ("#e3e3e3", "#2b2b2b"),
+}
 
+
+def _verdict_text_colours() -> dict[str, str]:
     return {verdict: text for verdict, (_, text) in VERDICT_COLOURS.items()}
 
 
 def verdict_scale(verdicts: Sequence[str] | None = None) -> alt.Scale:
-    """The verdict colours of the cards and the ledger (``analysis.claims.render.VERDICT_COLOURS``)."""
-    from analysis.claims.render import VERDICT_COLOURS
-
+    """The verdict colours of the cards and the ledger (:data:`VERDICT_COLOURS`)."""
     names = list(verdicts) if verdicts is not None else list(VERDICT_COLOURS)
     return alt.Scale(domain=names, range=[VERDICT_COLOURS[v][1] for v in names])
 

@@ -64,6 +64,12 @@ R1_DISTILL_1P5B_PARAMS = Published(1.5e9, "parameters", "deepseek2025r1", "Table
 #: phi-3-mini (3.8B parameters, about 1.8 GB at 4 bits) ran natively on an iPhone 14 (Abdin et al. 2024, Section 1).
 PHI3_MINI_PARAMS = Published(3.8e9, "parameters", "abdin2024phi3", "Abstract, Section 1")
 
+#: The dense 32B student was trained only on about 800,000 samples that DeepSeek-R1 generated and that were
+#: kept when their answers checked out (rejection sampling); AIME 2024 pass@1 of the student and of GPT-4o
+#: (DeepSeek-AI 2025, Section 2.4 and Table 5).
+R1_DISTILL_TRAINING_SAMPLES = Published(800_000, "curated generated samples", "deepseek2025r1", "Section 2.4")
+GPT4O_AIME = Published(9.3, "% pass@1", "deepseek2025r1", "Table 5")
+
 # --- Post-training ----------------------------------------------------------------------------------
 #: InstructGPT (Ouyang et al. 2022): share of comparisons in which labelers preferred 175B InstructGPT
 #: (PPO-ptx) to 175B GPT-3 (Section 1), and training compute of PPO-ptx vs GPT-3 pre-training (Section 5.1).
@@ -93,6 +99,46 @@ PALM_PARAMS = Published(540e9, "parameters", "roziere2023codellama", "Table 2")
 ATLAS_NQ_64SHOT = Published(42.4, "% exact match", "izacard2023atlas", "Abstract, Table 8")
 PALM_NQ_64SHOT = Published(39.6, "% exact match", "izacard2023atlas", "Table 8")
 ATLAS_PARAMS = Published(11e9, "parameters", "izacard2023atlas", "Section 4")
+
+# --- Data quality -------------------------------------------------------------------------------------
+#: DCLM-Baseline 7B (model-filtered Common Crawl, 2.6T tokens) vs Llama 3 8B, MMLU 5-shot in per cent, and the
+#: training-compute ratio Llama 3 8B / DCLM 7B (Li et al. 2024, abstract).
+DCLM_7B_MMLU = Published(64.0, "% accuracy", "li2024datacomp", "Abstract")
+LLAMA3_8B_MMLU = Published(66.0, "% accuracy", "li2024datacomp", "Abstract")
+LLAMA3_8B_OVER_DCLM_COMPUTE = Published(6.6, "ratio of training compute", "li2024datacomp", "Abstract")
+#: phi-1 (1.3B parameters, "textbook quality" web code plus synthetic textbooks) vs StarCoder (15.5B), HumanEval
+#: pass@1 in per cent (Gunasekar et al. 2023, abstract and Table 1).
+PHI1_HUMANEVAL = Published(50.6, "% pass@1", "gunasekar2023textbooks", "Abstract")
+PHI1_PARAMS = Published(1.3e9, "parameters", "gunasekar2023textbooks", "Abstract")
+STARCODER_HUMANEVAL = Published(33.6, "% pass@1", "gunasekar2023textbooks", "Table 1")
+STARCODER_PARAMS = Published(15.5e9, "parameters", "gunasekar2023textbooks", "Table 1")
+
+# --- Reinforcement learning on checkable answers ---------------------------------------------------------
+#: DeepSeek-R1-Zero: AIME 2024 pass@1 before and after reinforcement learning with rule-checked rewards only
+#: (DeepSeek-AI 2025, Section 2.2.4).
+R1_ZERO_AIME_START = Published(15.6, "% pass@1", "deepseek2025r1", "Section 2.2.4")
+R1_ZERO_AIME_END = Published(71.0, "% pass@1", "deepseek2025r1", "Section 2.2.4")
+
+# --- Detecting machine text --------------------------------------------------------------------------------
+#: OpenAI's AI text classifier on its challenge set (January 2023; withdrawn in July 2023 for low accuracy):
+#: share of AI-written texts labelled "likely AI-written", and of human texts wrongly so labelled.
+OPENAI_CLASSIFIER_TPR = Published(0.26, "true-positive rate", "openai2023classifier", "Announcement")
+OPENAI_CLASSIFIER_FPR = Published(0.09, "false-positive rate", "openai2023classifier", "Announcement")
+#: Binoculars, a zero-shot detector: "over 90 %" of ChatGPT (and other models') text caught at a 0.01 %
+#: false-positive rate across the paper's document types (Hans et al. 2024, abstract); 0.90 is a lower bound.
+BINOCULARS_TPR = Published(0.90, "true-positive rate (lower bound)", "hans2024binoculars", "Abstract")
+BINOCULARS_FPR = Published(0.0001, "false-positive rate", "hans2024binoculars", "Abstract")
+
+# --- Energy and devices ----------------------------------------------------------------------------------
+#: Data centres' electricity use (International Energy Agency, "Energy and AI", April 2025): 2024 and the
+#: base-case 2030 projection, in TWh, and the share of world electricity in 2024.
+IEA_DATACENTRE_TWH_2024 = Published(415.0, "TWh", "iea2025energyai", "Executive summary")
+IEA_DATACENTRE_TWH_2030 = Published(945.0, "TWh (projection)", "iea2025energyai", "Executive summary")
+IEA_DATACENTRE_GROWTH_SINCE_2017 = Published(0.12, "growth per year, 2017-2024", "iea2025energyai", "Executive summary")
+#: phi-3-mini quantised to 4 bits (about 1.8 GB) ran on an iPhone 14 at more than 12 tokens per second
+#: (Abdin et al. 2024, Section 1).
+PHI3_PHONE_TOKENS_PER_S = Published(12.0, "tokens per second (lower bound)", "abdin2024phi3", "Section 1")
+PHI3_MINI_MEMORY_GB = Published(1.8, "GB at 4 bits", "abdin2024phi3", "Section 1")
 
 # --- Where progress came from -------------------------------------------------------------------------
 #: Shapley decomposition of language-model perplexity gains 2012-2023 (Ho et al. 2024, Section 3.4 and the

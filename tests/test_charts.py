@@ -116,7 +116,7 @@ def test_colour_registry_gives_one_colour_per_entity():
 
 
 def test_verdict_colours_are_the_cards_colours():
-    from analysis.claims.render import VERDICT_COLOURS
+    from analysis.charts import VERDICT_COLOURS
 
     scale = charts.verdict_scale().to_dict()
     assert scale["range"] == [text for _, text in VERDICT_COLOURS.values()]

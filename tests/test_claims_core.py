@@ -107,3 +107,9 @@ def test_card_has_no_repr_and_names_the_verdict():
     html = card._repr_html_()
     assert "ClaimRecord(" not in html and "supported" in html and "ledger.html#claim-zz-1" in html
     assert "ClaimRecord(" not in repr(card) and repr(card).startswith("ZZ-1: SUPPORTED")
+
+
+def test_every_verdict_has_one_colour_pair():
+    from analysis.charts import VERDICT_COLOURS
+
+    assert tuple(VERDICT_COLOURS) == C.VERDICTS

@@ -265,6 +265,19 @@ class Check:
             return [_below(lo), _above(hi)]
         return [lo] if float(self.measured) < lo else [hi]
 
+    def boundary_near(self, value: float) -> float:
+        """The threshold (or tolerance edge) that ``value`` was placed just across."""
+        a = float(self.asserted)
+        if self.op in (AT_LEAST, AT_MOST):
+            return a
+        if self.op == WITHIN_FACTOR:
+            edges = (a / self.tolerance, a * self.tolerance)
+        elif self.op == RATE_WITHIN:
+            edges = (a ** (1 / self.tolerance), a ** self.tolerance)
+        else:
+            edges = (a - self.tolerance, a + self.tolerance)
+        return min(edges, key=lambda edge: abs(edge - value))
+
     def distance(self, value: float | bool) -> float:
         """How far ``value`` is from the measured value (in decades for positive numbers, else relative)."""
         if isinstance(value, bool):
@@ -426,10 +439,8 @@ def _flip_sentence(flip: Flip, check: Check) -> str:
     if isinstance(flip.value, bool):
         state = "held" if flip.value else "did not hold"
         return f"would be {flip.verdict} if '{check.name}' {state} (it {'does not' if flip.value else 'does'})"
-    verb = "were"
-    value = fmt(float(flip.value), check.spec)
-    side = ("below" if flip.value < float(check.measured) else "above")
-    return (f"would be {flip.verdict} if {check.name} {verb} {side} {value} "
+    side = "below" if flip.value < float(check.measured) else "above"
+    return (f"would be {flip.verdict} if {check.name} were {side} {fmt(check.boundary_near(flip.value), check.spec)} "
             f"(measured {fmt(float(check.measured), check.spec)})")
 
 

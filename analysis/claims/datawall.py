@@ -13,8 +13,9 @@ import numpy as np
 
 from .. import data_constrained as dc
 from .. import datastock as ds
+from .. import literature as lit
 from ..concept_frequency import UDANDARAO
-from .core import (DATA, LITERATURE, MODEL, Claim, about_rate, assess, at_least, at_most, fails, holds,
+from .core import (DATA, LITERATURE, MODEL, Claim, about_rate, assess, at_least, at_most, fails, holds, near,
                    not_testable)
 
 CHAPTER = "data-wall"
@@ -241,6 +242,22 @@ def _judge_multimodal(ev):
 
 _V24 = ("villalobos2024data",)
 
+
+def ev_curation() -> dict:
+    """DCLM-Baseline (model-filtered web text) against Llama 3 8B (Li et al. 2024)."""
+    return {"mmlu_gap_points": lit.DCLM_7B_MMLU.value - lit.LLAMA3_8B_MMLU.value,
+            "compute_saved_factor": lit.LLAMA3_8B_OVER_DCLM_COMPUTE.value}
+
+
+def judge_curation(e):
+    checks = [near(e, "mmlu_gap_points", 0.0, "DCLM 7B minus Llama 3 8B on MMLU (points)"),
+              at_least(e, "compute_saved_factor", 2.0, "how many times less compute the curated-data model used", spec="x")]
+    return assess(checks, f"A 7B model trained on filtered web text came within {abs(e['mmlu_gap_points']):.0f} MMLU "
+                          f"points of Llama 3 8B with {e['compute_saved_factor']:.1f}× less training compute: "
+                          f"curation substituted for several times more data and compute. The comparison is one "
+                          f"benchmark and one pair of models.")
+
+
 CLAIMS = (
     Claim("DW-1", ("004",), ("§ Why Bigger Models Aren't Getting Better ¶ 2",), CHAPTER, "dw-claim-stock",
           "Depending on counting and filtering, the internet holds between 400 trillion and 20 quadrillion tokens of text.",
@@ -302,11 +319,11 @@ CLAIMS = (
                  "expert-reviewed data outperforms scraped data",
                  "no public data: no published comparison of consented, expert-reviewed data with scraped web data at matched scale is in this project (the article sells such data)",
                  chapter=CHAPTER, anchor="dw-claims", checklist=("A0-30",)),
-    not_testable("DW-15", ("002", "003"), ("§ The Shift From Scale to Efficiency ¶ 6", "§ Diminishing Returns: The New Normal ¶ 6"),
-                 "Careful curation, deduplication and filtering do as much as adding data; curated domain sets often beat large noisy ones.",
-                 "curation as effective as more data",
-                 "no public data: no data file here compares filtered and unfiltered corpora at matched compute; the runs used here vary only repetition",
-                 chapter=CHAPTER, anchor="dw-claims", checklist=("A2-31", "A3-08")),
+    Claim("DW-15", ("002", "003"), ("§ The Shift From Scale to Efficiency ¶ 6", "§ Diminishing Returns: The New Normal ¶ 6"),
+          CHAPTER, "dw-claims",
+          "Careful curation, deduplication and filtering do as much as adding data; curated sets often beat large "
+          "noisy ones.", "curation as effective as more data", LITERATURE, ev_curation, judge_curation,
+          citations=("li2024datacomp",), checklist=("A2-31", "A3-08")),
     not_testable("DW-16", ("004",), ("§ Why Bigger Models Aren't Getting Better ¶ 4",),
                  "Bigger models improve on common concepts but keep failing on rare ones.",
                  "scaling helps common concepts, rare ones stay hard",

@@ -219,6 +219,54 @@ def _judge_sources_of_progress(e):
     return assess(checks, summary)
 
 
+def _evidence_datacentre_energy() -> dict:
+    return {"growth_per_year_since_2017": L.IEA_DATACENTRE_GROWTH_SINCE_2017.value,
+            "projected_2030_over_2024": L.IEA_DATACENTRE_TWH_2030.value / L.IEA_DATACENTRE_TWH_2024.value}
+
+
+def _judge_datacentre_energy(e):
+    checks = [at_least(e, "growth_per_year_since_2017", 0.0, "yearly growth of data centres' electricity use, "
+                       "2017-2024", spec="%")]
+    summary = (f"Data centres' electricity use grew about {e['growth_per_year_since_2017']:.0%} a year from 2017 to "
+               f"2024 (to {L.IEA_DATACENTRE_TWH_2024.value:.0f} TWh, about 1.5 % of world electricity), and the IEA's "
+               f"base case has it {e['projected_2030_over_2024']:.1f}× higher by 2030, with AI the main driver; "
+               f"water use is not scored here.")
+    return assess(checks, summary)
+
+
+def _evidence_verified_synthetic() -> dict:
+    return {"aime_margin_over_gpt4o": L.R1_VS_DISTILL_32B["AIME 2024"][1] - L.GPT4O_AIME.value,
+            "training_samples": L.R1_DISTILL_TRAINING_SAMPLES.value}
+
+
+def _judge_verified_synthetic(e):
+    checks = [at_least(e, "aime_margin_over_gpt4o", 0.0,
+                       "AIME 2024: a 32B model trained on checked model-written solutions, minus GPT-4o (points)")]
+    summary = (f"Fine-tuned only on about {e['training_samples']:,.0f} solutions written by DeepSeek-R1 and kept when "
+               f"their answers checked out, a 32B model scores {e['aime_margin_over_gpt4o']:+.1f} AIME points against "
+               f"GPT-4o: verified synthetic data can carry much of a training recipe. Unverified synthetic data are "
+               f"the collapse chapter's subject.")
+    return assess(checks, summary)
+
+
+#: Reading speed in tokens per second (about 4 words a second, 1.3 tokens a word): the least an assistant
+#: running on a device must produce to keep up with its reader.
+READING_TOKENS_PER_S = 5.0
+
+
+def _evidence_edge_model() -> dict:
+    return {"phone_tokens_per_s": L.PHI3_PHONE_TOKENS_PER_S.value, "phone_memory_gb": L.PHI3_MINI_MEMORY_GB.value}
+
+
+def _judge_edge_model(e):
+    checks = [at_least(e, "phone_tokens_per_s", READING_TOKENS_PER_S,
+                       "tokens per second of a 3.8B model running on a phone (at least reading speed)")]
+    summary = (f"phi-3-mini, quantised to {e['phone_memory_gb']:.1f} GB, generated more than "
+               f"{e['phone_tokens_per_s']:.0f} tokens a second on an iPhone 14, offline: faster than a person reads, "
+               f"with no data-centre GPU involved.")
+    return assess(checks, summary)
+
+
 def _lit(id, articles, locators, claim, asserted, evidence_fn, judge_fn, citations, checklist):
     return Claim(id, articles, locators, CHAPTER, ANCHOR, claim, asserted, LITERATURE, evidence_fn, judge_fn,
                  citations=citations, checklist=checklist)
@@ -263,6 +311,16 @@ CLAIMS = (
          "Most performance gains now come from better training methods, data curation and architecture rather "
          "than from size.", "improvements come from tricks, not raw size", _evidence_sources_of_progress,
          _judge_sources_of_progress, ("ho2024algorithmic",), ("A3-02",)),
+    _lit("GN-22", ("004",), ("§ What This Means for Regular People ¶ 6",),
+         "As AI spreads, the energy demand of data centres keeps growing.", "energy and water demands grow",
+         _evidence_datacentre_energy, _judge_datacentre_energy, ("iea2025energyai",), ()),
+    _lit("GN-23", ("003",), ("§ Why Smaller Models Are Catching Up ¶ 23",),
+         "Models built for devices run without a hyperscaler's GPU cluster.",
+         "no hyperscaler-sized GPU cluster needed", _evidence_edge_model, _judge_edge_model, ("abdin2024phi3",), ()),
+    _lit("GN-24", ("004",), ("§ What Actually Works Instead of Scaling ¶ 10",),
+         "Synthetic data that has been checked carefully can add to training when it is used properly.",
+         "verified synthetic data can augment training", _evidence_verified_synthetic, _judge_verified_synthetic,
+         ("deepseek2025r1",), ()),
     not_testable("GN-10", ("003",), ("§ Diminishing Returns: The New Normal ¶ 7",),
                  "Training becomes less stable, and more sensitive to settings, as models grow.",
                  "training instability increases with size",

@@ -205,6 +205,25 @@ def _judge_reliability(ev):
     return assess(checks, summary)
 
 
+
+def _bigger_better(n_boot: int = 300, seed: int = 0) -> dict:
+    e = compute_returns.compute_elasticity(n_boot=n_boot, seed=seed)
+    return {"eci_per_decade_lower": e.lower, "eci_per_decade_lower_low": e.lower_low,
+            "eci_per_decade_lower_high": e.lower_high, "eci_per_decade_upper": e.upper,
+            "eci_per_decade_upper_low": e.upper_low, "eci_per_decade_upper_high": e.upper_high}
+
+
+def _judge_bigger_better(ev):
+    checks = [
+        at_least(ev, "eci_per_decade_lower", 0.0, "ECI points per tenfold compute, models below the median compute"),
+        at_least(ev, "eci_per_decade_upper", 0.0, "ECI points per tenfold compute, models above the median compute"),
+    ]
+    summary = (f"Holding release date fixed, models trained with ten times the compute score "
+               f"{ev['eci_per_decade_lower']:.1f} ECI points higher among the smaller half and "
+               f"{ev['eci_per_decade_upper']:.1f} among the larger half: bigger remained better, by less at the top.")
+    return assess(checks, summary)
+
+
 CLAIMS = (
     Claim("PR-1", ("000", "000", "003", "004"),
           ("§ The New Law of Diminishing Returns ¶ 1", "§ The Scaling Illusion ¶ 3",
@@ -213,7 +232,11 @@ CLAIMS = (
           "Measured capability at the frontier has stopped rising (or has flattened), and the data show it.",
           "the performance curve has stopped climbing", DATA, _slowdown, _judge_stopped,
           checklist=("A0-02", "A0-10", "A4-13")),
-    Claim("PR-2", ("004",), ("§ (opening) ¶ 6",), CHAPTER, "pr-claim-smaller",
+    Claim("PR-17", ("002", "004"), ("§ The Law That Built an Industry ¶ 4", "§ The Scaling Laws That Built Modern AI ¶ 6"),
+          CHAPTER, "pr-claim-compute",
+          "For years the scaling bet held: models trained with more compute were better models.",
+          "bigger models were better models", DATA, _bigger_better, _judge_bigger_better),
+    Claim("PR-2", ("004",), ("§ (opening) ¶ 9",), CHAPTER, "pr-claim-smaller",
           "Scaling stopped paying: each round of improvement is smaller than the one before.",
           "improvements getting smaller and smaller", DATA, _gains, _judge_smaller, checklist=("A4-02",)),
     Claim("PR-3", ("000", "002", "003"),
@@ -260,7 +283,7 @@ CLAIMS = (
                  "next year's ChatGPT not radically different",
                  "forecast: about next year; the recent rate it extrapolates from is PR-1",
                  chapter=CHAPTER, anchor="pr-claims", checklist=("A4-66",)),
-    not_testable("PR-12", ("004",), ("§ (opening) ¶ 7",),
+    not_testable("PR-12", ("004",), ("§ (opening) ¶ 10",),
                  "Research from many universities and labs confirms a ceiling has been reached.",
                  "research confirms we've hit a ceiling",
                  "vague: no study is named; the ceiling itself is tested as PR-1 and PR-2",

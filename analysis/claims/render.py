@@ -12,20 +12,11 @@ import html
 import textwrap
 from typing import TYPE_CHECKING
 
-from .core import ARTICLES, NOT_SUPPORTED, NOT_TESTABLE, PARTLY, SUPPORTED, TEST_TYPE_MEANING
+from ..charts import VERDICT_COLOURS  # one colour per verdict across the book
+from .core import ARTICLES, TEST_TYPE_MEANING
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import ClaimRecord
-
-#: One colour pair (background, text) per verdict, used by cards, the ledger and every verdict chart.
-#: Text-on-background contrast is at least 7:1 (WCAG AAA) for each pair.
-VERDICT_COLOURS = {
-    SUPPORTED: ("#d4eedb", "#0b4d1f"),
-    PARTLY: ("#fdefc3", "#5c4300"),
-    NOT_SUPPORTED: ("#f9d6d0", "#7a1606"),
-    NOT_TESTABLE: ("#e3e3e3", "#2b2b2b"),
-}
-
 
 def anchor_id(claim_id: str) -> str:
     """The HTML id of a claim's row on the ledger page (``"SL-1"`` -> ``"claim-sl-1"``)."""

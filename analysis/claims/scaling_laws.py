@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import chinchilla as ch
+from .. import metr
 from .. import scaling_laws as sl
 from .core import DATA, MODEL, Claim, about, about_rate, assess, at_least, at_most, not_testable
 
@@ -149,6 +150,24 @@ def _tenfold_judge(e) -> object:
         "'speculative' estimates)."))
 
 
+def _jumps_evidence() -> dict:
+    """Compute ratio of each GPT step (Epoch AI) and the doublings of METR's 50 % time horizon it bought."""
+    gains = metr.generation_gains("1.1")
+    return {**_generations_evidence(), "horizon_doublings_gpt2_gpt3": gains.doublings[0],
+            "horizon_doublings_gpt3_gpt4": gains.doublings[1]}
+
+
+def _jumps_judge(e) -> object:
+    checks = [at_least(e, "gpt3_over_gpt2", 10.0, "GPT-3's compute over GPT-2's (a step of at least 10x)", spec="x"),
+              at_least(e, "gpt4_over_gpt3", 10.0, "GPT-4's compute over GPT-3's (a step of at least 10x)", spec="x"),
+              at_least(e, "horizon_doublings_gpt2_gpt3", 1.0, "doublings of METR's time horizon, GPT-2 to GPT-3"),
+              at_least(e, "horizon_doublings_gpt3_gpt4", 1.0, "doublings of METR's time horizon, GPT-3 to GPT-4")]
+    return assess(checks, (
+        f"Each jump multiplied training compute ({e['gpt3_over_gpt2']:.0f}x, then {e['gpt4_over_gpt3']:.0f}x: "
+        f"exponential growth in cost) and each bought a measurable gain: the length of task METR's models finish half "
+        f"the time doubled {e['horizon_doublings_gpt2_gpt3']:.1f} and then {e['horizon_doublings_gpt3_gpt4']:.1f} times."))
+
+
 def _gpt4_range_judge(e) -> object:
     checks = [at_least(e, "gpt4_over_gpt3", 10.0, "GPT-4's compute over GPT-3's, at least 10x", spec="x"),
               at_most(e, "gpt4_over_gpt3", 100.0, "GPT-4's compute over GPT-3's, at most 100x", spec="x")]
@@ -262,12 +281,10 @@ CLAIMS = (
     Claim("SL-11", ("004",), ("§ The Scaling Laws That Built Modern AI ¶ 7",), CHAPTER, "sl-claim-generations",
           "The compute used to train frontier models grows four to five times a year.", "4-5x per year", DATA,
           _growth_evidence, _growth_judge, checklist=("A4-10",)),
-    not_testable("SL-12", ("004",), ("§ The Scaling Laws That Built Modern AI ¶ 5",),
-                 "Each jump from GPT-2 to GPT-4 cost exponentially more and gave measurably better results.",
-                 "exponentially more cost, measurably better results",
-                 "vague: 'measurably better' names no measure or benchmark; the cost half is tested as SL-7 "
-                 "(the compute of each step)", chapter=CHAPTER, anchor="sl-claim-generations",
-                 checklist=("A4-09",)),
+    Claim("SL-12", ("004",), ("§ The Scaling Laws That Built Modern AI ¶ 5",), CHAPTER, "sl-claim-generations",
+          "Each jump from GPT-2 to GPT-4 cost many times more compute and gave measurably better results.",
+          "exponentially more cost, measurably better results", DATA, _jumps_evidence, _jumps_judge,
+          checklist=("A4-09",)),
     Claim("SL-13", ("001", "002", "004"), ("§ (opening) ¶ 4",
                                            "§ The Law That Built an Industry ¶ 1",
                                            "§ The Scaling Laws That Built Modern AI ¶ 3"), CHAPTER,

@@ -13,6 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from .. import kim2025 as kim
+from .. import literature as lit
 from .. import testtime as tt
 from .. import verifiers as vf
 from .core import (ABOUT_FACTOR, ABOUT_POINTS, DATA, LITERATURE, Claim, about, assess, at_least, at_most,
@@ -30,6 +31,39 @@ KIM = ("kim2025dynamicreasoning",)
 #: "16 seconds", "25", "4 %": figures the article states exactly; a reading that allows its rounding or
 #: truncation of the paper's decimals (16.9 s -> "16") is within one unit.
 ONE_UNIT = 1.0
+
+
+# --- Published cases: TT-15, TT-17 --------------------------------------------------------------------
+
+def ev_textbook_data() -> dict:
+    """phi-1 against StarCoder (Gunasekar et al. 2023): size ratio and HumanEval margin."""
+    return {"param_ratio": lit.STARCODER_PARAMS.value / lit.PHI1_PARAMS.value,
+            "humaneval_margin_points": lit.PHI1_HUMANEVAL.value - lit.STARCODER_HUMANEVAL.value}
+
+
+def judge_textbook_data(e):
+    checks = [at_least(e, "param_ratio", 10.0 / ABOUT_FACTOR, "how many times larger the general model is "
+                       "(the article: ten times, read as 'about')", spec="x"),
+              at_least(e, "humaneval_margin_points", 0.0, "phi-1 minus StarCoder on HumanEval (points)")]
+    return assess(checks, f"An existence case: phi-1, 1.3B parameters trained on about 7B tokens of filtered and "
+                          f"synthetic 'textbook' code, scores {e['humaneval_margin_points']:+.1f} HumanEval points "
+                          f"against StarCoder, {e['param_ratio']:.1f}× larger, so each answer costs about "
+                          f"{1 / e['param_ratio']:.0%} of the compute. 'Often' is not measured here.")
+
+
+def ev_verifiable_rl() -> dict:
+    """DeepSeek-R1-Zero's AIME 2024 accuracy before and after RL with rule-checked rewards."""
+    start, end = lit.R1_ZERO_AIME_START.value, lit.R1_ZERO_AIME_END.value
+    return {"aime_gain_points": end - start, "aime_start": start, "aime_end": end}
+
+
+def judge_verifiable_rl(e):
+    checks = [at_least(e, "aime_gain_points", ABOUT_POINTS * 2,
+                       "AIME 2024 gain from RL with automatically checked rewards (points)")]
+    return assess(checks, f"Reinforcement learning on a base model with rewards from an answer checker alone lifted "
+                          f"AIME 2024 accuracy from {e['aime_start']:.1f} % to {e['aime_end']:.1f} % "
+                          f"({e['aime_gain_points']:+.1f} points); 'especially' (better than on uncheckable tasks) "
+                          f"is not measured here.")
 
 
 # --- Kim et al.'s sequential sweep: TT-1, TT-6, TT-7, TT-10, TT-11 ----------------------------------
@@ -318,24 +352,19 @@ CLAIMS = (
                  "opinion: usability has no threshold here; the latencies themselves (minutes per request) are in "
                  "Kim et al.'s Table III, shown in the chapter",
                  chapter=CHAPTER, anchor="tt-kim", checklist=("A0-12",)),
-    not_testable("TT-15", ("000",), (f"{S000_ILLUSION} ¶ 4",),
-                 "Small models trained on precise, structured data often match models ten times larger.",
-                 "small models on structured data rival 10x larger ones",
-                 "no public data: no data set here varies training-data quality at fixed model size; the evidence the "
-                 "article gives next (Kim et al.) is about test-time search, tested as TT-3",
-                 chapter=CHAPTER, anchor="tt-claim-small-large", checklist=("A0-13",)),
+    Claim("TT-15", ("000", "004"), (f"{S000_ILLUSION} ¶ 4", S004_FAQ), CHAPTER, "tt-claim-small-large",
+          "Small models trained on precise, carefully chosen data can match or beat general models ten times "
+          "their size, at a fraction of the compute per answer.",
+          "small models on structured data rival 10x larger ones", LITERATURE, ev_textbook_data, judge_textbook_data,
+          citations=("gunasekar2023textbooks",), checklist=("A0-13", "A4-64")),
     not_testable("TT-16", ("000", "004"), (S000_FRONTIER, f"{S004_WORKS} ¶ 3"),
                  "The cited study showed that better training data let small models come close to large ones.",
                  "data quality lets small models match large ones (Kim et al.)",
                  "no public data: Kim et al. (2025) trained no model and varied no training data, so the study cannot "
                  "show this; what it does show (test-time search closes the gap) is TT-3",
                  chapter=CHAPTER, anchor="tt-claim-small-large", checklist=("A0-26",)),
-    not_testable("TT-17", ("004", "004"), (S004_FAQ, f"{S004_WORKS} ¶ 9"),
-                 "For narrow tasks, compact specialised models built on good data can equal bigger general ones at a "
-                 "fraction of the energy; reinforcement learning pays off most where a program can check the answer.",
-                 "focused small models match large ones; RL suits verifiable tasks",
-                 "no public data: neither data-quality ablations nor reinforcement-learning runs are in this project's "
-                 "data; the selection analogue (an automatic checker turns coverage into accuracy) is measured in the "
-                 "chapter",
-                 chapter=CHAPTER, anchor="tt-selection", checklist=("A4-64", "A4-51")),
+    Claim("TT-17", ("004",), (f"{S004_WORKS} ¶ 9",), CHAPTER, "tt-selection",
+          "Reinforcement learning works well where a program can check the answer, as in mathematics and code.",
+          "RL works especially well with verifiable answers", LITERATURE, ev_verifiable_rl, judge_verifiable_rl,
+          citations=("deepseek2025r1",), checklist=("A4-51",)),
 )
