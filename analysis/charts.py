@@ -603,9 +603,31 @@ alt.renderers.register(RENDERER_NAME, _book_renderer)
 
 
 def use_book_theme() -> None:
-    """Enable the book's theme and renderer for every chart made afterwards in this process."""
+    """Enable the book's theme and renderer for every chart made afterwards in this process, and show numpy
+    scalars as plain numbers (NumPy 2 prints ``np.float64(0.5)``, which MyST-NB's ``{glue:text}`` cannot format)."""
     alt.theme.enable(THEME_NAME)
     alt.renderers.enable(RENDERER_NAME)
+    _plain_numpy_scalars()
+
+
+def _plain_numpy_scalars() -> None:
+    """Register text/plain formatters that print numpy floats, integers and booleans like Python's own."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython always comes with the book's kernel
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    import numpy as np
+
+    plain = shell.display_formatter.formatters["text/plain"]
+    # each concrete type: IPython's pretty printer stops at the first class of the MRO with its own __repr__
+    for kind in (np.float16, np.float32, np.float64, np.longdouble):
+        plain.for_type(kind, lambda x, p, cycle: p.text(repr(float(x))))
+    for kind in (np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16, np.uint32, np.uint64):
+        plain.for_type(kind, lambda x, p, cycle: p.text(repr(int(x))))
+    plain.for_type(np.bool_, lambda x, p, cycle: p.text(repr(bool(x))))
 
 
 # --- static output ---------------------------------------------------------------------------------

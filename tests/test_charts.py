@@ -214,3 +214,14 @@ def test_long_titles_wrap_to_fit_a_phone():
 def test_entities_that_share_a_chart_never_share_a_colour(group):
     colours = [charts.colour(e) for e in group]
     assert len(set(colours)) == len(colours), {e: charts.colour(e) for e in group}
+
+
+def test_numpy_scalars_print_as_plain_numbers_for_glue():
+    """NumPy 2 prints np.float64(0.25); {glue:text} needs the plain number to apply a format."""
+    import numpy as np
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    charts._plain_numpy_scalars()
+    plain = shell.display_formatter.formatters["text/plain"]
+    assert plain(np.float64(0.25)) == "0.25" and plain(np.int64(7)) == "7" and plain(np.bool_(True)) == "True"
