@@ -29,8 +29,11 @@ import pandas as pd
 from scipy import integrate, special, stats
 
 from .data import DatasetSpec, load_csv
-from .validation import (require_choice, require_finite, require_in_range, require_int, require_positive,
+from .validation import (MAX_SIZE, require_choice, require_finite, require_in_range, require_int, require_positive,
                          require_same_shape)
+
+#: Bound on generations (a Python-level loop each): far above any chapter's, far below a typo's 1e12.
+MAX_GENERATIONS = 100_000
 
 MODES = ("replace", "accumulate", "mix")
 #: Estimator name -> delta degrees of freedom of the variance estimate.
@@ -44,7 +47,8 @@ SCHEDULES = ("constant", "linear", "superlinear")
 def _sizes(sample_size, n_generations: int, name: str = "sample_size") -> np.ndarray:
     """Per-generation sample sizes (int array of length n_generations + 1) from an int or a schedule."""
     if np.ndim(sample_size) == 0:
-        m = require_int(name, sample_size if not isinstance(sample_size, np.ndarray) else sample_size.item(), minimum=2)
+        m = require_int(name, sample_size if not isinstance(sample_size, np.ndarray) else sample_size.item(), minimum=2,
+                        maximum=MAX_SIZE)
         return np.full(n_generations + 1, m, dtype=np.int64)
     arr = require_finite(name, sample_size)
     if arr.ndim != 1 or arr.size != n_generations + 1:
@@ -52,6 +56,8 @@ def _sizes(sample_size, n_generations: int, name: str = "sample_size") -> np.nda
     if np.any(arr != np.round(arr)) or np.any(arr < 2):
         bad = arr[(arr != np.round(arr)) | (arr < 2)][0]
         raise ValueError(f"{name} must hold whole numbers of at least 2; got {bad!r}")
+    if np.any(arr > MAX_SIZE):
+        raise ValueError(f"{name} must be at most {MAX_SIZE:,} per generation; got {arr.max()!r}")
     return arr.astype(np.int64)
 
 
@@ -74,7 +80,7 @@ def sample_size_schedule(kind: str, n_generations: int, base: int, *, power: flo
     ndarray of int64, shape (n_generations + 1,)
     """
     kind = require_choice("kind", kind, SCHEDULES)
-    n = require_int("n_generations", n_generations, minimum=0)
+    n = require_int("n_generations", n_generations, minimum=0, maximum=MAX_GENERATIONS)
     base = require_int("base", base, minimum=2)
     if not float(require_finite("power", power)) > 1:
         raise ValueError(f"power must exceed 1 (superlinear growth); got {power}")
@@ -189,9 +195,11 @@ def gaussian_chain(n_generations: int, sample_size, n_chains: int, *, mode: str 
     -------
     ChainResult
     """
-    n = require_int("n_generations", n_generations, minimum=0)
+    n = require_int("n_generations", n_generations, minimum=0, maximum=MAX_GENERATIONS)
     sizes = _sizes(sample_size, n)
-    n_chains = require_int("n_chains", n_chains, minimum=1)
+    n_chains = require_int("n_chains", n_chains, minimum=1, maximum=MAX_SIZE)
+    if n_chains * (n + 1) > MAX_SIZE:
+        raise ValueError(f"n_chains x (n_generations + 1) must be at most {MAX_SIZE:,} (memory); got {n_chains * (n + 1):,}")
     mode = require_choice("mode", mode, MODES)
     estimator = require_choice("estimator", estimator, tuple(ESTIMATORS))
     method = require_choice("method", method, METHODS)
@@ -257,7 +265,7 @@ def expected_moments(n_generations: int, sample_size, *, mode: str = "replace", 
 
     Parameters are those of :func:`gaussian_chain`.
     """
-    n = require_int("n_generations", n_generations, minimum=0)
+    n = require_int("n_generations", n_generations, minimum=0, maximum=MAX_GENERATIONS)
     sizes = _sizes(sample_size, n)
     mode = require_choice("mode", mode, MODES)
     d = ESTIMATORS[require_choice("estimator", estimator, tuple(ESTIMATORS))]
@@ -318,8 +326,8 @@ def log_variance_step(sample_size, estimator: str = "mle") -> LogVarianceStep:
     variance is about M log(2) / (2 - ddof) generations.
     """
     m = require_positive("sample_size", sample_size)
-    if np.any(m < 2):
-        raise ValueError(f"sample_size must be at least 2; got {m.min()!r}")
+    if np.any(m < 2) or np.any(m != np.round(m)) or np.any(m > MAX_SIZE):
+        raise ValueError(f"sample_size must hold whole numbers in [2, {MAX_SIZE:,}]; got {sample_size!r}")
     d = ESTIMATORS[require_choice("estimator", estimator, tuple(ESTIMATORS))]
     half = (m - 1) / 2
     return LogVarianceStep(special.digamma(half) + np.log(2 / (m - d)), special.polygamma(1, half))
@@ -343,8 +351,8 @@ def prob_variance_below(threshold, generation: int, sample_size: int, estimator:
     estimator : {"mle", "unbiased"}
     """
     t = float(require_positive("threshold", threshold))
-    g = require_int("generation", generation, minimum=0)
-    m = require_int("sample_size", sample_size, minimum=2)
+    g = require_int("generation", generation, minimum=0, maximum=MAX_GENERATIONS)
+    m = require_int("sample_size", sample_size, minimum=2, maximum=MAX_SIZE)
     d = ESTIMATORS[require_choice("estimator", estimator, tuple(ESTIMATORS))]
     a, c, k, x = (m - 1) / 2, np.log(2 / (m - d)), g + 1, np.log(t)
     lg_a = special.loggamma(a)
@@ -364,8 +372,8 @@ def random_walk_prob_below(threshold, generation, sample_size, estimator: str = 
     Phi((log threshold - (g+1) drift) / sqrt((g+1) step_variance))."""
     t = require_positive("threshold", threshold)
     g = require_finite("generation", generation)
-    if np.any(g < 0):
-        raise ValueError(f"generation must be non-negative; got {g.min()!r}")
+    if np.any(g < 0) or np.any(g != np.round(g)) or np.any(g > MAX_GENERATIONS):
+        raise ValueError(f"generation must hold whole numbers in [0, {MAX_GENERATIONS:,}]; got {generation!r}")
     step = log_variance_step(sample_size, estimator)
     return stats.norm.cdf((np.log(t) - (g + 1) * step.drift) / np.sqrt((g + 1) * step.step_variance))
 
@@ -386,7 +394,7 @@ def schedule_table(n_generations: int = 200, base: int = 20, *, power: float = 2
     bounded sum. Superlinear growth is necessary but not by itself sufficient: M_g ~ g log g is
     superlinear, yet its sum still diverges (like log log g).
     """
-    n = require_int("n_generations", n_generations, minimum=1)
+    n = require_int("n_generations", n_generations, minimum=1, maximum=MAX_GENERATIONS)
     frames = []
     for kind in SCHEDULES:
         sizes = sample_size_schedule(kind, n, base, power=power)
@@ -468,7 +476,7 @@ def data_budget_table(n_generations: int = 200, base: int = 20, *, fresh_share: 
         Share of fresh human samples per generation in the last row, in (0, 1]; ``round(fresh_share * base)``
         must be at least 1.
     """
-    n = require_int("n_generations", n_generations, minimum=1)
+    n = require_int("n_generations", n_generations, minimum=1, maximum=MAX_GENERATIONS)
     base = require_int("base", base, minimum=2)
     f = float(require_in_range("fresh_share", fresh_share, 0.0, 1.0))
     fresh = _real_count(base, f)
@@ -497,7 +505,7 @@ def fresh_schedule_table(n_generations: int = 200, synthetic: int = 20, fresh_ba
     Columns: ``schedule`` ("none" or a kind of :data:`SCHEDULES`), ``generation``, ``human_total`` (fresh
     human samples drawn so far, the real data of generation 0 included), ``variance_mle``.
     """
-    n = require_int("n_generations", n_generations, minimum=1)
+    n = require_int("n_generations", n_generations, minimum=1, maximum=MAX_GENERATIONS)
     k = require_int("synthetic", synthetic, minimum=2)
     h = require_int("fresh_base", fresh_base, minimum=1)
     g = np.arange(1, n + 1, dtype=float)
@@ -532,9 +540,9 @@ def mix_sweep(n_generations: int = 100, sample_size: int = 20, *, shares=None, n
     data, beyond the finite-sample bias of the MLE), ``sim_mean`` and ``sim_se`` (simulated mean and its
     standard error).
     """
-    n = require_int("n_generations", n_generations, minimum=1)
-    m = require_int("sample_size", sample_size, minimum=2)
-    n_chains = require_int("n_chains", n_chains, minimum=2)
+    n = require_int("n_generations", n_generations, minimum=1, maximum=MAX_GENERATIONS)
+    m = require_int("sample_size", sample_size, minimum=2, maximum=100_000)  # the default share grid has m + 1 points
+    n_chains = require_int("n_chains", n_chains, minimum=2, maximum=MAX_SIZE // 1_000)
     seed = require_int("seed", seed, minimum=0)
     f = np.arange(m + 1) / m if shares is None else require_in_range("shares", shares, 0.0, 1.0)
     f = np.atleast_1d(f).astype(float)
@@ -601,7 +609,7 @@ def kazdan_comparison(n_chains: int = 4000, seed: int = 0, estimator: str = "mle
     ``n_chains`` chains (1.2533 * sd(log sigma**2) * sqrt(1/n_runs + 1/n_chains); 1.2533 = sqrt(pi/2) is
     the large-sample factor of a sample median of a near-normal quantity).
     """
-    n_chains = require_int("n_chains", n_chains, minimum=2)
+    n_chains = require_int("n_chains", n_chains, minimum=2, maximum=MAX_SIZE // 1_000)
     estimator = require_choice("estimator", estimator, tuple(ESTIMATORS))
     pub = load_kazdan_gaussian()
     n_gen = int(pub["generation"].max())

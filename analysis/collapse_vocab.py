@@ -103,7 +103,7 @@ def vocabulary_chain(probabilities, n_generations: int, tokens_per_generation: i
     p = require_positive("probabilities", probabilities)
     if p.ndim != 1 or abs(p.sum() - 1) > 1e-9:
         raise ValueError(f"probabilities must be a 1-D array summing to 1; got shape {p.shape}, sum {p.sum():.6g}")
-    n = require_int("n_generations", n_generations, minimum=0)
+    n = require_int("n_generations", n_generations, minimum=0, maximum=100_000)
     tokens = require_int("tokens_per_generation", tokens_per_generation, minimum=1)
     n_chains = require_int("n_chains", n_chains, minimum=1)
     mode = require_choice("mode", mode, MODES)
@@ -183,6 +183,8 @@ def sampling_distribution(probabilities, temperature: float = 1.0, top_p: float 
     top_p : float
         In (0, 1]; 1 keeps every type with positive probability.
     """
+    if np.size(probabilities) == 0:
+        raise ValueError(f"probabilities must not be empty; got {probabilities!r}")
     t, q = _check_sampling(temperature, top_p)
     p = np.asarray(probabilities, dtype=float)
     if p.ndim == 0 or np.any(p < 0) or not np.all(np.isfinite(p)):
@@ -251,7 +253,7 @@ def truncated_iteration(probabilities, n_generations: int, *, temperature: float
     p = require_positive("probabilities", probabilities)
     if p.ndim != 1 or abs(p.sum() - 1) > 1e-9:
         raise ValueError(f"probabilities must be a 1-D array summing to 1; got shape {p.shape}, sum {p.sum():.6g}")
-    n = require_int("n_generations", n_generations, minimum=0)
+    n = require_int("n_generations", n_generations, minimum=0, maximum=100_000)
     t, q = _check_sampling(temperature, top_p)
     tail = require_int("tail_rank", tail_rank, minimum=1)
     head = require_int("head_rank", head_rank, minimum=1)
@@ -447,6 +449,7 @@ def detection_table(token_counts=(200_000, 1_000_000, 10_000_000, REALISTIC_TOKE
     """Power of the best detector per tokens per generation (rows) and tokens of test text (columns
     ``power_<n>``), with ``kl_bits`` (KL(model || human) at the last generation), ``types_lost`` and
     ``tokens_for_90``. Monte-Carlo power in ``power_mc_<n>``."""
+    generation = require_int("generation", generation, minimum=0, maximum=1_000)
     rows = []
     for t in np.atleast_1d(require_positive("token_counts", token_counts)).astype(np.int64):
         d = detection_study(int(t), generation, seed=seed)

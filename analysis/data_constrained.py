@@ -273,6 +273,8 @@ def epoch_value(k, R_D_star: float = MUENNIGHOFF.R_D_star) -> np.ndarray:
     Epoch 1 is worth exactly 1.
     """
     k = require_finite("k", k)
+    if np.any(k > 1e6):
+        raise ValueError(f"k must be at most 1,000,000 epochs; got {k.max()!r}")
     if np.any(k < 1):
         raise ValueError(f"k must be at least 1 (the first epoch); got {k}")
     if np.any(k != np.round(k)):
@@ -317,8 +319,10 @@ def epoch_gains(N: float, U: float, epochs=(2, 4, 16, 40), params: DataConstrain
     epochs : sequence of int
         Epoch numbers k >= 2.
     """
-    N = float(require_positive("N", N))
-    U = float(require_positive("U", U))
+    N, U = require_positive("N", N), require_positive("U", U)
+    if N.ndim or U.ndim:
+        raise ValueError(f"N and U must be single numbers (parameters, unique tokens); got shapes N {N.shape}, U {U.shape}")
+    N, U = float(N), float(U)
     k = require_finite("epochs", epochs)
     if np.any(k < 2):
         raise ValueError(f"epochs must all be at least 2; got {k}")

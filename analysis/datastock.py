@@ -243,7 +243,7 @@ def sample_stock(n_samples: int = 20_000, seed: int = 0, inputs: StockInputs = V
     inputs : StockInputs
         The ranges; defaults to Villalobos et al.'s.
     """
-    n = require_int("n_samples", n_samples, minimum=100)
+    n = require_int("n_samples", n_samples, minimum=100, maximum=10_000_000)
     rng = np.random.default_rng(require_int("seed", seed, minimum=0))
     pages = inputs.indexed_pages.sample(rng, n)
     bytes_page = inputs.bytes_per_page.sample(rng, n)
@@ -468,6 +468,8 @@ def compare_growth_rates(n_samples: int = 20_000, seed: int = 0, largest_dataset
                          anchor: str = "villalobos2024",
                          published_growth: float = EPOCH_DATASET_GROWTH) -> ExhaustionComparison:
     """Exhaustion year under the fitted trend and under a fixed published rate, same stock draws."""
+    require_int("n_samples", n_samples, minimum=100, maximum=10_000_000)
+    published_growth = float(require_in_range("published_growth", published_growth, 1.0, 100.0, inclusive=False))
     fitted = project_exhaustion(n_samples, seed, 0.8, largest_dataset_factor, None, anchor)
     published = project_exhaustion(n_samples, seed, 0.8, largest_dataset_factor, float(published_growth), anchor)
     return ExhaustionComparison(fitted, published, dataset_trend().growth_per_year, float(published_growth))
@@ -551,6 +553,7 @@ def current_comparators() -> Comparators:
 
 def largest_dataset_by_year(first_year: int = 2018) -> pd.DataFrame:
     """The largest language-model training set published in each calendar year (Epoch snapshot)."""
+    first_year = require_int("first_year", first_year, minimum=1950, maximum=2100)
     lang = load_language_models().dropna(subset=["tokens"])
     lang = lang[lang["year"] >= first_year].assign(calendar_year=lambda f: f["year"].astype(int))
     idx = lang.groupby("calendar_year")["tokens"].idxmax()
@@ -601,7 +604,7 @@ class HighQualityStock:
 def sample_high_quality_stock(n_samples: int = 20_000, seed: int = 0,
                               inputs: HighQualityInputs = V1_HIGH_QUALITY) -> HighQualityStock:
     """Monte Carlo of the first version's high-quality stock, as its squiggle model computes it."""
-    n = require_int("n_samples", n_samples, minimum=100)
+    n = require_int("n_samples", n_samples, minimum=100, maximum=10_000_000)
     rng = np.random.default_rng(require_int("seed", seed, minimum=0) + 7)
     code = inputs.github_tb.sample(rng, n) * inputs.source_code_fraction.sample(rng, n) * inputs.words_per_tb_code
     papers = inputs.papers.sample(rng, n) * inputs.words_per_paper

@@ -134,6 +134,9 @@ def frontier_models(*, max_rank: int = FRONTIER_MAX_RANK, start: str = FRONTIER_
     """The frontier: models whose compute rank at publication is at most ``max_rank``, published between
     ``start`` and ``end`` (inclusive; None = the end of the snapshot)."""
     max_rank = require_int("max_rank", max_rank, minimum=1)
+    decimal_years([start], name="start")
+    if end is not None:
+        decimal_years([end], name="end")
     frame = load_models()
     keep = (frame["Compute rank when published"] <= max_rank) & (frame["Publication date"] >= pd.Timestamp(start))
     if end is not None:

@@ -181,7 +181,7 @@ def multiple_choice_grade(N, *, n_choices: int = 4, spread_dex: float = 0.5,
     of difficulties, whatever the per-token exponent.
     """
     N = require_positive("N", N)
-    k = require_int("n_choices", n_choices, minimum=2)
+    k = require_int("n_choices", n_choices, minimum=2, maximum=10_000)
     spread = float(require_positive("spread_dex", spread_dex))
     mid = float(require_positive("median_N", median_N))
     share = stats.norm.cdf((np.log10(N) - np.log10(mid)) / spread)

@@ -119,7 +119,7 @@ def metr_doubling_time(version: str = "1.1", since: str = "2023-01-01", until: s
         skipped.
     """
     version = require_choice("version", version, VERSIONS)
-    n_boot = require_int("n_boot", n_boot, minimum=20)
+    n_boot = require_int("n_boot", n_boot, minimum=20, maximum=100_000)
     seed = require_int("seed", seed, minimum=0)
     level = float(require_in_range("level", level, 0.5, 0.99))
     try:
@@ -153,6 +153,8 @@ def window_table(version: str = "1.1", starts: tuple[str, ...] = ("2019-01-01", 
                                                                     "2024-01-01", "2024-07-01", "2025-01-01"),
                  n_boot: int = 300, seed: int = 0) -> pd.DataFrame:
     """Doubling time for fitting windows starting at each of ``starts`` and running to the end of the file."""
+    n_boot = require_int("n_boot", n_boot, minimum=20, maximum=100_000)
+    seed = require_int("seed", seed, minimum=0)
     rows = []
     for s in starts:
         try:

@@ -273,16 +273,16 @@ class FrontierSlopes:
 
 
 def _window(frame: pd.DataFrame, start, end) -> pd.DataFrame:
-    lo = float(decimal_years([start])[0])
-    hi = np.inf if end is None else float(decimal_years([end])[0])
+    lo = float(decimal_years([start], name="start")[0])
+    hi = np.inf if end is None else float(decimal_years([end], name="end")[0])
     if not lo < hi:
         raise ValueError(f"start must be before end; got start={start!r}, end={end!r}")
     return frame[(frame["year"] >= lo) & (frame["year"] < hi)]
 
 
 def _bounds(start, end) -> tuple[float, float]:
-    lo = float(decimal_years([start])[0])
-    hi = np.inf if end is None else float(decimal_years([end])[0])
+    lo = float(decimal_years([start], name="start")[0])
+    hi = np.inf if end is None else float(decimal_years([end], name="end")[0])
     if not lo < hi:
         raise ValueError(f"start must be before end; got start={start!r}, end={end!r}")
     return lo, hi
@@ -562,6 +562,7 @@ def ceiling_share(threshold: float = 0.9, min_models: int = 30) -> tuple[float, 
 
 def ceiling_table(min_models: int = 30) -> pd.DataFrame:
     """Best score and number of scored versions per widely used fraction-scored benchmark."""
+    min_models = require_int("min_models", min_models, minimum=1)
     frame = _scores().dropna(subset=["score"])
     frame = frame[~frame["benchmark_file"].isin(NON_FRACTION_FILES)]
     g = frame.groupby("benchmark_file").agg(n=("score", "size"), best=("score", "max")).reset_index()
