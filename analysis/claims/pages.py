@@ -140,8 +140,8 @@ def bottom_line(records: Sequence) -> str:
     counts = {v: sum(r.verdict == v for r in scored) for v in VERDICTS if v != NOT_TESTABLE}
     n = len(scored)
     share = (lambda v: counts[v] / n) if n else (lambda v: 0.0)
-    head = (f"The five articles make **{len(records)}** checkable statements by our count. **{n}** could be "
-            f"scored against published data or research: **{counts['supported']}** "
+    head = (f"The ledger holds **{len(records)}** statements of the five articles, each in our words. **{n}** "
+            f"could be scored against published data or research: **{counts['supported']}** "
             f"({share('supported'):.0%}) hold up, **{counts['partly supported']}** ({share('partly supported'):.0%}) "
             f"hold only in part, and **{counts['not supported']}** ({share('not supported'):.0%}) do not. The other "
             f"**{len(records) - n}** are forecasts, conditionals, opinions or statements no public data can "
