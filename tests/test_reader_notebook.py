@@ -8,12 +8,14 @@ from __future__ import annotations
 import importlib.util
 import re
 import shutil
+from pathlib import Path
 import sys
 
 import nbformat
 import pytest
 
-from conftest import ROOT, SITE
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "_build" / "html"  # not from conftest: book/conftest.py shares the module name
 
 sys.path.insert(0, str(ROOT / "tools"))
 spec = importlib.util.spec_from_file_location("editions", ROOT / "tools" / "editions.py")
