@@ -39,13 +39,18 @@ def fan_frame(runs: dict, quantiles=(0.05, 0.25, 0.5, 0.75, 0.95)) -> pd.DataFra
     return pd.concat(rows, ignore_index=True)
 
 
-def variance_fan_chart(runs: dict, published: pd.DataFrame | None = None, floor: float = 1e-6) -> alt.LayerChart:
+def variance_fan_chart(runs: dict, published: pd.DataFrame | None = None) -> alt.LayerChart:
     """Fan chart of the fitted variance per generation (5-95 % and 25-75 % bands, median, closed-form mean),
     replace vs accumulate, with a control choosing the samples per generation M and, when ``published``
     (:func:`analysis.collapse.load_kazdan_gaussian`) is given, Kazdan et al.'s published medians."""
     frame = fan_frame(runs)
     cols = ["q05", "q25", "q50", "q75", "q95", "expected"]
-    frame[cols] = frame[cols].clip(lower=floor)
+    # the axis reaches down to the smallest value drawn (rounded down to a decade): nothing is clamped
+    values = frame[cols].to_numpy(float).ravel()
+    if published is not None:
+        values = np.concatenate([values, published["fit_variance_median"].to_numpy(float)])
+    smallest = float(values[values > 0].min())
+    floor = 10.0 ** np.floor(np.log10(smallest))
     sizes = sorted({m for _, m in runs})
     pick = charts.log_slider("M", values=sizes, value=100 if 100 in sizes else sizes[0],
                              label="samples per generation M ")
@@ -64,7 +69,7 @@ def variance_fan_chart(runs: dict, published: pd.DataFrame | None = None, floor:
     layers = [outer, inner, median, expected]
     if published is not None:
         pub = published.assign(sample_size=published["num_samples_per_iteration"],
-                               median=published["fit_variance_median"].clip(lower=floor))
+                               median=published["fit_variance_median"])
         pub = pub[pub["generation"] % 5 == 0]
         layers.append(alt.Chart(pub).transform_filter("datum.sample_size == M").mark_point(
             shape="diamond", size=30, filled=True).encode(

@@ -573,3 +573,12 @@ def test_tails_refuse_bad_input():
     ]:
         with pytest.raises(ValueError, match=name):
             call()
+
+
+def test_fan_chart_axis_reaches_the_smallest_value_instead_of_clamping():
+    runs = mc.fan_runs(n_generations=20, n_chains=200)
+    frame = mcc.fan_frame(runs)
+    smallest = float(frame[["q05", "q25", "q50", "q75", "q95", "expected"]].to_numpy().min())
+    spec = mcc.variance_fan_chart(runs).to_dict()
+    low = spec["layer"][0]["encoding"]["y"]["scale"]["domain"][0]
+    assert 0 < low <= smallest < 10 * low
