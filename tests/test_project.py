@@ -42,8 +42,16 @@ def test_every_dependency_is_pinned_in_requirements(root):
 def _top_level_imports(path) -> set[str]:
     import ast
 
+    tree = ast.parse(path.read_text())
+    optional = set()  # imports guarded by `except ImportError` are optional, not dependencies
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Try) and any(
+                "ImportError" in ast.unparse(h.type or ast.Name("BaseException")) for h in node.handlers):
+            optional |= {id(n) for stmt in node.body for n in ast.walk(stmt)}
     names = set()
-    for node in ast.walk(ast.parse(path.read_text())):
+    for node in ast.walk(tree):
+        if id(node) in optional:
+            continue
         if isinstance(node, ast.Import):
             names |= {a.name.split(".")[0] for a in node.names}
         elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
