@@ -98,6 +98,34 @@ def table_frame(records: Sequence) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+#: Styles and a small script for the interactive ledger table (itables/DataTables) that the library leaves to
+#: the page: on a phone only the claim, verdict and text columns show (the cards below hold the rest); in the
+#: site's dark theme the table sits on a light card, as the charts do, so its links keep their contrast; and
+#: the filter panes' search inputs get an accessible name (DataTables gives them only a placeholder).
+TABLE_FIXES = """<style>
+@media (max-width: 640px) {
+  table.dataTable th:nth-child(3), table.dataTable td:nth-child(3),
+  table.dataTable th:nth-child(4), table.dataTable td:nth-child(4),
+  table.dataTable th:nth-child(5), table.dataTable td:nth-child(5) { display: none; }
+}
+table.dataTable td { overflow-wrap: anywhere; }
+html[data-theme="dark"] .dt-container { background: #ffffff; color: #1a1a1a; padding: 0.4em; border-radius: 0.3em; }
+html[data-theme="dark"] .dt-container a { color: #0645ad; }
+html[data-theme="dark"] .dt-container input, html[data-theme="dark"] .dt-container select { background: #ffffff; color: #1a1a1a; }
+</style>
+<script>
+(function () {
+  function name() {
+    document.querySelectorAll('.dt-container input:not([aria-label])').forEach(function (el) {
+      el.setAttribute('aria-label', el.getAttribute('placeholder') || el.getAttribute('title') || 'Search the ledger');
+    });
+  }
+  new MutationObserver(name).observe(document.documentElement, {subtree: true, childList: true});
+  name();
+})();
+</script>"""
+
+
 def cards_html(records: Sequence, chapter_link: bool = True) -> str:
     """Every record's verdict card, each with the anchor that chapters link to (``claim-<id>``)."""
     parts = []
