@@ -111,7 +111,9 @@ TABLE_FIXES = """<style>
 table.dataTable td { overflow-wrap: anywhere; }
 html[data-theme="dark"] .dt-container { background: #ffffff; color: #1a1a1a; padding: 0.4em; border-radius: 0.3em; }
 html[data-theme="dark"] .dt-container a { color: #0645ad; }
-html[data-theme="dark"] .dt-container input, html[data-theme="dark"] .dt-container select { background: #ffffff; color: #1a1a1a; }
+html[data-theme="dark"] .dt-container input, html[data-theme="dark"] .dt-container select,
+html[data-theme="dark"] .dt-container label, html[data-theme="dark"] .dt-container .dt-info {
+  background: #ffffff !important; color: #1a1a1a !important; border-color: #767676 !important; }
 </style>
 <script>
 (function () {
