@@ -132,14 +132,10 @@ def cards_html(records: Sequence, chapter_link: bool = True) -> str:
     """Every record's verdict card, each with the anchor that chapters link to (``claim-<id>``)."""
     parts = []
     for r in records:
-        card = card_html(r, ledger_page="")
-        # on the ledger page the card itself is the target; its own ledger link points at the table
-        card = card.replace(f'id="card-{r.id.lower()}"', f'id="{anchor_id(r.id)}"', 1)
-        card = card.replace(f'href="#{anchor_id(r.id)}">{html.escape(r.id)} in the claims ledger</a>',
-                            f'href="#ledger-table">back to the table</a>'
-                            + (f' · <a href="{html.escape(r.chapter)}.html">chapter</a>'
-                               if chapter_link and r.chapter != "ledger" else ""), 1)
-        parts.append(card)
+        footer = '<a href="#ledger-table">back to the table</a>'
+        if chapter_link and r.chapter != "ledger":
+            footer += f' · <a href="{html.escape(r.chapter)}.html">chapter</a>'
+        parts.append(card_html(r, element_id=anchor_id(r.id), footer_html=footer))
     return "\n".join(parts)
 
 

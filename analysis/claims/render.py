@@ -35,9 +35,17 @@ def _source_line(record: "ClaimRecord") -> str:
     return "; ".join(parts)
 
 
-def card_html(record: "ClaimRecord", ledger_page: str = "ledger.html") -> str:
-    """The verdict card of ``record`` as an HTML fragment."""
+def card_html(record: "ClaimRecord", ledger_page: str = "ledger.html", *, element_id: str | None = None,
+              footer_html: str | None = None) -> str:
+    """The verdict card of ``record`` as an HTML fragment.
+
+    ``element_id`` replaces the card's own id (``card-<id>``); ``footer_html`` replaces its last line (the
+    link to the claim's ledger row). The ledger page uses both: there the card is the link target itself.
+    """
     e = html.escape
+    element_id = element_id or f"card-{record.id.lower()}"
+    footer_html = footer_html or (f'<a href="{e(ledger_page)}#{anchor_id(record.id)}">'
+                                  f'{e(record.id)} in the claims ledger</a>')
     rows = []
     for c in record.checks:
         mark = "✓ pass" if c["passed"] else "✗ fail"
@@ -57,7 +65,7 @@ def card_html(record: "ClaimRecord", ledger_page: str = "ledger.html") -> str:
                  f'{e(record.id)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
     flips = f"<p style=\"margin:0.3em 0\"><strong>Flips:</strong> {e(record.flips_if)}</p>" if record.checks else ""
     return (
-        f'<div class="claim-card" id="card-{e(record.id.lower())}" style="border:1px solid rgba(127,127,127,0.45);'
+        f'<div class="claim-card" id="{e(element_id)}" style="border:1px solid rgba(127,127,127,0.45);'
         f'border-left:0.4em solid {VERDICT_COLOURS[record.verdict][1]};border-radius:0.3em;padding:0.5em 0.8em;'
         f'margin:0.8em 0;max-width:100%;box-sizing:border-box;overflow-wrap:anywhere">'
         f'<p style="margin:0.2em 0"><strong>{e(record.id)}</strong> {badge_html(record.verdict)} '
@@ -68,8 +76,7 @@ def card_html(record: "ClaimRecord", ledger_page: str = "ledger.html") -> str:
         f'{table}'
         f'<p style="margin:0.3em 0">{e(record.summary)}</p>'
         f'{flips}'
-        f'<p style="margin:0.2em 0;font-size:0.9em"><a href="{e(ledger_page)}#{anchor_id(record.id)}">'
-        f'{e(record.id)} in the claims ledger</a></p></div>')
+        f'<p style="margin:0.2em 0;font-size:0.9em">{footer_html}</p></div>')
 
 
 def card_text(record: "ClaimRecord", width: int = 88) -> str:
