@@ -40,7 +40,8 @@ def _verdict(claim_id, ev, **changes):
 def test_default_verdicts(evidence):
     expected = {"MC-1": C.SUPPORTED, "MC-2": C.SUPPORTED, "MC-3": C.SUPPORTED, "MC-4": C.PARTLY,
                 "MC-5": C.SUPPORTED, "MC-6": C.SUPPORTED, "MC-7": C.SUPPORTED, "MC-8": C.SUPPORTED,
-                "MC-9": C.SUPPORTED, "MC-10": C.PARTLY}
+                "MC-9": C.SUPPORTED, "MC-10": C.PARTLY, "MC-11": C.SUPPORTED, "MC-12": C.SUPPORTED,
+                "MC-18": C.SUPPORTED}
     assert {k: _verdict(k, evidence) for k in expected} == expected
 
 
@@ -65,6 +66,32 @@ def test_counterfactuals(evidence):
     # MC-10: a note giving AI pollution as its only reason and a project taken offline would support it.
     assert _verdict("MC-10", evidence, share_of_reasons_ai_pollution=1.0, word_list_still_served=False) == C.SUPPORTED
     assert _verdict("MC-10", evidence, sunset_month=3.0) == C.NOT_SUPPORTED
+    # MC-11: no study of diffusion models reporting damage, or damage that did not grow, leaves it partly.
+    assert _verdict("MC-11", evidence, diffusion_degrades_reported=False) == C.PARTLY
+    assert _verdict("MC-11", evidence, diffusion_degrades_reported=False, vae_degrades_reported=False,
+                    degradation_grows_with_generations=False) == C.NOT_SUPPORTED
+    # MC-12 / MC-18: a study that found diversity steady, or the decline largest elsewhere.
+    assert _verdict("MC-12", evidence, diversity_decline_reported=False, decline_grows_with_iterations=False) \
+        == C.NOT_SUPPORTED
+    assert _verdict("MC-18", evidence, creative_tasks_strongest_reported=False) == C.NOT_SUPPORTED
+
+
+def test_literature_verdicts_follow_the_recorded_findings(monkeypatch):
+    """The evidence is computed from the findings: recording another outcome changes the verdict."""
+    import dataclasses
+
+    from analysis import published_findings as pf
+
+    stable_guo = dataclasses.replace(pf.GUO_2024, outcome=pf.STABLE)
+    monkeypatch.setattr(pf, "FINDINGS", (pf.SHUMAILOV_2024, pf.ALEMOHAMMAD_2024, pf.BERTRAND_2024, stable_guo))
+    ev = BY_ID["MC-12"].evidence()
+    assert ev["diversity_decline_reported"] is False and ev["tails_lost_reported"] is True
+    assert BY_ID["MC-12"].judge(ev).verdict == C.NOT_SUPPORTED
+    assert BY_ID["MC-18"].judge(BY_ID["MC-18"].evidence()).verdict == C.NOT_SUPPORTED
+    monkeypatch.setattr(pf, "FINDINGS", (pf.SHUMAILOV_2024, pf.BERTRAND_2024, pf.GUO_2024))
+    ev = BY_ID["MC-11"].evidence()
+    assert ev["diffusion_degrades_reported"] is False and ev["stable_with_real_data_reported"] is True
+    assert BY_ID["MC-11"].judge(ev).verdict == C.PARTLY
 
 
 def test_evidence_against_published_and_exact_figures(evidence):

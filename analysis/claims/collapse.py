@@ -17,8 +17,9 @@ from .. import collapse as mc
 from .. import collapse_sources as src
 from .. import collapse_vocab as vocab
 from .. import literature as lit
+from .. import published_findings as pf
 from .. import tails
-from .core import DATA, LITERATURE, MODEL, Claim, assess, at_least, at_most, fails, near, not_testable
+from .core import DATA, LITERATURE, MODEL, Claim, assess, at_least, at_most, fails, holds, near, not_testable
 
 CHAPTER = "model-collapse"
 
@@ -408,6 +409,68 @@ def judge_detector(e):
                           f"paraphrased text, which lowers detection, is not scored.")
 
 
+# --- MC-11, MC-12, MC-18: what experiments with real generative models report --------------------------
+
+def ev_image_models() -> dict:
+    """Which published findings report VAEs and diffusion models degrading in a fully synthetic loop."""
+    vae = pf.reported(pf.FINDINGS, "variational autoencoder", pf.FULLY_SYNTHETIC, pf.DEGRADES)
+    diffusion = pf.reported(pf.FINDINGS, "diffusion model", pf.FULLY_SYNTHETIC, pf.DEGRADES)
+    stable = pf.reported(pf.FINDINGS, "diffusion model", pf.ENOUGH_REAL_DATA, pf.STABLE)
+    return {"vae_degrades_reported": bool(vae), "diffusion_degrades_reported": bool(diffusion),
+            "degradation_grows_with_generations": bool(vae + diffusion) and all(f.progressive for f in vae + diffusion),
+            "stable_with_real_data_reported": bool(stable),
+            "studies_reporting_degradation": len({f.cite for f in vae + diffusion}),
+            "studies_reporting_stability": len({f.cite for f in stable})}
+
+
+def judge_image_models(e):
+    checks = [holds(e, "vae_degrades_reported", "a study reports VAEs degrading when retrained on their own samples"),
+              holds(e, "diffusion_degrades_reported",
+                    "a study reports diffusion models degrading in a fully synthetic loop"),
+              holds(e, "degradation_grows_with_generations", "the reported loss grows with the generations")]
+    caveat = (" The same studies set the damage in loops without enough fresh real data, and a study of diffusion "
+              "models retrained on a large enough share of real data finds the loop stable."
+              if e["stable_with_real_data_reported"] else "")
+    return assess(checks, "Retrained on their own samples alone, VAEs (Shumailov et al.) and image generators "
+                          "including diffusion models (Alemohammad et al.) lose tails, quality or diversity, more "
+                          f"with every generation.{caveat} 'Catastrophic' has no measure in the studies' abstracts, "
+                          "and their per-generation figures are not transcribed here.")
+
+
+def ev_lm_diversity() -> dict:
+    """Whether the published language-model findings report falling diversity over the iterations."""
+    lm = pf.reported(pf.FINDINGS, "language model", pf.FULLY_SYNTHETIC, pf.DEGRADES)
+    diversity = tuple(f for f in lm if "diversity" in f.measure)
+    return {"diversity_decline_reported": bool(diversity),
+            "decline_grows_with_iterations": bool(diversity) and all(f.progressive for f in diversity),
+            "tails_lost_reported": any("tails" in f.measure for f in lm),
+            "studies_reporting_decline": len({f.cite for f in lm})}
+
+
+def judge_lm_diversity(e):
+    checks = [holds(e, "diversity_decline_reported",
+                    "a study reports language-model output diversity falling under recursive training"),
+              holds(e, "decline_grows_with_iterations", "the decline continues through the iterations")]
+    return assess(checks, "Guo et al. report output diversity falling with every iteration of recursive "
+                          "fine-tuning on several generation tasks, and Shumailov et al. see a fine-tuned OPT-125m "
+                          "lose the tails of its data. Both loops train on model text alone; whether each of the "
+                          "three kinds of measure falls is registered separately (MC-19).")
+
+
+def ev_lm_creative() -> dict:
+    """Whether the language-model diversity finding names the creative tasks as the most affected."""
+    lm = pf.reported(pf.FINDINGS, "language model", pf.FULLY_SYNTHETIC, pf.DEGRADES)
+    return {"creative_tasks_strongest_reported": any("creativ" in f.strongest_on for f in lm)}
+
+
+def judge_lm_creative(e):
+    checks = [holds(e, "creative_tasks_strongest_reported",
+                    "the study reports the decline most marked on the tasks that demand creativity")]
+    return assess(checks, "Guo et al. find the loss of diversity most marked on the generation tasks that demand "
+                          "the most creativity. 'Fastest' is read as 'largest over the same iterations'; the rates "
+                          "per task are not transcribed here.")
+
+
 CLAIMS = (
     Claim("MC-1", ("000", "004"), (L_000, L_WHY.format(7)), CHAPTER, "mc-claim-copy",
           "Training each model on its predecessors' output loses diversity and the rare tails of the human data, "
@@ -455,20 +518,29 @@ CLAIMS = (
           "its sources as the specific reason.",
           "shut down in fall, specifically citing AI pollution", DATA, _evidence_wordfreq, _judge_wordfreq,
           citations=("speer2024sunset",), checklist=("A4-26",)),
-    not_testable("MC-11", ("004",), (L_WHY.format(8),),
-                 "When variational autoencoders and diffusion models are retrained, generation after generation, "
-                 "on their own samples, they lose information step by step until their quality breaks down.",
-                 "VAEs and diffusion models degraded catastrophically",
-                 "pending: the per-generation quality figures of the VAE runs (Shumailov et al. 2024) and of the "
-                 "self-consuming diffusion-model studies are not yet transcribed and checked in this book",
-                 chapter=CHAPTER, anchor="mc-language-models", checklist=("A4-24",)),
-    not_testable("MC-12", ("004",), (L_EXPL.format(7),),
-                 "Language models trained on their predecessors' text show steadily falling lexical, syntactic and "
-                 "semantic diversity, fastest on creative tasks.",
-                 "lexical, syntactic, semantic diversity fall; creative tasks fastest",
-                 "pending: Guo et al. (2024) report these measures per iteration and task; their tables are not "
-                 "yet transcribed and checked here (a summary we could not verify says semantic diversity held up)",
-                 chapter=CHAPTER, anchor="mc-language-models", checklist=("A4-39", "A4-40")),
+    Claim("MC-11", ("004",), (L_WHY.format(8),), CHAPTER, "mc-claim-image-models",
+          "When variational autoencoders and diffusion models are retrained, generation after generation, "
+          "on their own samples, they lose information step by step until their quality breaks down.",
+          "VAEs and diffusion models degraded catastrophically", LITERATURE, ev_image_models, judge_image_models,
+          citations=("shumailov2024collapse", "alemohammad2024mad", "bertrand2024stability"),
+          checklist=("A4-24",)),
+    Claim("MC-12", ("004",), (L_EXPL.format(7),), CHAPTER, "mc-claim-diversity",
+          "Language models trained on their predecessors' text produce less and less diverse output with each "
+          "iteration.",
+          "consistent decreases in diversity through successive iterations", LITERATURE, ev_lm_diversity,
+          judge_lm_diversity, citations=("guo2024curious", "shumailov2024collapse"), checklist=("A4-39",)),
+    Claim("MC-18", ("004",), (L_EXPL.format(7),), CHAPTER, "mc-claim-diversity",
+          "Of the tasks studied, the ones that call for creativity lose diversity fastest.",
+          "creative tasks degrade especially fast", LITERATURE, ev_lm_creative, judge_lm_creative,
+          citations=("guo2024curious",), checklist=("A4-40",)),
+    not_testable("MC-19", ("004",), (L_EXPL.format(7),),
+                 "The loss of diversity shows on each of the three kinds of measure: lexical, syntactic and "
+                 "semantic.",
+                 "lexical, syntactic and semantic diversity each decrease",
+                 "pending: Guo et al. (2024) report each measure per iteration and task, but their tables were not "
+                 "checked against a stored copy here; their abstract reports the decline for the measures together "
+                 "(MC-12), and a machine-written summary we could not verify says semantic diversity held up",
+                 chapter=CHAPTER, anchor="mc-claim-diversity", checklist=("A4-39",)),
     not_testable("MC-13", ("004",), (L_WHY.format(9),),
                  "Future models will inevitably be trained on web data polluted by AI output.",
                  "future models inevitably train on polluted data",
@@ -480,7 +552,7 @@ CLAIMS = (
                  "no public data: the article names no source for the estimate, and we hold no sample of YouTube "
                  "uploads or Amazon listings; 'fills' has no measure",
                  chapter=CHAPTER, anchor="mc-language-models", checklist=("A4-41", "A4-42")),
-    Claim("MC-15", ("004",), (L_EXPL.format(11),), CHAPTER, "mc-language-models",
+    Claim("MC-15", ("004",), (L_EXPL.format(11),), CHAPTER, "mc-claim-detectors",
           "Automatic filters cannot reliably tell machine-written text from human text.",
           "automated filtering cannot catch all AI text", LITERATURE, ev_detector, judge_detector,
           citations=("openai2023classifier",), checklist=("A4-44",)),
