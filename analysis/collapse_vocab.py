@@ -333,12 +333,21 @@ class LRTest:
         return float(_tokens_for_power(self._moments, self.level, target))
 
 
+def weighted_sum(weights, values) -> np.ndarray:
+    """sum_i weights_i * values_i over the last axis, added in numpy's fixed (pairwise) order.
+
+    A BLAS dot or matrix-vector product (``@``) splits long sums between threads, so its last bits
+    depend on how many threads BLAS runs; this sum is the same for any thread count.
+    """
+    return np.sum(np.multiply(weights, values), axis=-1)
+
+
 def _llr_moments(null: np.ndarray, alt: np.ndarray):
     llr = np.log(alt) - np.log(null)
-    m0 = float(null @ llr)
-    m1 = float(alt @ llr)
-    v0 = float(null @ (llr - m0) ** 2)
-    v1 = float(alt @ (llr - m1) ** 2)
+    m0 = float(weighted_sum(null, llr))
+    m1 = float(weighted_sum(alt, llr))
+    v0 = float(weighted_sum(null, (llr - m0) ** 2))
+    v1 = float(weighted_sum(alt, (llr - m1) ** 2))
     return llr, m0, v0, m1, v1
 
 
@@ -393,8 +402,8 @@ def lr_test_power(null, alternative, tokens, *, level: float = 0.05, n_sim: int 
     llr = moments[0]
     mc = []
     for size in n.astype(np.int64):
-        s0 = rng.multinomial(size, p0, size=n_sim) @ llr
-        s1 = rng.multinomial(size, p1, size=n_sim) @ llr
+        s0 = weighted_sum(rng.multinomial(size, p0, size=n_sim), llr)
+        s1 = weighted_sum(rng.multinomial(size, p1, size=n_sim), llr)
         mc.append(float((s1 > np.quantile(s0, 1 - a)).mean()))
     out = LRTest(n.astype(np.int64), _normal_power(moments, a, n), np.array(mc), moments[3], -moments[1], a)
     object.__setattr__(out, "_moments", moments)
@@ -436,7 +445,7 @@ def detection_study(tokens: int = 200_000, generation: int = 5, n_words: int = 2
     rng = np.random.default_rng(require_int("seed", seed, minimum=0))
     counts = _replace_counts(p, tokens, g, rng)
     models = [smoothed_model(c, pseudocount) for c in counts]
-    kl = np.array([float(m @ (np.log(m) - np.log(p))) for m in models]) / np.log(2)
+    kl = np.array([float(weighted_sum(m, np.log(m) - np.log(p))) for m in models]) / np.log(2)
     lost = counts[-1] == 0
     test = lr_test_power(p, models[-1], list(test_tokens), level=level, n_sim=n_sim, seed=seed)
     mass = float(p[lost].sum())

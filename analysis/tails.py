@@ -27,7 +27,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .collapse_vocab import word_frequencies
+from .collapse_vocab import weighted_sum, word_frequencies
 from .validation import require_in_range, require_int, require_positive
 
 #: Default synthetic shares of the chapter's curves.
@@ -73,8 +73,8 @@ def memorisation_error(test_probabilities, train_probabilities, tokens) -> np.nd
         raise ValueError(f"tokens must be at least 1; got {t.min()!r}")
     log_miss = np.log1p(-np.minimum(q, 1 - 1e-16))
     if t.ndim == 0:
-        return float(np.exp(t * log_miss) @ p)
-    return np.array([np.exp(x * log_miss) @ p for x in t.ravel()]).reshape(t.shape)
+        return float(weighted_sum(np.exp(t * log_miss), p))
+    return np.array([weighted_sum(np.exp(x * log_miss), p) for x in t.ravel()]).reshape(t.shape)
 
 
 def local_exponent(tokens, error) -> np.ndarray:
@@ -176,7 +176,7 @@ def _tokens_to_reach(p: np.ndarray, q: np.ndarray, target: float, t_cap: float =
     """Smallest T with memorisation_error(p, q, T) <= target (bisection on log T, 45 steps: relative
     precision ~1e-12 of the bracket); inf if the error is still above ``target`` at ``t_cap``."""
     log_miss = np.log1p(-np.minimum(q, 1 - 1e-16))
-    err = lambda log_t: float(np.exp(np.exp(log_t) * log_miss) @ p)  # noqa: E731
+    err = lambda log_t: float(weighted_sum(np.exp(np.exp(log_t) * log_miss), p))  # noqa: E731
     if err(np.log(t_cap)) > target:
         return float("inf")
     lo, hi = 0.0, np.log(t_cap)
@@ -201,4 +201,4 @@ def augmentation_error(real_tokens, synthetic_tokens, k: int = TAIL_CUT_RANK, n_
     p = english(n_types)
     cut = tail_cut(p, k)
     log_miss = r * np.log1p(-p) + s * np.log1p(-np.minimum(cut, 1 - 1e-16))
-    return float(np.exp(log_miss) @ p)
+    return float(weighted_sum(np.exp(log_miss), p))
