@@ -22,6 +22,45 @@ def _require_counts(name: str, value) -> np.ndarray:
     return arr.astype(np.int64)
 
 
+#: Most log-ratio terms :func:`_one_minus_ratio` holds at once (memory: 8 bytes each).
+_TABLE_LIMIT = 1 << 24
+
+
+def _one_minus_ratio(pairs: np.ndarray, pair: np.ndarray, k: np.ndarray) -> np.ndarray:
+    """1 - prod_{i<k} (1 - c / (n - i)) for each entry, where (n, c) = ``pairs[:, pair]``.
+
+    The running sum of log1p terms of each pair is computed once, up to the largest k asked of that pair
+    (a cumulative sum adds in order, so its first k terms do not depend on how far it runs), and every
+    entry reads its k-th value from one flat table of all pairs' sums.
+    """
+    res = np.empty(k.shape)
+    kmax = np.zeros(pairs.shape[1], dtype=np.int64)
+    np.maximum.at(kmax, pair, k)
+    used = np.flatnonzero(kmax)
+    start = 0
+    while start < used.size:  # pairs in chunks whose tables fit in _TABLE_LIMIT terms (almost always one)
+        stop = start + 1
+        total = int(kmax[used[start]])
+        while stop < used.size and total + int(kmax[used[stop]]) <= _TABLE_LIMIT:
+            total += int(kmax[used[stop]])
+            stop += 1
+        chunk = used[start:stop]
+        offset = np.zeros(pairs.shape[1], dtype=np.int64)
+        tables = []
+        position = 0
+        for j in chunk:
+            n_j, c_j = int(pairs[0, j]), int(pairs[1, j])
+            i = np.arange(int(kmax[j]), dtype=float)
+            tables.append(np.cumsum(np.log1p(-c_j / (n_j - i))))
+            offset[j] = position
+            position += tables[-1].size
+        flat = np.concatenate(tables)
+        members = slice(None) if chunk.size == used.size else np.isin(pair, chunk)
+        res[members] = -np.expm1(flat[offset[pair[members]] + k[members] - 1])
+        start = stop
+    return res
+
+
 def pass_at_k(n, c, k) -> np.ndarray:
     """Unbiased pass@k of Chen et al. (2021) (bibtex ``chen2021codex``): the probability that at least
     one of ``k`` samples drawn without replacement from ``n`` generated samples, ``c`` of them correct,
@@ -54,7 +93,12 @@ def pass_at_k(n, c, k) -> np.ndarray:
         raise ValueError(f"n must be at most {MAX_SAMPLES:,} samples per problem; got {n.max()}")
     if np.any(k < 1):
         raise ValueError(f"k must be at least 1; got {k.min()}")
-    n, c, k = np.broadcast_arrays(n, c, k)
+    # Each distinct (n, c) pair gets one running product over i < max k; it is found on n and c alone
+    # (before they broadcast against k), so a grid of many k costs no sort of the full grid.
+    n_pairs, c_pairs = np.broadcast_arrays(n, c)
+    pairs, pair_of = np.unique(np.stack([n_pairs.ravel(), c_pairs.ravel()]), axis=1, return_inverse=True)
+    pair_of = pair_of.reshape(n_pairs.shape)
+    n, c, k, pair_of = np.broadcast_arrays(n, c, k, pair_of)
     if np.any(c > n):
         i = np.argwhere(c > n)[0]
         raise ValueError(f"c must not exceed n; got c = {c[tuple(i)]} > n = {n[tuple(i)]}")
@@ -67,18 +111,7 @@ def pass_at_k(n, c, k) -> np.ndarray:
     out[zero] = 0.0
     todo = ~certain & ~zero
     if todo.any():
-        nn, cc, kk = n[todo], c[todo], k[todo]
-        res = np.empty(nn.shape)
-        pairs, inverse = np.unique(np.stack([nn, cc]), axis=1, return_inverse=True)
-        inverse = inverse.ravel()
-        for j in range(pairs.shape[1]):
-            members = inverse == j
-            n_j, c_j = int(pairs[0, j]), int(pairs[1, j])
-            kmax = int(kk[members].max())
-            i = np.arange(kmax, dtype=float)
-            log_ratio = np.cumsum(np.log1p(-c_j / (n_j - i)))
-            res[members] = -np.expm1(log_ratio[kk[members] - 1])
-        out[todo] = res
+        out[todo] = _one_minus_ratio(pairs, pair_of[todo], k[todo])
     return out[()] if out.ndim == 0 else out
 
 
