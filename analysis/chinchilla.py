@@ -807,11 +807,18 @@ def kaplan_compute_waste(fit, C_flop, *, anchor_flop: float | None = None) -> np
 
 
 #: Hoffmann et al. (2022) state Chinchilla used "the same compute budget as Gopher" (abstract) and give that
-#: budget as 5.76e23 FLOP (their Table 3 and Figure 1; bibtex ``hoffmann2022training``). 6ND gives less for
-#: Gopher and more for Chinchilla; :func:`gopher_chinchilla_flops` reports all three.
+#: budget as 5.76e23 FLOP (bibtex ``hoffmann2022training``). Checked against a stored text copy of
+#: arXiv:2203.15556 (code index, file id 17909418424): the Figure 2 caption gives the FLOPs "used to train
+#: Gopher (5.76 × 10^23)"; Table 3 and Figure 1 are images in that copy, so the figure was not read there.
+#: 6ND gives less for Gopher and more for Chinchilla; :func:`gopher_chinchilla_flops` reports all three.
 HOFFMANN_GOPHER_BUDGET_FLOP = 5.76e23
-#: MMLU 5-shot average accuracy (%): Chinchilla 67.5 (Hoffmann et al. 2022, abstract and Table 6, "greater than
-#: a 7% improvement over Gopher"), Gopher 60.0 (Rae et al. 2021, Table 7; bibtex ``rae2021gopher``).
+#: MMLU 5-shot average accuracy (%): Chinchilla 67.5 (Hoffmann et al. 2022, abstract, "greater than a 7%
+#: improvement over Gopher"), Gopher 60.0 (Rae et al. 2021; bibtex ``rae2021gopher``). Checked: 67.5 is in the
+#: abstract of the stored copy of arXiv:2203.15556 (file id 17909418424), whose Section 4.2.2 text says 67.6 %
+#: "improving upon Gopher by 7.6%" (the paper's own rounding differs; 67.6 - 7.6 = 60.0); both 67.5 and 60.0 are
+#: on the MMLU authors' leaderboard (github.com/hendrycks/test, README.md, "Results of the test") and in the
+#: LLaMA paper's Table 9 (Touvron et al. 2023, as transcribed in a stored bilingual copy, file id 61973068263).
+#: Rae et al.'s own table was not seen in a stored copy (searched: pages and code for the Gopher MMLU table).
 MMLU_5SHOT = {"Chinchilla": 67.5, "Gopher": 60.0}
 
 
@@ -908,10 +915,17 @@ def parameter_decade_gains(fit, N_start: float = 1e9, n: int = 4) -> tuple[np.nd
 # --- How many runs Hoffmann et al.'s interval would need -----------------------------------------------
 
 #: Hoffmann et al. (2022), Table 2, Approach 3: a = 0.46 with the interval (0.454, 0.455) (their 10th to 90th
-#: percentiles; as discussed in Besiroglu et al. 2024, section 3; bibtex ``hoffmann2022training``).
+#: percentiles from bootstrapping, per the caption; bibtex ``hoffmann2022training``). a = 0.46 is confirmed by
+#: the text of Section 3.3 in a stored copy of arXiv:2203.15556 (code index, file id 17909418424), and the
+#: caption (10th and 90th percentiles, 80 % of the data resampled 100 times) by that copy too; the interval
+#: itself is not verified against a stored copy (searched: pages for the Table 2 caption, its row names and
+#: the numbers, ar5iv/arXiv copies of 2203.15556 and of Besiroglu et al. 2404.10102; code for
+#: "0.454, 0.455"): Table 2 is an image in the one full copy found, and the numbers appear only in
+#: secondary transcriptions (lecture notes and reading notes), which agree with these values.
 HOFFMANN_A3_INTERVAL = (0.454, 0.455)
 #: Besiroglu et al. (2024, abstract): intervals that narrow "would require over 600,000 experiments", while
-#: Hoffmann et al. likely ran fewer than 500 (bibtex ``besiroglu2024chinchilla``).
+#: Hoffmann et al. likely ran fewer than 500 (bibtex ``besiroglu2024chinchilla``). Checked against the stored
+#: abstract at https://arxiv.org/html/2404.10102v2 (and v1).
 BESIROGLU_RUNS_NEEDED = 600_000
 
 

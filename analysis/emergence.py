@@ -80,11 +80,29 @@ class PersuasionStudy:
     persuasive than models an order of magnitude or more smaller), and the size association loses
     statistical significance once task completion (coherence, staying on topic) is adjusted for.
 
-    ``slope_pp_per_log_params``: the preprint of the same study, arXiv:2406.14508 ("Evidence of a log
-    scaling law for political persuasion with large language models"), reports in its meta-analysis that
-    one unit of log(parameters) raises the average treatment effect by 1.26 percentage points, at an
-    average effect of 5.77 points (as summarised from the preprint's abstract; the PNAS abstract gives no
-    slope). Positive: before adjusting for task completion, larger models were more persuasive.
+    The counts (24 models, 720 messages, 10 issues, 25,982 participants) are in the stored abstracts of
+    both versions (https://www.pnas.org/doi/10.1073/pnas.2413443122 and
+    https://ar5iv.labs.arxiv.org/html/2406.14508). Neither abstract gives a slope.
+
+    ``slope_pp_per_log_params`` and ``mean_effect_pp``: the primary source is the authors' replication
+    repository of the preprint (arXiv:2406.14508, "Evidence of a log scaling law for political persuasion
+    with large language models"), github.com/kobihackenburg/scaling-LLM-persuasion, file
+    ``main_study/code/analysis/output/tables/table_primary_model.csv`` (commit 80efc63): the fixed effect of
+    "log(parameter count)" in their primary meta-regression is 1.26 percentage points, 95 % CI [0.65, 1.87],
+    p < .001, and the intercept is 5.77 points, 95 % CI [4.07, 7.48]. The fitting script
+    (``main_study/code/analysis/2_fit_models.R``) takes R's ``log``, the **natural** logarithm, of the
+    parameter count and centres it, with the two frontier models' unknown sizes imputed (300B in the issue-level
+    fits; the script also refits with 400B to 1,000B). So the unit is percentage points of treatment effect
+    (the survey outcome's scale) per e-fold of parameters, about
+    1.26 × ln 10 = 2.9 points per tenfold, and 5.77 is the predicted effect at the mean log size, not a plain
+    average over models. (The earlier note that these came from "the preprint's abstract" was wrong: the
+    abstract has no numbers; they circulate through a machine summary, sciencestack.ai, whose wording
+    matches the table.) Positive: before adjusting for task completion, larger models were more persuasive.
+
+    ``adjusted_slope_pp_per_log_params`` and ``adjusted_slope_p``: the same coefficient once task
+    completion (a quadratic in the model-level mean task-completion score) is added, from
+    ``table_primary_adjust2.csv`` in the same folder: 0.66 points (standard error 0.37, p = 0.078), no
+    longer significant at 5 %, which is the PNAS abstract's "no longer statistically significant".
     """
 
     n_models: int = 24
@@ -94,7 +112,11 @@ class PersuasionStudy:
     #: Distinct tasks studied: one, single-message political persuasion.
     n_tasks: int = 1
     slope_pp_per_log_params: float = 1.26
+    slope_ci95_low_pp: float = 0.65
+    slope_ci95_high_pp: float = 1.87
     mean_effect_pp: float = 5.77
+    adjusted_slope_pp_per_log_params: float = 0.66
+    adjusted_slope_p: float = 0.078
 
 
 HACKENBURG = PersuasionStudy()

@@ -40,7 +40,7 @@ def test_default_verdicts(ev):
     assert got == {
         "DW-1": C.PARTLY, "DW-2": C.PARTLY, "DW-3": C.SUPPORTED, "DW-4": C.PARTLY, "DW-5": C.PARTLY,
         "DW-6": C.SUPPORTED, "DW-7": C.SUPPORTED, "DW-8": C.PARTLY, "DW-9": C.SUPPORTED,
-        "DW-10": C.SUPPORTED, "DW-11": C.SUPPORTED, "DW-15": C.SUPPORTED,
+        "DW-10": C.SUPPORTED, "DW-11": C.SUPPORTED, "DW-15": C.SUPPORTED, "DW-16": C.PARTLY,
     }
 
 

@@ -47,8 +47,19 @@ def test_em4_persuasion_uses_published_numbers_not_booleans():
     e = BY_ID["EM-4"].evidence()
     assert all(not isinstance(v, bool) for v in e.values())
     assert e["n_tasks"] == 1 and e["slope_pp_per_log_params"] == pytest.approx(1.26)
-    assert BY_ID["EM-4"].judge(e).verdict == C.NOT_SUPPORTED
+    # the authors' table_primary_model.csv: 95 % CI [0.65, 1.87]; table_primary_adjust2.csv: 0.66, p = 0.078
+    assert (e["slope_pp_per_log_params_low"], e["slope_pp_per_log_params_high"]) == pytest.approx((0.65, 1.87))
+    assert (e["adjusted_slope_pp_per_log_params"], e["adjusted_slope_p"]) == pytest.approx((0.66, 0.078))
+    a = BY_ID["EM-4"].judge(e)
+    assert a.verdict == C.NOT_SUPPORTED
+    slope = next(c for c in a.checks if c.key == "slope_pp_per_log_params")
+    assert (slope.low, slope.high) == pytest.approx((0.65, 1.87)) and not slope.interval_straddles
+    assert "0.66" in a.summary and "0.078" in a.summary
     assert BY_ID["EM-4"].judge(dict(e, n_tasks=5.0, slope_pp_per_log_params=0.0)).verdict == C.SUPPORTED
+    # an interval reaching below zero is reported as straddling the threshold, without deciding the check
+    wide = BY_ID["EM-4"].judge(dict(e, slope_pp_per_log_params_low=-0.2))
+    assert wide.verdict == C.NOT_SUPPORTED
+    assert next(c for c in wide.checks if c.key == "slope_pp_per_log_params").interval_straddles
 
 
 def test_em5_is_a_conditional():

@@ -82,18 +82,25 @@ def _judge_inverse(ev):
 
 def _persuasion() -> dict:
     h = em.HACKENBURG
-    return {"n_tasks": float(h.n_tasks), "slope_pp_per_log_params": h.slope_pp_per_log_params}
+    return {"n_tasks": float(h.n_tasks), "slope_pp_per_log_params": h.slope_pp_per_log_params,
+            "slope_pp_per_log_params_low": h.slope_ci95_low_pp, "slope_pp_per_log_params_high": h.slope_ci95_high_pp,
+            "adjusted_slope_pp_per_log_params": h.adjusted_slope_pp_per_log_params,
+            "adjusted_slope_p": h.adjusted_slope_p}
 
 
 def _judge_persuasion(ev):
     checks = [
         at_least(ev, "n_tasks", 2.0, "distinct real-world tasks in the study (many)"),
         at_most(ev, "slope_pp_per_log_params", 0.0,
-                "persuasion gain per unit of log parameters, percentage points (no more effective)"),
+                "persuasion gain per unit of natural log of parameters, percentage points, with its 95 % "
+                "interval (no more effective)"),
     ]
     summary = (f"The study measured {ev['n_tasks']:.0f} task, single political messages; before adjusting for task "
                f"completion its meta-analysis finds {ev['slope_pp_per_log_params']:.2f} points more persuasion per "
-               f"unit of log parameters: small, diminishing, but positive.")
+               f"unit of natural log of parameters (95 % interval {ev['slope_pp_per_log_params_low']:.2f} to "
+               f"{ev['slope_pp_per_log_params_high']:.2f}): small, diminishing, but positive. Only after adjusting "
+               f"for task completion does the slope ({ev['adjusted_slope_pp_per_log_params']:.2f}, "
+               f"p = {ev['adjusted_slope_p']:.3f}) lose significance.")
     return assess(checks, summary)
 
 

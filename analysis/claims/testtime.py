@@ -339,7 +339,8 @@ CLAIMS = (
                  "quickly stop helping.",
                  "pattern repeats across every benchmark",
                  "pending: the cited study varies few-shot examples and reflection depth on several benchmarks, but "
-                 "those curves are not transcribed here; the sweep that is (HotpotQA) is tested as TT-1, TT-6 and TT-10",
+                 "those curves are not transcribed here (no stored copy searched gave their numbers); the sweep that is "
+                 "(HotpotQA) is tested as TT-1, TT-6 and TT-10",
                  chapter=CHAPTER, anchor="tt-claim-marginal", checklist=("A0-06",)),
     not_testable("TT-13", ("000",), (f"{S000_ILLUSION} ¶ 2",),
                  "Beyond some level of reasoning complexity, models start to repeat themselves.",
