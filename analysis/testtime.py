@@ -88,10 +88,28 @@ DEFAULT_KS = np.unique(np.round(np.logspace(0, 4, 17)).astype(int))
 
 
 def _counts(benchmark: str, model: str) -> np.ndarray:
+    """Correct samples (of 10,000) per problem of ``model`` on ``benchmark``: a read-only array, shared
+    between callers (the pair comparisons ask for the same models hundreds of times)."""
+    if not (isinstance(benchmark, str) and isinstance(model, str)):  # unhashable or wrong type: the named error
+        return _counts_cached.__wrapped__(benchmark, model)
+    return _counts_cached(benchmark, model)
+
+
+@lru_cache(maxsize=64)
+def _counts_cached(benchmark: str, model: str) -> np.ndarray:
     frame = load_monkeys_counts(benchmark)
     known = sorted(frame["model"].unique())
     require_choice("model", model, known)
-    return frame.loc[frame["model"] == model, "num_correct"].to_numpy()
+    counts = frame.loc[frame["model"] == model, "num_correct"].to_numpy().copy()
+    counts.flags.writeable = False
+    return counts
+
+
+@lru_cache(maxsize=512)
+def _vote_bounds(model: str, k: int) -> tuple[float, float]:
+    """:func:`analysis.verifiers.majority_vote_bounds` of ``model`` on MATH at ``k`` samples, cached: the
+    pair comparisons at every ratio R of :data:`RATIO_GRID` ask for the same (model, k) again and again."""
+    return majority_vote_bounds(_counts("MATH", model), MONKEYS_SAMPLES, k)
 
 
 def monkeys_models(benchmark: str) -> list[str]:
@@ -389,14 +407,13 @@ def compute_matched_pairs(inference_ratio: float | None = None, count: str = "to
     size = {m: pythia_flop_params(m, count) for m in models}
     rows = []
     for i, small in enumerate(models):
-        c_small = _counts("MATH", small)
         for large in models[i + 1:]:
             rho = size[large] / size[small]
             raw = rho if inference_ratio is None else float(total_matched_samples(rho, inference_ratio))
             k = int(min(np.floor(raw), MONKEYS_SAMPLES))
             c_large = _counts("MATH", large)
             p1 = float(c_large.mean() / MONKEYS_SAMPLES)
-            worst, best = majority_vote_bounds(c_small, MONKEYS_SAMPLES, max(1, min(k, MAJORITY_K_MAX)))
+            worst, best = _vote_bounds(small, max(1, min(k, MAJORITY_K_MAX)))
             rows.append({
                 "small": small, "large": large, "size_ratio": rho, "k_small": k,
                 "capped": bool(raw > MONKEYS_SAMPLES),

@@ -119,13 +119,33 @@ def majority_vote_accuracy(c, n, k: int, dominant_wrong_share: float) -> float:
     dominant_wrong_share : float
         In [0, 1].
     """
+    p, k = _vote_inputs(c, n, k)
+    s = float(require_in_range("dominant_wrong_share", dominant_wrong_share, 0.0, 1.0))
+    return _vote_accuracy(_vote_pmf(p, k), s)
+
+
+def _vote_inputs(c, n, k) -> tuple[np.ndarray, int]:
+    """Per-problem rates c / n and the vote size k, checked."""
     p = _rates(c, n)
     k = require_int("k", k, minimum=1)
     if k > MAJORITY_K_MAX:
         raise ValueError(f"k must be at most {MAJORITY_K_MAX}; got {k}")
-    s = float(require_in_range("dominant_wrong_share", dominant_wrong_share, 0.0, 1.0))
+    return p, k
+
+
+def _vote_pmf(p: np.ndarray, k: int) -> np.ndarray:
+    """P(x of ``k`` samples correct) for x = 0..k, one row per problem of rate ``p`` (shape (problems, k + 1)),
+    binomial; computed once per distinct rate (many problems share one, such as 0)."""
+    rates, row = np.unique(p, return_inverse=True)
     x = np.arange(k + 1)
-    pmf_correct = stats.binom.pmf(x[None, :], k, p[:, None])          # (problems, k + 1)
+    return stats.binom.pmf(x[None, :], k, rates[:, None])[row.ravel()]   # (problems, k + 1)
+
+
+def _vote_accuracy(pmf_correct: np.ndarray, s: float) -> float:
+    """Mean over problems of P(the correct answer wins the vote), given :func:`_vote_pmf`'s rows and the
+    dominant wrong answer's share ``s`` of wrong samples."""
+    k = pmf_correct.shape[1] - 1
+    x = np.arange(k + 1)
     rest = k - x                                                      # wrong votes when x are correct
     win = stats.binom.cdf(x - 1, rest, s) + 0.5 * stats.binom.pmf(x, rest, s)
     win[0] = 0.0
@@ -136,7 +156,8 @@ def majority_vote_accuracy(c, n, k: int, dominant_wrong_share: float) -> float:
 def majority_vote_bounds(c, n, k: int) -> tuple[float, float]:
     """(worst, best) expected accuracy of a majority vote over ``k`` samples: every wrong sample on one wrong
     answer, and no two wrong samples agreeing. The counts imply nothing tighter."""
-    return majority_vote_accuracy(c, n, k, 1.0), majority_vote_accuracy(c, n, k, 0.0)
+    pmf_correct = _vote_pmf(*_vote_inputs(c, n, k))  # shared by both cases
+    return _vote_accuracy(pmf_correct, 1.0), _vote_accuracy(pmf_correct, 0.0)
 
 
 def vote_decided_share(c, n) -> float:
