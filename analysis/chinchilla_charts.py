@@ -36,14 +36,16 @@ def isoflop_chart(result: IsoflopResult) -> alt.LayerChart:
     minima = result.minima.assign(band=lambda f: f["budget"].map(lambda b: f"{b:.0e} FLOP"))
     color = alt.Color("band:N", title="compute band", sort=[f"{b:.0e} FLOP" for b in result.minima["budget"]],
                       scale=alt.Scale(scheme="viridis"))
-    runs = alt.Chart(pts).mark_point(opacity=0.6).encode(
+    runs = alt.Chart(pts).transform_calculate(
+        N_si=charts.si_expr("datum.N_params"), D_si=charts.si_expr("datum.D_tokens")).mark_point(opacity=0.6).encode(
         x=_X_N, y=_Y_LOSS, color=color,
-        tooltip=[alt.Tooltip("N_params:Q", format=".3s", title="parameters"),
-                 alt.Tooltip("D_tokens:Q", format=".3s", title="tokens"), alt.Tooltip("loss:Q", format=".3f")])
+        tooltip=[alt.Tooltip("N_si:N", title="parameters"),
+                 alt.Tooltip("D_si:N", title="tokens"), alt.Tooltip("loss:Q", format=".3f")])
     lines = alt.Chart(curves).mark_line(strokeWidth=1.5).encode(x=_X_N, y=_Y_LOSS, color=color, detail="band:N")
-    mins = alt.Chart(minima).mark_point(shape="diamond", size=120, filled=True, color=charts.colour("frontier")).encode(
+    mins = alt.Chart(minima).transform_calculate(N_opt_si=charts.si_expr("datum.N_opt")).mark_point(
+        shape="diamond", size=120, filled=True, color=charts.colour("frontier")).encode(
         x=alt.X("N_opt:Q"), y="loss_min:Q",
-        tooltip=["band:N", alt.Tooltip("N_opt:Q", format=".3s", title="loss-minimising N"),
+        tooltip=["band:N", alt.Tooltip("N_opt_si:N", title="loss-minimising N"),
                  alt.Tooltip("loss_min:Q", format=".3f"), "runs:Q"])
     chart = (runs + lines + mins).properties(title=alt.Title(
         "At fixed compute, loss is U-shaped in model size",
@@ -77,12 +79,13 @@ def isoflop_explorer(fits: dict) -> alt.Chart:
         D="budget / (6 * pow(10, datum.log10N))",
         loss="datum.E + datum.A * pow(datum.N, -datum.alpha) + datum.B * pow(datum.D, -datum.beta)",
         tokens_per_param="datum.D / datum.N",
-    ).transform_filter("datum.D > 1e8").mark_line().encode(
+    ).transform_filter("datum.D > 1e8").transform_calculate(
+        N_si=charts.si_expr("datum.N"), D_si=charts.si_expr("datum.D")).mark_line().encode(
         x=charts.x("N:Q", "parameters N (tokens D = C / 6N)", (10**7.5, 1e13), scale="log"),
         y=charts.y("loss:Q", "predicted loss (nats/token)", (1.6, 4.0)),
         color=alt.Color("fit:N", title="fit", scale=_fit_colours(fits)),
-        tooltip=["fit:N", alt.Tooltip("N:Q", format=".3s", title="parameters"),
-                 alt.Tooltip("D:Q", format=".3s", title="tokens"),
+        tooltip=["fit:N", alt.Tooltip("N_si:N", title="parameters"),
+                 alt.Tooltip("D_si:N", title="tokens"),
                  alt.Tooltip("tokens_per_param:Q", format=".1f", title="tokens per parameter"),
                  alt.Tooltip("loss:Q", format=".3f")],
     ).add_params(budget).properties(title=alt.Title(
@@ -130,9 +133,10 @@ def loss_landscape_chart(fit, models=(GOPHER, CHINCHILLA, LLAMA3_8B), *, levels:
         x=alt.X("N:Q", scale=xs), y=alt.Y("D:Q", scale=ys), detail="budget:N", tooltip=["budget:N"])
     pts = pd.DataFrame([{"model": m.name, "N": m.N, "D": m.D, "C": m.C_flop,
                          "loss": float(chinchilla_loss(m.N, m.D, fit))} for m in models])
-    dots = alt.Chart(pts).mark_point(shape="triangle-up", size=140, filled=True, color=charts.colour("published")).encode(
+    dots = alt.Chart(pts).transform_calculate(N_si=charts.si_expr("datum.N"), D_si=charts.si_expr("datum.D")).mark_point(
+        shape="triangle-up", size=140, filled=True, color=charts.colour("published")).encode(
         x=alt.X("N:Q", scale=xs), y=alt.Y("D:Q", scale=ys),
-        tooltip=["model:N", alt.Tooltip("N:Q", format=".3s"), alt.Tooltip("D:Q", format=".3s"),
+        tooltip=["model:N", alt.Tooltip("N_si:N", title="N"), alt.Tooltip("D_si:N", title="D"),
                  alt.Tooltip("C:Q", format=".2e", title="compute (FLOP)"), alt.Tooltip("loss:Q", format=".3f")])
     labels = dots.mark_text(align="left", dx=8, dy=-6, fontSize=12, clip=False).encode(text="model:N")
     chart = (heat + iso_layer + path + dots + labels).properties(title=alt.Title(

@@ -56,20 +56,22 @@ def stock_chart(samples: StockSamples, high_quality: HighQualityStock, seed_rang
         {"what": band_names[1], "lo": published.stock_low_tokens, "hi": published.stock_high_tokens},
     ])
     xs = charts.x("lo:Q", "stock of text (tokens)", (1e12, 1e17), scale="log")
-    band = alt.Chart(bands).mark_rect(opacity=0.13).encode(
+    band = alt.Chart(bands).transform_calculate(
+        lo_si=charts.si_expr("datum.lo"), hi_si=charts.si_expr("datum.hi")).mark_rect(opacity=0.13).encode(
         x=xs, x2="hi:Q", color=alt.Color("what:N", title="published ranges",
                                          scale=charts.colour_scale(dict(zip(band_names, ("article", "published")))),
                                          legend=alt.Legend(orient="bottom", direction="vertical", symbolType="square",
                                                            symbolOpacity=0.5, symbolStrokeWidth=0)),
-        tooltip=["what:N", alt.Tooltip("lo:Q", format=".2s"), alt.Tooltip("hi:Q", format=".2s")])
-    area = alt.Chart(hist).mark_area(opacity=0.5, interpolate="step", clip=True).encode(
+        tooltip=["what:N", alt.Tooltip("lo_si:N", title="lo"), alt.Tooltip("hi_si:N", title="hi")])
+    area = alt.Chart(hist).transform_calculate(tokens_si=charts.si_expr("datum.tokens")).mark_area(
+        opacity=0.5, interpolate="step", clip=True).encode(
         x=charts.x("tokens:Q", "stock of text (tokens)", (1e12, 1e17), scale="log"),
         y=charts.y("share:Q", "share of Monte-Carlo draws", (0, float(hist["share"].max()) * 1.1), percent=True),
         fill=alt.Fill("stage:N", title="stage", sort=list(stages),
                       scale=charts.colour_scale(dict(zip(stages, ("frontier", "all runs", "our fit", "stock")))),
                       legend=alt.Legend(orient="bottom", direction="vertical", symbolType="square",
                                         symbolOpacity=0.7, symbolStrokeWidth=0)),
-        tooltip=["stage:N", alt.Tooltip("tokens:Q", format=".2s"), alt.Tooltip("share:Q", format=".1%")])
+        tooltip=["stage:N", alt.Tooltip("tokens_si:N", title="tokens"), alt.Tooltip("share:Q", format=".1%")])
     chart = alt.layer(band, area).resolve_scale(color="independent").properties(
         title=alt.Title("The seed's upper end lies far above any estimate",
                         subtitle="Monte Carlo from Villalobos et al.'s input ranges; shaded: the seed's range and the paper's interval"))
@@ -110,18 +112,19 @@ def dataset_projection_chart(trend: DatasetTrend, samples: StockSamples, end_yea
     colours = charts.colour_scale({"fitted trend": "our fit", "Epoch AI's rate": "published", "effective stock": "stock"})
     x = charts.x("year:Q", "year", _YEARS, scale="year", ticks=list(range(_YEARS[0], _YEARS[1] + 1, 5)))
     ytok = charts.y("tokens:Q", "training-set size or stock (tokens)", _TOKENS, scale="log")
-    dots = alt.Chart(pts).mark_point(opacity=0.6, clip=True, filled=True, size=25).encode(
+    dots = alt.Chart(pts).transform_calculate(tokens_si=charts.si_expr("datum.tokens")).mark_point(
+        opacity=0.6, clip=True, filled=True, size=25).encode(
         x=x, y=ytok, shape=alt.Shape("source:N", title="models", legend=alt.Legend(orient="bottom", direction="vertical")),
         color=alt.value(charts.colour("data")),
-        tooltip=["system:N", "source:N", alt.Tooltip("year:Q", format=".2f"), alt.Tooltip("tokens:Q", format=".2s")])
+        tooltip=["system:N", "source:N", alt.Tooltip("year:Q", format=".2f"), alt.Tooltip("tokens_si:N", title="tokens")])
     ymid = charts.y("mid:Q", "training-set size or stock (tokens)", _TOKENS, scale="log")
     band = alt.Chart(bands).mark_area(opacity=0.15, clip=True).encode(
         x=x, y=charts.y("lo:Q", "training-set size or stock (tokens)", _TOKENS, scale="log"), y2="hi:Q",
         color=alt.Color("what:N", scale=colours, legend=None))
-    line = alt.Chart(bands).mark_line(clip=True).encode(
+    line = alt.Chart(bands).transform_calculate(mid_si=charts.si_expr("datum.mid")).mark_line(clip=True).encode(
         x=x, y=ymid, color=alt.Color("what:N", scale=colours, title="projection (median, 10-90%)",
                                      legend=alt.Legend(orient="bottom", direction="vertical")),
-        tooltip=["what:N", alt.Tooltip("year:Q", format=".2f"), alt.Tooltip("mid:Q", format=".2s", title="median")])
+        tooltip=["what:N", alt.Tooltip("year:Q", format=".2f"), alt.Tooltip("mid_si:N", title="median")])
     chart = alt.layer(band, line, dots).resolve_scale(color="independent").properties(
         title=alt.Title("Training sets grow faster than the stock of text",
                         subtitle="points: models in both files; lines: the largest run from 2024 under each rate, and the stock"))
@@ -241,12 +244,14 @@ def fit_chart(refit: DecayRefit) -> alt.LayerChart:
     diag = alt.Chart(line).mark_line(color=charts.colour("reference"), strokeDash=[4, 4]).encode(
         x=charts.x("loss:Q", "observed validation loss (nats/token)", dom, scale="log"),
         y=charts.y("predicted:Q", "law's prediction (nats/token)", dom, scale="log"))
-    pts = alt.Chart(runs).mark_point(filled=True, opacity=0.75, clip=True).encode(
+    pts = alt.Chart(runs).transform_calculate(
+        N_si=charts.si_expr("datum.N"), D_si=charts.si_expr("datum.D"), U_si=charts.si_expr("datum.U")).mark_point(
+        filled=True, opacity=0.75, clip=True).encode(
         x=charts.x("loss:Q", "observed validation loss (nats/token)", dom, scale="log"),
         y=charts.y("predicted:Q", "law's prediction (nats/token)", dom, scale="log"),
         color=alt.Color("epochs:Q", scale=alt.Scale(type="log", scheme="viridis"), title="epochs D/U"),
-        tooltip=["run_name:N", alt.Tooltip("N:Q", format=".3s"), alt.Tooltip("D:Q", format=".3s"),
-                 alt.Tooltip("U:Q", format=".3s"), alt.Tooltip("epochs:Q", format=".1f"),
+        tooltip=["run_name:N", alt.Tooltip("N_si:N", title="N"), alt.Tooltip("D_si:N", title="D"),
+                 alt.Tooltip("U_si:N", title="U"), alt.Tooltip("epochs:Q", format=".1f"),
                  alt.Tooltip("loss:Q", format=".3f"), alt.Tooltip("predicted:Q", format=".3f")])
     chart = (diag + pts).properties(title=alt.Title("The law under-predicts the loss of the runs",
                                                     subtitle="Muennighoff et al.'s 182 runs; dashed: perfect prediction; refitted R_D*, R_N*"))

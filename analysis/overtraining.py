@@ -121,10 +121,10 @@ def errors_chart(errors: pd.DataFrame | None = None) -> alt.LayerChart:
     frame = e.assign(kind=np.where(e["in_fit"], "fitted (≤ 40 tokens/param)", "predicted"))
     x = charts.x("tpp:Q", "tokens per parameter", (4, 3000), scale="log")
     low = min(-0.15, float(frame["error"].min()) * 1.05)
-    points = alt.Chart(frame).mark_point(filled=True, opacity=0.7).encode(
+    points = alt.Chart(frame).transform_calculate(N_si=charts.si_expr("datum.N")).mark_point(filled=True, opacity=0.7).encode(
         x=x, y=charts.y("error:Q", "predicted / measured loss − 1", (low, 0.05), percent=True),
         color=alt.Color("source:N", title="runs"), shape=alt.Shape("kind:N", title=None),
-        tooltip=["source:N", alt.Tooltip("N:Q", format=".3s", title="parameters"),
+        tooltip=["source:N", alt.Tooltip("N_si:N", title="parameters"),
                  alt.Tooltip("tpp:Q", format=".0f", title="tokens/param"), alt.Tooltip("loss:Q", format=".3f"),
                  alt.Tooltip("predicted:Q", format=".3f"), alt.Tooltip("error:Q", format=".1%")])
     zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color=charts.colour("reference")).encode(y="y:Q")
@@ -265,12 +265,14 @@ def inference_explorer(fit, loss: float) -> alt.LayerChart:
                  scale="log")
     y = charts.y("total_flop:Q", "training + inference compute (FLOP)",
                  (float(all_frames["total_flop"].min()) / 2, float(all_frames["total_flop"].max()) * 2), scale="log")
-    curve = alt.Chart(all_frames).mark_line(color=charts.colour("our fit")).encode(
-        x=x, y=y, tooltip=[alt.Tooltip("N:Q", format=".3s"), alt.Tooltip("tokens_per_param:Q", format=".0f"),
+    curve = alt.Chart(all_frames).transform_calculate(N_si=charts.si_expr("datum.N")).mark_line(
+        color=charts.colour("our fit")).encode(
+        x=x, y=y, tooltip=[alt.Tooltip("N_si:N", title="N"), alt.Tooltip("tokens_per_param:Q", format=".0f"),
                            alt.Tooltip("total_flop:Q", format=".3e")]).transform_filter(pick).add_params(slider)
-    best = alt.Chart(table).mark_point(shape="diamond", size=140, filled=True, color=charts.colour("frontier")).encode(
+    best = alt.Chart(table).transform_calculate(N_si=charts.si_expr("datum.N")).mark_point(
+        shape="diamond", size=140, filled=True, color=charts.colour("frontier")).encode(
         x="N:Q", y="total_flop:Q",
-        tooltip=[alt.Tooltip("N:Q", format=".3s", title="best size"),
+        tooltip=[alt.Tooltip("N_si:N", title="best size"),
                  alt.Tooltip("tokens_per_param:Q", format=".0f", title="tokens per parameter"),
                  alt.Tooltip("saving:Q", format=".2f", title="saving vs Chinchilla-optimal")]).transform_filter(pick)
     chart = (curve + best).properties(title=alt.Title(

@@ -314,9 +314,11 @@ def frontier_chart(result: FrontierFits, extend_to: float = 1e25) -> alt.LayerCh
     )
     x = charts.x("C_flop:Q", "training compute C (FLOP)", (1e18, extend_to), scale="log")
     y = charts.y("loss:Q", "final training loss (nats/token)", (1.6, 3.4))
-    runs_layer = alt.Chart(runs).mark_point(opacity=0.35, color=charts.colour("all runs"), size=20).encode(
-        x=x, y=y, tooltip=[alt.Tooltip("N_params:Q", format=".3s", title="parameters"),
-                           alt.Tooltip("D_tokens:Q", format=".3s", title="tokens"),
+    runs_layer = alt.Chart(runs).transform_calculate(
+        N_si=charts.si_expr("datum.N_params"), D_si=charts.si_expr("datum.D_tokens")).mark_point(
+        opacity=0.35, color=charts.colour("all runs"), size=20).encode(
+        x=x, y=y, tooltip=[alt.Tooltip("N_si:N", title="parameters"),
+                           alt.Tooltip("D_si:N", title="tokens"),
                            alt.Tooltip("loss:Q", format=".3f")])
     frontier_layer = alt.Chart(result.frontier).mark_point(color=charts.colour("frontier"), size=60,
                                                            shape="diamond").encode(

@@ -30,7 +30,7 @@ import pandas as pd
 
 from .charts import _sig, si
 
-KINDS = ("auto", "text", "si", "money", "percent", "year", "int", "sig")
+KINDS = ("auto", "text", "si", "money", "percent", "year", "int", "sig", "date")
 
 
 @dataclass(frozen=True)
@@ -39,10 +39,11 @@ class Col:
 
     Parameters
     ----------
-    kind : {"auto", "text", "si", "money", "percent", "year", "int", "sig"}
+    kind : {"auto", "text", "si", "money", "percent", "year", "int", "sig", "date"}
         ``si``: 75B, 3e21; ``money``: $1.2B; ``percent``: 0.25 -> 25%; ``year``: 2024 (no separator);
-        ``int``: 12,345; ``sig``: plain decimals with ``digits`` significant digits. ``auto`` picks
-        ``si`` for numbers of 10,000 or more and ``sig`` otherwise, ``text`` for non-numbers.
+        ``int``: 12,345; ``sig``: plain decimals with ``digits`` significant digits; ``date``: a
+        timestamp as 2023-03-15. ``auto`` picks ``date`` for datetime columns, ``si`` for numbers of
+        10,000 or more and ``sig`` otherwise, ``text`` for anything else.
     unit : str
         Appended to the header in parentheses ("tokens" -> "params (tokens)").
     digits : int
@@ -70,7 +71,9 @@ class Col:
         kind = self.kind
         if kind == "auto":
             numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
-            if not numeric:
+            if pd.api.types.is_datetime64_any_dtype(values):
+                kind = "date"
+            elif not numeric:
                 kind = "text"
             else:
                 finite = values[np.isfinite(values.astype(float))]
@@ -82,6 +85,8 @@ class Col:
                 return "–"
             if kind == "text":
                 return str(v)
+            if kind == "date":
+                return "–" if pd.isna(v) else pd.Timestamp(v).strftime("%Y-%m-%d")
             v = float(v)
             if kind == "si":
                 return si(v, digits=d)

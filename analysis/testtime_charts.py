@@ -27,6 +27,16 @@ def _short(model: str) -> str:
     return model.replace("Pythia ", "")
 
 
+def watts_expr(field: str = "datum.value") -> str:
+    """Vega expression for a power in watts, written as the chapter writes it: W, kW, MW, GW or TW with up
+    to three significant digits (``1.5e9`` -> ``"1.5 GW"``). :func:`analysis.charts.si_expr` would write
+    "1.5B W", and d3's ``s`` format "1.5G"."""
+    v = field
+    steps = " : ".join(f"abs({v}) >= {t} ? format({v} / {t}, '.3~r') + ' {u}'"
+                       for t, u in (("1e12", "TW"), ("1e9", "GW"), ("1e6", "MW"), ("1e3", "kW")))
+    return f"({steps} : format({v}, '.3~r') + ' W')"
+
+
 def coverage_chart(benchmark: str = "MATH", k_max_fit: int = 100) -> alt.LayerChart:
     """Observed coverage@k per model (points) and Brown et al.'s law fitted on k <= ``k_max_fit`` (dashed,
     extrapolated to 10,000 samples)."""
@@ -251,12 +261,13 @@ def fleet_chart(batching_gain: float = 1.0) -> alt.LayerChart:
     frame["label"] = frame["model"] + " " + frame["design"]
     order = list(frame.sort_values("energy_wh")["label"])
     bars = alt.Chart(frame).mark_bar(color=charts.colour("compute")).transform_calculate(
-        power_w="datum.energy_wh / gain * queries / 24").encode(
+        power_w="datum.energy_wh / gain * queries / 24").transform_calculate(
+        power_text=watts_expr("datum.power_w")).encode(
         y=alt.Y("label:N", sort=order, title="model and design (Kim et al. Table III)"),
         x=charts.x("power_w:Q", "average power of the fleet (W)", (1e4, 1e12), scale="log"),
         x2=alt.datum(1e4),
         tooltip=["label", alt.Tooltip("energy_wh:Q", title="Wh per request"),
-                 alt.Tooltip("power_w:Q", format=".3s", title="power (W)")]).add_params(q, g)
+                 alt.Tooltip("power_text:N", title="power")]).add_params(q, g)
     rule = alt.Chart(pd.DataFrame({"power_w": [1e9]})).mark_rule(color=charts.colour("article"), strokeWidth=2).encode(
         x=charts.x("power_w:Q", "average power of the fleet (W)", (1e4, 1e12), scale="log"))
     chart = alt.layer(bars, rule).properties(title=alt.Title(

@@ -188,6 +188,13 @@ def test_table_formats_for_reading():
         tables.Col("scientific")
 
 
+def test_table_writes_dates_without_a_time():
+    frame = pd.DataFrame({"model": ["GPT-3", "GPT-4"], "date": pd.to_datetime(["2020-05-28", None])})
+    t = tables.table(frame, "Release dates")
+    assert t.frame["date"].tolist() == ["2020-05-28", "–"]
+    assert tables.table(frame, "Release dates", {"date": "text"}).frame["date"].iloc[0].startswith("2020-05-28 00:00")
+
+
 def test_end_labels_put_one_label_at_each_line_end():
     frame = pd.DataFrame({"C": [1e18, 1e20, 1e18, 1e20], "loss": [3.0, 2.5, 2.9, 2.2], "fit": ["a", "a", "b", "b"]})
     x = charts.x("C:Q", "compute (FLOP)", (1e18, 1e20), scale="log")
@@ -225,3 +232,186 @@ def test_numpy_scalars_print_as_plain_numbers_for_glue():
     charts._plain_numpy_scalars()
     plain = shell.display_formatter.formatters["text/plain"]
     assert plain(np.float64(0.25)) == "0.25" and plain(np.int64(7)) == "7" and plain(np.bool_(True)) == "True"
+
+
+# --- tooltips read as the rest of the book -------------------------------------------------------------
+
+import re  # noqa: E402
+
+#: A d3 number format: [[fill]align][sign][symbol][0][width][,][.precision][~][type].
+_D3_FORMAT = re.compile(r"^(?:.?[<>=^])?[-+( ]?[$#]?0?\d*,?(?:\.\d+)?~?(?P<type>[a-z%]?)$", re.I)
+
+
+def _tooltip_formats(spec) -> list[tuple[str, str]]:
+    """(field, format) of every number-formatted tooltip anywhere in a Vega-Lite spec."""
+    found = []
+
+    def fields(entry):
+        if isinstance(entry, list):
+            for e in entry:
+                fields(e)
+        elif isinstance(entry, dict):
+            if "format" in entry and entry.get("formatType", "number") == "number":
+                found.append((str(entry.get("field", entry.get("title", "?"))), str(entry["format"])))
+            for key in ("condition", "value"):
+                if isinstance(entry.get(key), (dict, list)):
+                    fields(entry[key])
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "tooltip":
+                    fields(value)
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec)
+    return found
+
+
+def _si_prefix_tooltips(spec) -> list[tuple[str, str]]:
+    """Tooltips whose d3 format is the SI-prefix type "s" (it writes 1.2G for 1.2 billion, µ for 1e-6)."""
+    return [(f, fmt) for f, fmt in _tooltip_formats(spec)
+            if (m := _D3_FORMAT.match(fmt)) and m.group("type").lower() == "s"]
+
+
+def test_si_prefix_tooltip_check_can_fail():
+    frame = pd.DataFrame({"N": [7e10], "loss": [2.0]})
+    bad = alt.Chart(frame).mark_point().encode(
+        x="N:Q", y="loss:Q", tooltip=[alt.Tooltip("N:Q", format=".3s"), alt.Tooltip("loss:Q", format=".2~s")])
+    assert _si_prefix_tooltips(bad.to_dict()) == [("N", ".3s"), ("loss", ".2~s")]
+    good = alt.Chart(frame).transform_calculate(N_si=charts.si_expr("datum.N")).mark_point().encode(
+        x="N:Q", y="loss:Q", tooltip=[alt.Tooltip("N_si:N", title="N"), alt.Tooltip("loss:Q", format=".3f"),
+                                      alt.Tooltip("N:Q", format=".2e"), alt.Tooltip("loss:Q", format=".1%")])
+    assert _si_prefix_tooltips(good.to_dict()) == []
+    assert len(_tooltip_formats(good.to_dict())) == 3
+
+
+def _book_charts():
+    """The chart builders of the chapters, called as their own tests call them (name -> zero-argument call)."""
+    import numpy as np
+
+    from analysis import chinchilla as ch
+    from analysis import chinchilla_charts as chc
+    from analysis import collapse as mc
+    from analysis import collapse_charts as mcc
+    from analysis import collapse_vocab as vocab
+    from analysis import datawall as dw
+    from analysis import economics as ec
+    from analysis import economics_charts as ecc
+    from analysis import emergence as em
+    from analysis import obsscaling as ob
+    from analysis import overtraining as ot
+    from analysis import progress as pr
+    from analysis import progress_charts as pc
+    from analysis import scaling_laws as sl
+    from analysis import tails
+    from analysis import testtime_charts as tc
+
+    fit = ch.chinchilla_fit()
+    boot = ch.chinchilla_bootstrap(n_boot=100, seed=1)
+    fits = ch.published_fits()
+    stock = dw.sample_stock()
+    both = dw.compare_growth_rates(2_000, 0)
+    trends = ec.fit_trends()
+    costs, costs_max = ec.project_costs(), ec.project_costs(anchor="max")
+    voc = vocab.vocabulary_runs(n_words=2000, tokens=5000, n_generations=5, n_chains=2)
+    return {
+        "sl.frontier_chart": lambda: sl.frontier_chart(sl.fit_frontier(n_boot=60, seed=0)),
+        "sl.decade_returns_explorer": sl.decade_returns_explorer,
+        "sl.forms_chart": lambda: sl.forms_chart(sl.illustrative_forms()),
+        "chc.isoflop_chart": lambda: chc.isoflop_chart(ch.chinchilla_isoflops()),
+        "chc.isoflop_explorer": lambda: chc.isoflop_explorer(fits),
+        "chc.loss_landscape_chart": lambda: chc.loss_landscape_chart(fit),
+        "chc.bootstrap_cloud_chart": lambda: chc.bootstrap_cloud_chart(boot),
+        "chc.tokens_per_param_chart": lambda: chc.tokens_per_param_chart(boot),
+        "chc.frontier_chart": lambda: chc.frontier_chart(fits),
+        "chc.overtraining_chart": lambda: chc.overtraining_chart(ch.overtraining(ch.LLAMA3_8B, fit)),
+        "ot.errors_chart": ot.errors_chart,
+        "ot.inference_explorer": lambda: ot.inference_explorer(fit, 2.0),
+        "dw.stock_chart": lambda: dw.stock_chart(stock, dw.sample_high_quality_stock()),
+        "dw.dataset_projection_chart": lambda: dw.dataset_projection_chart(dw.dataset_trend(), stock),
+        "dw.exhaustion_chart": lambda: dw.exhaustion_chart(both),
+        "dw.sensitivity_chart": lambda: dw.sensitivity_chart(dw.exhaustion_sensitivity(np.array([2.0, 3.0]), 500), 2.35),
+        "dw.halving_chart": lambda: dw.halving_chart(dw.halving_compute_range(float(np.median(stock.quality))), 4.6e26),
+        "dw.fit_chart": lambda: dw.fit_chart(dw.refit_decay_constants()),
+        "dw.profile_chart": lambda: dw.profile_chart(dw.refit_profile(np.array([5.0, 15.0, 50.0]))),
+        "dw.epoch_value_explorer": dw.epoch_value_explorer,
+        "dw.capped_frontier_explorer": dw.capped_frontier_explorer,
+        "tc.coverage_chart MATH": lambda: tc.coverage_chart("MATH"),
+        "tc.coverage_chart CodeContests": lambda: tc.coverage_chart("CodeContests"),
+        "tc.flop_chart": tc.flop_chart,
+        "tc.total_compute_chart": tc.total_compute_chart,
+        "tc.selection_chart": tc.selection_chart,
+        "tc.verifier_chart": tc.verifier_chart,
+        "tc.guessing_chart": tc.guessing_chart,
+        "tc.kim_tradeoff_chart": tc.kim_tradeoff_chart,
+        "tc.fleet_chart": tc.fleet_chart,
+        "pc.frontier_chart": pc.frontier_chart,
+        "pc.saturation_chart": pc.saturation_chart,
+        "pc.lifetimes_chart": lambda: pc.lifetimes_chart(pr.benchmark_lifetimes()),
+        "pc.compute_chart": pc.compute_chart,
+        "pc.metr_chart 1.1": lambda: pc.metr_chart("1.1"),
+        "pc.metr_chart 1.0": lambda: pc.metr_chart("1.0"),
+        "ecc.compute_trend_chart": lambda: ecc.compute_trend_chart(trends),
+        "ecc.cost_windows_chart": lambda: ecc.cost_windows_chart(ec.cost_windows()),
+        "ecc.price_performance_chart": lambda: ecc.price_performance_chart(trends),
+        "ecc.cost_check_chart": lambda: ecc.cost_check_chart(ec.cost_model_check()),
+        "ecc.projection_chart": lambda: ecc.projection_chart(costs, costs_max),
+        "ecc.growth_explorer": lambda: ecc.growth_explorer(costs_max.anchor_usd, costs_max.anchor_year),
+        "ecc.cahn_chart": ecc.cahn_chart,
+        "ecc.trace_length_chart": lambda: ecc.trace_length_chart(lengths=[100, 1000, 10_000]),
+        "em.exact_match_explorer": em.exact_match_explorer,
+        "em.step_cost_chart": em.step_cost_chart,
+        "em.metrics_chart": lambda: em.metrics_chart(em.compare_metrics(n_boot=20)),
+        "em.inverse_chart": lambda: em.inverse_chart(em.inverse_problems()),
+        "ob.forecast_chart": lambda: ob.forecast_chart(ob.predict_emergent()),
+        "mcc.variance_fan_chart": lambda: mcc.variance_fan_chart(mc.fan_runs(n_generations=20, n_chains=200),
+                                                                 mc.load_kazdan_gaussian()),
+        "mcc.vocabulary_survival_chart": lambda: mcc.vocabulary_survival_chart(voc),
+        "mcc.vocabulary_loss_chart": lambda: mcc.vocabulary_loss_chart(voc),
+        "mcc.schedule_chart": lambda: mcc.schedule_chart(mc.schedule_table(20, 10)),
+        "mcc.log_variance_walk_chart": lambda: mcc.log_variance_walk_chart(mc.unbiased_run(20, 10, 50), n_paths=3),
+        "mcc.budget_chart": lambda: mcc.budget_chart(mc.data_budget_table(20, 10)),
+        "mcc.fresh_schedule_chart": lambda: mcc.fresh_schedule_chart(mc.fresh_schedule_table(20)),
+        "mcc.mix_sweep_chart": lambda: mcc.mix_sweep_chart(mc.mix_sweep(10, 10, n_chains=50), 10),
+        "mcc.truncation_chart": lambda: mcc.truncation_chart(vocab.truncated_chain_table(
+            vocab.word_frequencies(500)["probability"].to_numpy(), 3, (1000,), top_p=0.9, n_chains=2), 0.9),
+        "mcc.tails_scaling_chart": lambda: mcc.tails_scaling_chart(
+            tails.scaling_curves(k=2000, t_max=1e6, n_points=9, n_types=20_000), 0.1),
+    }
+
+
+#: Charts known to still use an "s" tooltip, each with its owner's file. The test fails when one is fixed
+#: (drop its entry then) as well as when any other chart gains one.
+KNOWN_SI_PREFIX_TOOLTIPS = {
+    "mcc.tails_scaling_chart": "analysis/collapse_charts.py (tokens, .2s)",
+}
+
+
+def test_no_book_chart_uses_si_prefix_tooltips():
+    """d3's "s" format writes 1.2G for 1.2 billion and µ for a millionth; the book writes 1.2B (charts.si)."""
+    offenders = {}
+    checked = 0
+    for name, build in _book_charts().items():
+        spec = build().to_dict()
+        checked += len(_tooltip_formats(spec))
+        if bad := _si_prefix_tooltips(spec):
+            offenders[name] = bad
+    assert checked > 50  # the walk finds the book's formatted tooltips (it would pass vacuously otherwise)
+    assert set(offenders) == set(KNOWN_SI_PREFIX_TOOLTIPS), offenders
+
+
+def test_watts_expr_writes_power_as_the_chapter_does():
+    import vl_convert as vlc
+
+    from analysis import testtime_charts as tc
+
+    values = {1.5e9: "1.5 GW", 2.34e6: "2.34 MW", 4.2e12: "4.2 TW", 12_300: "12.3 kW", 850: "850 W"}
+    spec = {"data": {"values": [{"v": v} for v in values]}, "transform": [{"calculate": tc.watts_expr("datum.v"),
+            "as": "label"}], "mark": "text", "encoding": {"text": {"field": "label"}}}
+    svg = vlc.vegalite_to_svg(spec)
+    for text in values.values():
+        assert f">{text}<" in svg

@@ -104,3 +104,31 @@ def test_ci_runs_the_readme_test_command(root):
 def test_analysis_never_reads_shared(root):
     for path in (root / "analysis").rglob("*.py"):
         assert "../shared" not in path.read_text() and "shared/data" not in path.read_text(), path
+
+
+def test_readme_lists_every_chapter_in_toc_order(root):
+    toc = yaml.safe_load((root / "_toc.yml").read_text())
+    chapters = [c["file"] for part in toc["parts"] if part["caption"] == "Chapters" for c in part["chapters"]]
+    readme = (root / "README.md").read_text()
+    rows = re.findall(r"^\|[^|\n]+\| `(book/[\w-]+)\.md` \|", readme, re.M)
+    assert rows == chapters, "README's chapter table must list the chapters of _toc.yml, in its order"
+
+
+def test_readme_names_only_files_and_make_targets_that_exist(root):
+    readme = (root / "README.md").read_text()
+    tracked = subprocess.run(["git", "ls-files"], cwd=root, capture_output=True, text=True, check=True).stdout.split()
+    names = {t.rsplit("/", 1)[-1] for t in tracked}
+    makefile = (root / "Makefile").read_text()
+    missing = []
+    for token in set(re.findall(r"`([^`\n]+)`", readme)):
+        if token.startswith("make "):
+            target = token.split()[1]
+            if "=" not in target and not re.search(rf"^{re.escape(target)}:", makefile, re.M):
+                missing.append(token)
+        elif (re.fullmatch(r"[\w./-]+", token) and "<" not in token
+              and not token.startswith(("_build", "/", ".venv", "-"))
+              and ("/" in token or re.search(r"\.(py|md|yml|toml|txt|cff|bib)$", token))):
+            path = root / token
+            if not (path.exists() or ("/" not in token and token in names)):
+                missing.append(token)
+    assert not missing, f"README names what the repository does not have: {sorted(missing)}"
