@@ -546,6 +546,14 @@ def mix_sweep(n_generations: int = 100, sample_size: int = 20, *, shares=None, n
     seed = require_int("seed", seed, minimum=0)
     f = np.arange(m + 1) / m if shares is None else require_in_range("shares", shares, 0.0, 1.0)
     f = np.atleast_1d(f).astype(float)
+    return _mix_sweep(n, m, tuple(f.tolist()), n_chains, seed).copy()
+
+
+@lru_cache(maxsize=8)
+def _mix_sweep(n: int, m: int, shares: tuple, n_chains: int, seed: int) -> pd.DataFrame:
+    """:func:`mix_sweep` on checked arguments, cached: the chapter and the claims ledger ask for the same
+    sweep (a copy of the cached table is returned)."""
+    f = np.array(shares, dtype=float)
     exp = np.array([expected_moments(n, m, mode="mix", real_fraction=x).variance[-1] for x in f])
     baseline = expected_moments(n, m, mode="mix", real_fraction=1.0).variance[-1]
     sims = [gaussian_chain(n, m, n_chains, mode="mix", real_fraction=x, seed=seed + i, method="exact").variance[:, -1]

@@ -18,8 +18,8 @@ Two things that pure estimation error leaves out are here too:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -315,18 +315,36 @@ class LRTest:
     power : ndarray
         P(reject H0 | H1), normal approximation of the summed log-likelihood ratio.
     power_mc : ndarray
-        The same by Monte Carlo (``n_sim`` multinomial samples per size; exact up to simulation error).
+        The same by Monte Carlo (``n_sim`` multinomial samples per size, from ``seed``; exact up to
+        simulation error). Drawn on first use: the draws are most of the cost, and the normal approximation
+        is all some callers read.
     kl_alt_null, kl_null_alt : float
         KL(alternative || null) and KL(null || alternative), nats per token.
     level : float
+    n_sim, seed : int
     """
 
     tokens: np.ndarray
     power: np.ndarray
-    power_mc: np.ndarray
     kl_alt_null: float
     kl_null_alt: float
     level: float
+    n_sim: int
+    seed: int
+    _null: np.ndarray = field(repr=False, compare=False)
+    _alternative: np.ndarray = field(repr=False, compare=False)
+    _moments: tuple = field(repr=False, compare=False)
+
+    @cached_property
+    def power_mc(self) -> np.ndarray:
+        rng = np.random.default_rng(self.seed)
+        llr = self._moments[0]
+        mc = []
+        for size in self.tokens:
+            s0 = weighted_sum(rng.multinomial(size, self._null, size=self.n_sim), llr)
+            s1 = weighted_sum(rng.multinomial(size, self._alternative, size=self.n_sim), llr)
+            mc.append(float((s1 > np.quantile(s0, 1 - self.level)).mean()))
+        return np.array(mc)
 
     def tokens_for_power(self, target: float = 0.9) -> float:
         """Tokens needed for ``target`` power (normal approximation, solved exactly for n)."""
@@ -397,17 +415,17 @@ def lr_test_power(null, alternative, tokens, *, level: float = 0.05, n_sim: int 
         raise ValueError(f"tokens must be whole numbers; got {n[n != np.round(n)][0]!r}")
     a = float(require_in_range("level", level, 0.0, 0.5, inclusive=False))
     n_sim = require_int("n_sim", n_sim, minimum=100)
-    rng = np.random.default_rng(require_int("seed", seed, minimum=0))
+    seed = require_int("seed", seed, minimum=0)
     moments = _llr_moments(p0, p1)
-    llr = moments[0]
-    mc = []
-    for size in n.astype(np.int64):
-        s0 = weighted_sum(rng.multinomial(size, p0, size=n_sim), llr)
-        s1 = weighted_sum(rng.multinomial(size, p1, size=n_sim), llr)
-        mc.append(float((s1 > np.quantile(s0, 1 - a)).mean()))
-    out = LRTest(n.astype(np.int64), _normal_power(moments, a, n), np.array(mc), moments[3], -moments[1], a)
-    object.__setattr__(out, "_moments", moments)
-    return out
+
+    def frozen(arr):
+        arr = arr.copy()
+        arr.flags.writeable = False
+        return arr
+
+    return LRTest(tokens=n.astype(np.int64), power=_normal_power(moments, a, n), kl_alt_null=moments[3],
+                  kl_null_alt=-moments[1], level=a, n_sim=n_sim, seed=seed, _null=frozen(p0),
+                  _alternative=frozen(p1), _moments=moments)
 
 
 #: Tokens per generation treated as realistic for the detection question: a fine-tuning corpus of 10**8

@@ -71,10 +71,30 @@ def memorisation_error(test_probabilities, train_probabilities, tokens) -> np.nd
     t = require_positive("tokens", tokens)
     if np.any(t < 1):
         raise ValueError(f"tokens must be at least 1; got {t.min()!r}")
-    log_miss = np.log1p(-np.minimum(q, 1 - 1e-16))
+    miss = _MissProbability(q)
     if t.ndim == 0:
-        return float(weighted_sum(np.exp(t * log_miss), p))
-    return np.array([weighted_sum(np.exp(x * log_miss), p) for x in t.ravel()]).reshape(t.shape)
+        return float(weighted_sum(miss(t), p))
+    return np.array([weighted_sum(miss(x), p) for x in t.ravel()]).reshape(t.shape)
+
+
+class _MissProbability:
+    """(1 - q_i)**T for every type, as exp(T * log1p(-q_i)), for many T with the same q.
+
+    Types the training distribution never produces (q_i = 0, the cut tail: most of the 300,000) have
+    log1p(-q_i) = 0 and so exactly 1; only the others go through ``exp``, which is most of the cost.
+    """
+
+    def __init__(self, q: np.ndarray):
+        self.log_miss = np.log1p(-np.minimum(q, 1 - 1e-16))
+        self.seen = np.flatnonzero(self.log_miss != 0)
+        self.all_seen = self.seen.size == self.log_miss.size
+
+    def __call__(self, t) -> np.ndarray:
+        if self.all_seen:
+            return np.exp(t * self.log_miss)
+        out = np.ones_like(self.log_miss)
+        out[self.seen] = np.exp(t * self.log_miss[self.seen])
+        return out
 
 
 def local_exponent(tokens, error) -> np.ndarray:
@@ -91,14 +111,24 @@ def english(n_types: int = N_TYPES) -> np.ndarray:
     return word_frequencies(n_types)["probability"].to_numpy()
 
 
-@lru_cache(maxsize=8)
 def scaling_curves(k: int = TAIL_CUT_RANK, shares: tuple = SHARES, t_min: float = 1e2, t_max: float = 1e7,
                    n_points: int = 41, n_types: int = N_TYPES) -> pd.DataFrame:
     """Memorisation error against training tokens for each synthetic share (long table).
 
     Columns: ``synthetic_share``, ``tokens``, ``error``, ``local_exponent`` (between this point and the
-    previous one; NaN at the first).
+    previous one; NaN at the first). Cached (a copy is returned): the chapter and :func:`plateau_table`
+    ask for the same curves.
     """
+    try:
+        key = (k, tuple(shares), t_min, t_max, n_points, n_types)
+        hash(key)
+    except TypeError:  # unhashable arguments: let the checks name them
+        return _scaling_curves.__wrapped__(k, shares, t_min, t_max, n_points, n_types)
+    return _scaling_curves(*key).copy()
+
+
+@lru_cache(maxsize=8)
+def _scaling_curves(k, shares, t_min, t_max, n_points, n_types) -> pd.DataFrame:
     k = require_int("k", k, minimum=1)
     s = require_in_range("shares", list(shares), 0.0, 1.0)
     n_points = require_int("n_points", n_points, minimum=3)
@@ -154,7 +184,9 @@ def plateau_table(k: int = TAIL_CUT_RANK, shares: tuple = SHARES, t_max: float =
     curves = scaling_curves(k, tuple(shares), t_max=t_max, n_types=n_types)
     p = english(n_types)
     cut = tail_cut(p, k)
-    real_err = memorisation_error(p, p, curves["tokens"].unique())
+    real = curves[curves["synthetic_share"] == 0.0]["error"].to_numpy()
+    # share 0 trains on (1 - 0) * p + 0 * cut, which is p to the last bit: its curve is the all-real one
+    real_err = real if real.size else memorisation_error(p, p, curves["tokens"].unique())
     target = float(real_err[-1])
     rows = []
     for share, c in curves.groupby("synthetic_share", sort=False):
@@ -175,8 +207,8 @@ def plateau_table(k: int = TAIL_CUT_RANK, shares: tuple = SHARES, t_max: float =
 def _tokens_to_reach(p: np.ndarray, q: np.ndarray, target: float, t_cap: float = 1e15) -> float:
     """Smallest T with memorisation_error(p, q, T) <= target (bisection on log T, 45 steps: relative
     precision ~1e-12 of the bracket); inf if the error is still above ``target`` at ``t_cap``."""
-    log_miss = np.log1p(-np.minimum(q, 1 - 1e-16))
-    err = lambda log_t: float(weighted_sum(np.exp(np.exp(log_t) * log_miss), p))  # noqa: E731
+    miss = _MissProbability(q)
+    err = lambda log_t: float(weighted_sum(miss(np.exp(log_t)), p))  # noqa: E731
     if err(np.log(t_cap)) > target:
         return float("inf")
     lo, hi = 0.0, np.log(t_cap)
