@@ -1,18 +1,26 @@
 """Throughput of analysis.collapse.gaussian_chain in chains x generations x samples per second, and the
 cost of the chapter's other cached analyses (mix sweep, truncated sampling, tails curves, detection study).
 
-Run: .venv/bin/python benchmarks/bench_collapse.py
+Run: .venv/bin/python benchmarks/bench_collapse.py [--chapter-only] [--repeats N]
 Prints one line per setting: the best of three timed runs (after one warm-up run), then one timed cold run
-of each cached analysis.
+of each cached analysis; then the chapter's heavy analyses and the ledger's collapse claims, each in a fresh
+interpreter (wall and CPU seconds, best of N; see benchmarks/cold.py). ``--chapter-only`` prints only the
+last part. Another checkout can be timed by running this file with PYTHONPATH pointing at it.
 """
 
 from __future__ import annotations
 
+import argparse
 import time
 
 from analysis import collapse as mc
 from analysis import collapse_vocab as vocab
 from analysis import tails
+
+try:
+    from benchmarks.cold import report
+except ImportError:  # run as a script from the benchmarks folder
+    from cold import report
 
 SETTINGS = [
     # (chains, generations, samples per generation, mode, method)
@@ -36,7 +44,30 @@ def best_time(chains: int, generations: int, samples: int, mode: str, method: st
     return min(times)
 
 
-def main() -> None:
+#: The chapter's heavy cells and the ledger's collapse claims, each timed cold in its own interpreter.
+CHAPTER_SETUP = "from analysis import collapse as mc, collapse_vocab as vocab, tails, claims"
+CHAPTER_CASES = [
+    ("detection table (4 corpus sizes, Monte-Carlo power)", "vocab.detection_table(generation=5, seed=0)"),
+    ("tails curves, then the plateau table", "tails.scaling_curves(); tails.plateau_table()"),
+    ("vocabulary runs (3 modes x 8 chains x 30 generations)", "vocab.vocabulary_runs(tokens=200_000, seed=0)"),
+    ("Kazdan comparison, both estimators", "[mc.kazdan_comparison(4000, 0, e) for e in ('mle', 'unbiased')]"),
+    ("mix sweep, chapter then claims (same arguments)",
+     "mc.mix_sweep(100, 20, n_chains=1000, seed=0); mc.mix_sweep(100, 20, n_chains=1000, seed=0)"),
+    ("ledger: every claim of analysis.claims.collapse", "claims.evaluate_all(('analysis.claims.collapse',))"),
+]
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chapter-only", action="store_true", help="only the cold chapter and ledger timings")
+    parser.add_argument("--repeats", type=int, default=1, help="fresh interpreters per chapter case (best is shown)")
+    args = parser.parse_args(argv)
+    if not args.chapter_only:
+        throughput()
+    report(CHAPTER_SETUP, CHAPTER_CASES, args.repeats)
+
+
+def throughput() -> None:
     print(f"{'chains':>7} {'gens':>5} {'samples':>8} {'mode':<10} {'method':<8} {'seconds':>8} {'chain-gen-samples/s':>20}")
     for chains, gens, samples, mode, method in SETTINGS:
         t = best_time(chains, gens, samples, mode, method)

@@ -440,6 +440,41 @@ def test_lr_power_normal_and_monte_carlo_agree_and_grow_with_tokens():
     assert t.kl_alt_null > 0 and t.kl_null_alt > 0
 
 
+def test_lr_monte_carlo_power_is_drawn_once_on_first_use():
+    p = np.array([0.4, 0.3, 0.2, 0.1])
+    q = np.array([0.45, 0.3, 0.17, 0.08])
+    t = vocab.lr_test_power(p, q, [50, 500], n_sim=400, seed=4)
+    assert "power_mc" not in vars(t)  # not drawn until asked for
+    first = t.power_mc
+    assert t.power_mc is first
+    # the same draws as drawing at once: one generator from the seed, null then alternative per size
+    rng, llr = np.random.default_rng(4), np.log(q) - np.log(p)
+    expected = []
+    for size in (50, 500):
+        s0 = (rng.multinomial(size, p, size=400) * llr).sum(axis=1)
+        s1 = (rng.multinomial(size, q, size=400) * llr).sum(axis=1)
+        expected.append((s1 > np.quantile(s0, 0.95)).mean())
+    assert first.tolist() == expected
+    p[0] = 0.0  # the test keeps its own copy of the distributions
+    assert vocab.lr_test_power(np.array([0.4, 0.3, 0.2, 0.1]), q, [50, 500], n_sim=400, seed=4).power_mc.tolist() == expected
+
+
+def test_tails_curves_are_cached_under_one_key_and_returned_as_copies():
+    from analysis import tails
+
+    a = tails.scaling_curves(n_types=2000, k=100)
+    b = tails.scaling_curves(100, tails.SHARES, 1e2, 1e7, 41, 2000)
+    assert a is not b and a.equals(b)
+    a.loc[0, "error"] = -1.0
+    assert tails.scaling_curves(100, list(tails.SHARES), n_types=2000).loc[0, "error"] == b.loc[0, "error"]
+
+
+def test_mix_sweep_is_cached_and_returned_as_a_copy():
+    a = mc.mix_sweep(5, 4, n_chains=50, seed=2)
+    b = mc.mix_sweep(5, 4, shares=np.arange(5) / 4, n_chains=50, seed=2)
+    assert a is not b and a.equals(b)
+
+
 def test_detection_gets_harder_as_the_corpus_grows():
     small = vocab.detection_study(50_000, 2, n_words=2000, n_sim=200)
     large = vocab.detection_study(5_000_000, 2, n_words=2000, n_sim=200)

@@ -73,6 +73,28 @@ def test_pass_at_k_bad_input(args, match):
 
 # --- coverage and the law -------------------------------------------------------------------------
 
+def test_pass_at_k_table_in_chunks_is_the_same_to_the_last_bit(monkeypatch):
+    # The running log-sums of all (n, c) pairs sit in one table; a table over the memory cap is built in
+    # chunks of pairs, which must not change a single bit.
+    from analysis import passk
+
+    rng = np.random.default_rng(5)
+    n = rng.integers(1, 200, size=(40, 1))
+    c = rng.integers(0, n + 1)
+    k = np.arange(1, 200)[None, :].clip(max=n)
+    whole = passk.pass_at_k(n, c, k)
+    monkeypatch.setattr(passk, "_TABLE_LIMIT", 150)
+    assert passk.pass_at_k(n, c, k).tobytes() == whole.tobytes()
+    assert passk.pass_at_k(np.array([5, 7]), np.array([2, 7]), 3).tolist() == [tt.pass_at_k(5, 2, 3), 1.0]
+
+
+def test_counts_are_shared_read_only():
+    c = tt._counts("MATH", "Pythia 1B")
+    assert c is tt._counts("MATH", "Pythia 1B") and not c.flags.writeable
+    with pytest.raises(ValueError, match="model"):
+        tt._counts("MATH", ["Pythia 1B"])
+
+
 def test_coverage_reaches_share_of_solvable_problems():
     c = np.array([0, 1, 50, 10_000])
     n = np.full(4, 10_000)

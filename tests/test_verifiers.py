@@ -12,6 +12,16 @@ from analysis import verifiers as vf
 
 # --- majority vote ---------------------------------------------------------------------------------
 
+def test_majority_vote_bounds_are_the_two_extreme_votes_to_the_last_bit():
+    c = tt._counts("MATH", "Pythia 410M")
+    for k in (1, 2, 7, 100):
+        assert vf.majority_vote_bounds(c, 10_000, k) == (vf.majority_vote_accuracy(c, 10_000, k, 1.0),
+                                                         vf.majority_vote_accuracy(c, 10_000, k, 0.0))
+    # problems that share a rate share a row of the binomial table: duplicating them changes no mean
+    assert vf.majority_vote_accuracy(np.r_[c, c], 10_000, 9, 0.3) == pytest.approx(
+        vf.majority_vote_accuracy(c, 10_000, 9, 0.3), rel=1e-14)
+
+
 def test_majority_vote_limits():
     c = np.array([6000, 100])
     assert vf.majority_vote_accuracy(c, 10_000, 1, 0.5) == pytest.approx(0.305)  # k = 1 is pass@1
