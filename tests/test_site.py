@@ -1,11 +1,10 @@
-"""Checks on the built site (`_build/html`): internal links, and every page in a real headless browser
-with every outside request blocked."""
+"""Checks on the built site (`_build/html`): every page of the table of contents, internal links, Vega
+served locally, and the Sphinx extension's chart helpers. Every page in a real browser, offline, is
+tests/test_browser.py's."""
 
 from __future__ import annotations
 
 import functools
-import http.server
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -74,77 +73,6 @@ def test_vega_served_locally_once(site):
         html = page.read_text()
         if "altair-viz" in html:
             assert html.count("vega-offline.js") == 1, f"{page.name} must load the local bundle exactly once"
-
-
-# --- the real browser -------------------------------------------------------------------------------
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-
-def _blocking_route(outside: list):
-    """A route handler that lets loopback requests through and aborts (and records) all others."""
-
-    def route(r):
-        url = r.request.url
-        if url.startswith(("data:", "blob:")) or urlparse(url).hostname == "127.0.0.1":
-            r.continue_()
-        else:
-            outside.append(url)
-            r.abort()
-
-    return route
-
-
-CHARTS_RENDERED = """() => Array.from(document.querySelectorAll('div[id^="altair-viz-"]'))
-    .every(d => d.querySelector('svg, canvas') !== null)"""
-
-
-def test_every_page_renders_offline(site, server, browser):
-    problems, charts_seen = [], 0
-    for page_path in _pages(site):
-        rel = page_path.relative_to(site).as_posix()
-        context = browser.new_context()
-        outside, errors = [], []
-
-        context.route("**/*", _blocking_route(outside))
-        page = context.new_page()
-        page.on("console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
-        page.goto(f"{server}/{rel}", wait_until="load")
-        n_charts = page.locator('div[id^="altair-viz-"]').count()
-        if n_charts:
-            try:
-                page.wait_for_function(CHARTS_RENDERED, timeout=10_000)
-            except Exception:
-                problems.append(f"{rel}: not every chart rendered an SVG or canvas")
-            charts_seen += n_charts
-            if page.locator(".vega-embed .error, div.error").count():
-                problems.append(f"{rel}: a chart shows an error")
-        if page.locator(".math").count():
-            try:
-                page.wait_for_selector("mjx-container", timeout=10_000)
-            except Exception:
-                problems.append(f"{rel}: MathJax did not typeset the math")
-        if outside:
-            problems.append(f"{rel}: requests left localhost: {outside[:3]}")
-        if errors:
-            problems.append(f"{rel}: console errors: {errors[:3]}")
-        context.close()
-    assert not problems, "\n".join(problems)
-    assert charts_seen >= 3, f"only {charts_seen} charts found in the whole site"
 
 
 # --- the Sphinx extension's chart and accessibility helpers (no site needed) --------------------------
