@@ -309,11 +309,11 @@ def tails_scaling_chart(curves: pd.DataFrame, tail_mass: float) -> alt.LayerChar
     e0 = float(frame["error"].min()) / 2
     x = charts.x("tokens:Q", "training tokens", (t0, t1), scale="log")
     y = charts.y("error:Q", "test error (share of test tokens unseen)", (e0, 1), scale="log")
-    lines = alt.Chart(frame).mark_line().encode(
+    lines = alt.Chart(frame).transform_calculate(tokens_si=charts.si_expr("datum.tokens")).mark_line().encode(
         x=x, y=y, color=alt.Color("share:N", title="synthetic share", sort=labels, scale=charts.size_scale(labels)),
         opacity=alt.condition("datum.synthetic_share == share_pick", alt.value(1.0), alt.value(0.35)),
         strokeWidth=alt.condition("datum.synthetic_share == share_pick", alt.value(3.5), alt.value(1.8)),
-        tooltip=["share:N", alt.Tooltip("tokens:Q", format=".2s"), alt.Tooltip("error:Q", format=".3g"),
+        tooltip=["share:N", alt.Tooltip("tokens_si:N", title="tokens"), alt.Tooltip("error:Q", format=".3g"),
                  alt.Tooltip("local_exponent:Q", format=".2f", title="local exponent")]).add_params(pick)
     rule = alt.Chart(pd.DataFrame({"tail": [tail_mass]})).mark_rule(color=charts.colour("reference"), strokeDash=[4, 4]).encode(
         y=charts.y("tail:Q", "test error (share of test tokens unseen)", (e0, 1), scale="log"),

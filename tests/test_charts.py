@@ -386,9 +386,7 @@ def _book_charts():
 
 #: Charts known to still use an "s" tooltip, each with its owner's file. The test fails when one is fixed
 #: (drop its entry then) as well as when any other chart gains one.
-KNOWN_SI_PREFIX_TOOLTIPS = {
-    "mcc.tails_scaling_chart": "analysis/collapse_charts.py (tokens, .2s)",
-}
+KNOWN_SI_PREFIX_TOOLTIPS: dict[str, str] = {}
 
 
 def test_no_book_chart_uses_si_prefix_tooltips():
