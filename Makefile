@@ -6,6 +6,9 @@ PY     := $(VENV)/bin/python
 REQUIREMENTS ?= requirements.txt
 CHROMIUM ?= chromium
 USER_ID ?= $(shell id -u)
+# Test processes run at once (pytest-xdist; each test file stays in one process, so the browser report
+# and each notebook run once). TEST_WORKERS=0 runs everything in this process.
+TEST_WORKERS ?= 2
 # Major.minor of the Python that makes (and must have made) .venv; empty if $(PYTHON) does not run.
 PY_VER := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
 STAMP  := $(VENV)/.installed-$(PY_VER)
@@ -74,7 +77,7 @@ book-student: execute
 	$(PY) tools/build_book.py student
 
 test: chromium book book-student
-	PYTHONHASHSEED=0 OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(PY) -m pytest
+	PYTHONHASHSEED=0 OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Refresh the exact pins after changing the ranges in pyproject.toml.
 lock: $(STAMP)

@@ -36,6 +36,10 @@ SHARES = (0.0, 0.5, 0.9, 0.99, 1.0)
 TAIL_CUT_RANK = 10_000
 #: Word types of the test distribution (the wordfreq list's 300,000 most frequent English words).
 N_TYPES = 300_000
+#: Largest vocabulary a caller may ask for (wordfreq's English list holds a few hundred thousand words).
+MAX_TYPES = 1_000_000
+#: Largest number of token counts on one curve.
+MAX_POINTS = 10_000
 
 
 def tail_cut(probabilities, k: int) -> np.ndarray:
@@ -108,7 +112,7 @@ def local_exponent(tokens, error) -> np.ndarray:
 @lru_cache(maxsize=4)
 def english(n_types: int = N_TYPES) -> np.ndarray:
     """The test distribution: wordfreq's ``n_types`` most frequent English words, renormalised."""
-    return word_frequencies(n_types)["probability"].to_numpy()
+    return word_frequencies(require_int("n_types", n_types, minimum=10, maximum=MAX_TYPES))["probability"].to_numpy()
 
 
 def scaling_curves(k: int = TAIL_CUT_RANK, shares: tuple = SHARES, t_min: float = 1e2, t_max: float = 1e7,
@@ -119,6 +123,8 @@ def scaling_curves(k: int = TAIL_CUT_RANK, shares: tuple = SHARES, t_min: float 
     previous one; NaN at the first). Cached (a copy is returned): the chapter and :func:`plateau_table`
     ask for the same curves.
     """
+    n_points = require_int("n_points", n_points, minimum=3, maximum=MAX_POINTS)
+    n_types = require_int("n_types", n_types, minimum=10, maximum=MAX_TYPES)
     try:
         key = (k, tuple(shares), t_min, t_max, n_points, n_types)
         hash(key)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -32,23 +31,12 @@ settings.register_profile("book", derandomize=True, database=None)
 settings.load_profile("book")
 
 
-def launch_chromium(playwright):
-    """Debian's headless Chromium through Playwright (never a downloaded browser), every outside host
-    unresolvable. ``playwright`` is a started ``sync_playwright()``; one per thread."""
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        pytest.fail("the browser tests need Debian's chromium: apt-get install chromium (.ci/run does it)")
-    return playwright.chromium.launch(
-        executable_path=chromium, headless=True,
-        args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-              "--disable-component-update", "--disable-sync", "--disable-quic",
-              "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
-
-
 @pytest.fixture(scope="module")
 def browser():
     """One headless Chromium (see :func:`launch_chromium`) for the browser and site tests."""
     from playwright.sync_api import sync_playwright
+
+    from chromium_launch import launch_chromium
 
     with sync_playwright() as p:
         b = launch_chromium(p)

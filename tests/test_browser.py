@@ -202,7 +202,7 @@ def _axe_violations(result, suffix=""):
 def _visit(server, jobs):
     """Measure ``jobs`` (a list of (rel, viewport name)) in one browser of this thread's own."""
     from axe_playwright_python.sync_playwright import Axe
-    from conftest import launch_chromium
+    from chromium_launch import launch_chromium
     from playwright.sync_api import sync_playwright
 
     axe, out = Axe(), {}
