@@ -123,29 +123,24 @@ def scaling_curves(k: int = TAIL_CUT_RANK, shares: tuple = SHARES, t_min: float 
     previous one; NaN at the first). Cached (a copy is returned): the chapter and :func:`plateau_table`
     ask for the same curves.
     """
-    n_points = require_int("n_points", n_points, minimum=3, maximum=MAX_POINTS)
-    n_types = require_int("n_types", n_types, minimum=10, maximum=MAX_TYPES)
-    try:
-        key = (k, tuple(shares), t_min, t_max, n_points, n_types)
-        hash(key)
-    except TypeError:  # unhashable arguments: let the checks name them
-        return _scaling_curves.__wrapped__(k, shares, t_min, t_max, n_points, n_types)
-    return _scaling_curves(*key).copy()
-
-
-@lru_cache(maxsize=8)
-def _scaling_curves(k, shares, t_min, t_max, n_points, n_types) -> pd.DataFrame:
     k = require_int("k", k, minimum=1)
     s = require_in_range("shares", list(shares), 0.0, 1.0)
-    n_points = require_int("n_points", n_points, minimum=3)
+    n_points = require_int("n_points", n_points, minimum=3, maximum=MAX_POINTS)
+    n_types = require_int("n_types", n_types, minimum=10, maximum=MAX_TYPES)
     lo, hi = float(require_positive("t_min", t_min)), float(require_positive("t_max", t_max))
     if not 1 <= lo < hi:
         raise ValueError(f"t_min must be at least 1 and below t_max; got {lo}, {hi}")
+    return _scaling_curves(k, tuple(s.tolist()), lo, hi, n_points, n_types).copy()
+
+
+@lru_cache(maxsize=8)
+def _scaling_curves(k: int, shares: tuple, lo: float, hi: float, n_points: int, n_types: int) -> pd.DataFrame:
+    """:func:`scaling_curves` on checked (hashable) arguments."""
     p = english(n_types)
     cut = tail_cut(p, k)
     tokens = np.logspace(np.log10(lo), np.log10(hi), n_points)
     frames = []
-    for share in s:
+    for share in shares:
         err = memorisation_error(p, (1 - share) * p + share * cut, tokens)
         frames.append(pd.DataFrame({"synthetic_share": float(share), "tokens": tokens, "error": err,
                                     "local_exponent": np.r_[np.nan, local_exponent(tokens, err)]}))
