@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 #: Kinds of retraining loop. "fully synthetic": each generation trains only on the previous generation's
 #: samples. "enough real data": each generation's training set keeps a large enough share of real data.
 FULLY_SYNTHETIC = "fully synthetic"
@@ -161,8 +163,6 @@ def findings_table(findings: tuple[Finding, ...] = FINDINGS):
     pandas.DataFrame
         Columns ``study``, ``models``, ``loop``, ``outcome``, ``what``, ``where``.
     """
-    import pandas as pd
-
     return pd.DataFrame({"study": [f.study for f in findings],
                          "models": [", ".join(f.families) for f in findings],
                          "loop": [f.loop for f in findings],

@@ -157,11 +157,11 @@ def server(site):
 
 
 def _open(browser, server, rel, viewport, media="screen"):
-    """A fresh page at ``viewport`` with outside requests blocked; returns (context, page).
+    """A fresh page at ``viewport`` with outside requests blocked; returns (context, page, loaded).
 
-    The page records what it tried to fetch from outside (``page.outside``), its console errors and
-    uncaught exceptions (``page.errors``), and whether its charts were drawn and its formulas typeset in
-    time (``page.charts_drawn``, ``page.math_typeset``)."""
+    ``loaded`` records what the page tried to fetch from outside (``outside``, kept up to date), its
+    console errors and uncaught exceptions (``errors``, likewise), and whether its charts were drawn and
+    its formulas typeset in time (``charts_drawn``, ``math_typeset``)."""
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
     outside, errors = [], []
 
@@ -179,19 +179,19 @@ def _open(browser, server, rel, viewport, media="screen"):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.emulate_media(media=media)
     page.goto(f"{server}/{rel}", wait_until="load")
-    page.outside, page.errors, page.charts_drawn, page.math_typeset = outside, errors, True, True
+    loaded = {"outside": outside, "errors": errors, "charts_drawn": True, "math_typeset": True}
     if page.locator('div[id^="altair-viz-"]').count():
         try:
             page.wait_for_function(CHARTS_DRAWN, timeout=20_000)
         except Exception:
-            page.charts_drawn = False
+            loaded["charts_drawn"] = False
     if page.locator(".math").count():
         try:
             page.wait_for_selector("mjx-container", timeout=10_000)
         except Exception:
-            page.math_typeset = False
+            loaded["math_typeset"] = False
     page.wait_for_timeout(300)  # vega-embed's resize listener and MathJax layout settle
-    return context, page
+    return context, page, loaded
 
 
 def _axe_violations(result, suffix=""):
@@ -210,12 +210,12 @@ def _visit(server, jobs):
         browser = launch_chromium(p)
         for rel, vname in jobs:
             start = time.perf_counter()
-            context, page = _open(browser, server, rel, VIEWPORTS[vname])
+            context, page, loaded = _open(browser, server, rel, VIEWPORTS[vname])
             opened = time.perf_counter()
             # What the page itself fetched and logged, before axe runs (axe re-reads the stylesheets and
             # resolves an @import against the site root: a 404 of its own, not the page's).
             m = page.evaluate(MEASURE)
-            m.update(outside=page.outside[:3], errors=page.errors[:3])
+            m.update(outside=loaded["outside"][:3], errors=loaded["errors"][:3])
             m["card_verdicts_checked"] = page.evaluate(MARK_SAMPLED_CARDS, CARDS_PER_VERDICT)
             m["axe"] = _axe_violations(axe.run(page, context=AXE_CONTEXT))
             if vname == "laptop":  # the dark theme: contrast only (the rest does not change with colours)
@@ -224,7 +224,7 @@ def _visit(server, jobs):
                 m["axe"] += _axe_violations(axe.run(page, context=AXE_CONTEXT,
                                                     options={"runOnly": ["color-contrast"]}), " (dark theme)")
             m["seconds"] = {"open": round(opened - start, 1), "total": round(time.perf_counter() - start, 1)}
-            m.update(charts_drawn=page.charts_drawn, math_typeset=page.math_typeset,
+            m.update(charts_drawn=loaded["charts_drawn"], math_typeset=loaded["math_typeset"],
                      chart_errors=page.locator(".vega-embed .error, div.error").count())
             out[(rel, vname)] = m
             context.close()
@@ -355,7 +355,7 @@ def test_a_printed_chapter_shows_every_chart_and_legend_whole(site, server, brow
     if not pages:
         pytest.fail("no page with a chart to print")
     rel = max(pages, key=lambda r: (site / r).read_text(errors="replace").count("altair-viz-"))
-    context, page = _open(browser, server, rel, (PRINT_WIDTH, 1000), media="print")
+    context, page, _ = _open(browser, server, rel, (PRINT_WIDTH, 1000), media="print")
     m = page.evaluate(MEASURE)
     wide_code = page.evaluate("""() => Array.from(document.querySelectorAll('main pre'))
         .filter(p => p.scrollWidth > p.clientWidth + 1).length""")
