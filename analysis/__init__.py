@@ -1,19 +1,20 @@
-"""The tested analysis package behind the book.
+"""The tested analysis package behind the book: one folder per chapter, one house of shared tools, one ledger.
 
 Every chapter notebook imports from here; all real logic (loading data, fitting, simulating, projecting,
 judging claims) lives in these modules, and the notebooks narrate, call and plot.
 
-Shared modules
---------------
-validation   argument checks that raise ``ValueError`` naming the parameter and the value
-data         loading the project's published data files with schema and checksum checks
-fitting      power-law and related fits used by several chapters
-charts       the book's Altair theme and chart helpers
-claims       the claims ledger: the seed articles' claims and their computed verdicts
+house/         shared tools that know nothing of any chapter: data files and loaders, the chart house style,
+               tables, shared fits, argument and parameter checks
+ledger/        the claim contract (``core``), the registry of claim modules and the artefact (``__init__``),
+               the ledger page's tables (``pages``), cards (``render``), the claims no chapter owns
+               (``general``) and the published figures only they use (``literature``)
+scaling_laws/  progress/  chinchilla/  testtime/  collapse/  datawall/  economics/  other_side/
+               one folder per chapter: its science modules, its ``charts`` and its ``claims``
 
-Chapter modules
----------------
-scaling_laws  Kaplan et al. (2020) laws, diminishing returns, the compute frontier of real runs
+Dependency rules (``tests/test_layout.py`` reads the imports): ``house`` imports nothing of the book; a
+chapter's science imports ``house`` and other chapters' science, never ``ledger``; ``ledger.core`` imports
+only ``house``; a chapter's ``claims`` imports ``ledger.core`` (and ``ledger.literature``) and science; only
+the ledger registry imports a ``claims`` module.
 """
 
 __version__ = "0.1.0"

@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/bench_build.py [--clone DIR] [--module analysis/collapse.py] [--jobs 2] [--keep]
+    python benchmarks/bench_build.py [--clone DIR] [--module analysis/collapse/gaussian.py] [--jobs 2] [--keep]
 
 Clones the current HEAD (so the working tree is untouched), reuses this checkout's ``.venv`` (the
 environment is not what is measured; without one, ``make venv`` makes it first, untimed), then runs
@@ -57,7 +57,7 @@ def build(clone: Path, jobs: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--clone", help="where to clone (default: a new temporary folder)")
-    parser.add_argument("--module", default="analysis/collapse.py", help="the module edited in phase 2")
+    parser.add_argument("--module", default="analysis/collapse/gaussian.py", help="the module edited in phase 2")
     parser.add_argument("--jobs", type=int, default=2, help="pages executed at once (default 2)")
     parser.add_argument("--keep", action="store_true", help="keep the clone")
     args = parser.parse_args()

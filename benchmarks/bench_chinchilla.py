@@ -1,4 +1,4 @@
-"""Benchmark of analysis.chinchilla's fit: the fast multi-start fit against the plain per-start scipy loop.
+"""Benchmark of analysis.chinchilla.refit's fit: the fast multi-start fit against the plain per-start scipy loop.
 
 Run from the repository root:  .venv/bin/python benchmarks/bench_chinchilla.py [--resample-checks K]
 
@@ -22,8 +22,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis import chinchilla as ch  # noqa: E402
-from analysis.data import load_chinchilla_runs  # noqa: E402
+from analysis.chinchilla import refit as ch, law  # noqa: E402
+from analysis.house.data import load_chinchilla_runs  # noqa: E402
 
 
 def main() -> int:
@@ -64,7 +64,7 @@ def main() -> int:
     logs = (np.log(N), np.log(D), np.log(L))
     for _ in range(args.resample_checks):
         w = np.bincount(rng.integers(0, n, n), minlength=n).astype(float)
-        warm, warm_value = ch._polish(fast.log_params, (*logs, w), ch.HUBER_DELTA, ch.HUBER_DELTA * w.sum())
+        warm, warm_value = ch._polish(fast.log_params, (*logs, w), law.HUBER_DELTA, law.HUBER_DELTA * w.sum())
         full = ch.fit_parametric_loss(N, D, L, weights=w)
         gaps.append((warm_value - full.objective) / full.objective)
     if gaps:

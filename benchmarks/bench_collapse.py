@@ -1,4 +1,4 @@
-"""Throughput of analysis.collapse.gaussian_chain in chains x generations x samples per second, and the
+"""Throughput of analysis.collapse.gaussian.gaussian_chain in chains x generations x samples per second, and the
 cost of the chapter's other cached analyses (mix sweep, truncated sampling, tails curves, detection study).
 
 Run: .venv/bin/python benchmarks/bench_collapse.py [--chapter-only] [--repeats N]
@@ -13,9 +13,9 @@ from __future__ import annotations
 import argparse
 import time
 
-from analysis import collapse as mc
-from analysis import collapse_vocab as vocab
-from analysis import tails
+from analysis.collapse import gaussian as mc
+from analysis.collapse import vocab
+from analysis.collapse import tails
 
 try:
     from benchmarks.cold import report
@@ -45,7 +45,7 @@ def best_time(chains: int, generations: int, samples: int, mode: str, method: st
 
 
 #: The chapter's heavy cells and the ledger's collapse claims, each timed cold in its own interpreter.
-CHAPTER_SETUP = "from analysis import collapse as mc, collapse_vocab as vocab, tails, claims"
+CHAPTER_SETUP = "from analysis.collapse import gaussian as mc, vocab, tails; from analysis import ledger as claims"
 CHAPTER_CASES = [
     ("detection table (4 corpus sizes, Monte-Carlo power)", "vocab.detection_table(generation=5, seed=0)"),
     ("tails curves, then the plateau table", "tails.scaling_curves(); tails.plateau_table()"),
@@ -53,7 +53,7 @@ CHAPTER_CASES = [
     ("Kazdan comparison, both estimators", "[mc.kazdan_comparison(4000, 0, e) for e in ('mle', 'unbiased')]"),
     ("mix sweep, chapter then claims (same arguments)",
      "mc.mix_sweep(100, 20, n_chains=1000, seed=0); mc.mix_sweep(100, 20, n_chains=1000, seed=0)"),
-    ("ledger: every claim of analysis.claims.collapse", "claims.evaluate_all(('analysis.claims.collapse',))"),
+    ("ledger: every claim of analysis.collapse.claims", "claims.evaluate_all(('analysis.collapse.claims',))"),
 ]
 
 

@@ -48,7 +48,7 @@ THEME_LEVEL: dict[str, str] = {
 #: test_every_chart_is_a_numbered_figure_with_description_source_and_csv, and the SVG root stays in axe's
 #: scope.
 #: Verdict cards beyond the first CARDS_PER_VERDICT of each verdict colour on a page are left out too: every
-#: card comes from one template (analysis.claims.render.card_html) and differs from the others of its
+#: card comes from one template (analysis.ledger.render.card_html) and differs from the others of its
 #: verdict only in its words; the 147 cards of the ledger page cost axe about 15 s a run.
 CARDS_PER_VERDICT = 3
 AXE_CONTEXT = {"exclude": [["svg.marks > g"], ["[data-axe-skip]"]]}

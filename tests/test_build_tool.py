@@ -36,17 +36,20 @@ def package(tmp_path):
     claims package whose cards are found by id, and data files named by string constants."""
     files = {
         "analysis/__init__.py": "",
-        "analysis/validation.py": "def check(): pass\n",
-        "analysis/data.py": "from . import validation\nSPEC = 'runs.csv'\n",
+        "analysis/house/__init__.py": "",
+        "analysis/house/validation.py": "def check(): pass\n",
+        "analysis/house/data.py": "from . import validation\nSPEC = 'runs.csv'\n",
         "analysis/data/runs.csv": "a,b\n1,2\n",
         "analysis/data/other.csv": "a\n1\n",
-        "analysis/alpha.py": "from .data import SPEC\n",
-        "analysis/beta.py": "import analysis.validation\nOTHER = 'other.csv'\n",
-        "analysis/claims/__init__.py": "from .core import Claim\nCLAIM_MODULES = ('analysis.claims.a', 'analysis.claims.b')\n",
-        "analysis/claims/__main__.py": "from . import main\n",
-        "analysis/claims/core.py": "class Claim: pass\n",
-        "analysis/claims/a.py": "from .. import alpha\nfrom .core import Claim\nCLAIMS = (Claim('AA-1'),)\n",
-        "analysis/claims/b.py": "from analysis import beta\nfrom .core import Claim\nCLAIMS = (Claim('BB-1'),)\n",
+        "analysis/alpha/__init__.py": "",
+        "analysis/alpha/science.py": "from ..house.data import SPEC\n",
+        "analysis/alpha/claims.py": "from . import science\nfrom ..ledger.core import Claim\nCLAIMS = (Claim('AA-1'),)\n",
+        "analysis/beta/__init__.py": "",
+        "analysis/beta/science.py": "import analysis.house.validation\nOTHER = 'other.csv'\n",
+        "analysis/beta/claims.py": "from analysis.beta import science\nfrom analysis.ledger.core import Claim\nCLAIMS = (Claim('BB-1'),)\n",
+        "analysis/ledger/__init__.py": "from .core import Claim\nCLAIM_MODULES = ('analysis.alpha.claims', 'analysis.beta.claims')\n",
+        "analysis/ledger/__main__.py": "from . import main\n",
+        "analysis/ledger/core.py": "class Claim: pass\n",
     }
     for rel, text in files.items():
         path = tmp_path / rel
@@ -60,27 +63,29 @@ def _rel(root, files):
 
 
 def test_a_page_depends_on_what_its_code_imports_transitively(package):
-    deps = depgraph.page_dependencies(package, ["from analysis import alpha\n%matplotlib inline"])
-    assert _rel(package, deps) == ["analysis/__init__.py", "analysis/alpha.py", "analysis/data.py",
-                                   "analysis/data/runs.csv", "analysis/validation.py"]
-    assert "analysis/beta.py" not in _rel(package, depgraph.page_dependencies(package, ["import analysis.alpha"]))
+    deps = depgraph.page_dependencies(package, ["from analysis.alpha import science\n%matplotlib inline"])
+    assert _rel(package, deps) == ["analysis/__init__.py", "analysis/alpha/__init__.py", "analysis/alpha/science.py",
+                                   "analysis/data/runs.csv", "analysis/house/__init__.py", "analysis/house/data.py",
+                                   "analysis/house/validation.py"]
+    assert "analysis/beta/science.py" not in _rel(package, depgraph.page_dependencies(package, ["import analysis.alpha.science"]))
 
 
 def test_a_card_depends_on_its_claim_module_not_on_the_registry(package):
-    deps = _rel(package, depgraph.page_dependencies(package, ["from analysis import claims\nclaims.card('BB-1')"]))
-    assert "analysis/claims/b.py" in deps and "analysis/beta.py" in deps and "analysis/data/other.csv" in deps
-    assert "analysis/claims/a.py" not in deps and "analysis/alpha.py" not in deps
+    deps = _rel(package, depgraph.page_dependencies(package, ["from analysis import ledger\nledger.card('BB-1')"]))
+    assert "analysis/beta/claims.py" in deps and "analysis/beta/science.py" in deps and "analysis/data/other.csv" in deps
+    assert "analysis/alpha/claims.py" not in deps and "analysis/alpha/science.py" not in deps
 
 
 def test_the_ledger_node_depends_on_every_registered_claim_module(package):
     deps = _rel(package, depgraph.ledger_dependencies(package))
-    for f in ("analysis/claims/a.py", "analysis/claims/b.py", "analysis/alpha.py", "analysis/beta.py",
-              "analysis/data/runs.csv", "analysis/data/other.csv", "analysis/claims/__main__.py"):
+    for f in ("analysis/alpha/claims.py", "analysis/beta/claims.py", "analysis/alpha/science.py",
+              "analysis/beta/science.py", "analysis/data/runs.csv", "analysis/data/other.csv",
+              "analysis/ledger/__main__.py"):
         assert f in deps
 
 
 def test_digest_changes_with_any_input(package):
-    files = depgraph.page_dependencies(package, ["from analysis import alpha"])
+    files = depgraph.page_dependencies(package, ["from analysis.alpha import science"])
     d1 = depgraph.digest(package, files, b"source")
     assert depgraph.digest(package, files, b"source") == d1
     assert depgraph.digest(package, files, b"other source") != d1
@@ -90,10 +95,10 @@ def test_digest_changes_with_any_input(package):
 
 def test_the_book_pages_depend_on_their_own_modules():
     sl = _rel(ROOT, build_book.page_inputs("book/scaling-laws"))
-    assert "analysis/scaling_laws.py" in sl and "analysis/data/chinchilla_fig4_N_D_loss.csv" in sl
-    assert "analysis/collapse.py" not in sl and "analysis/economics.py" not in sl
+    assert "analysis/scaling_laws/returns.py" in sl and "analysis/data/chinchilla_fig4_N_D_loss.csv" in sl
+    assert "analysis/collapse/gaussian.py" not in sl and "analysis/economics/trends.py" not in sl
     ledger = _rel(ROOT, depgraph.ledger_dependencies(ROOT))
-    assert "analysis/collapse.py" in ledger and "analysis/economics.py" in ledger
+    assert "analysis/collapse/gaussian.py" in ledger and "analysis/economics/trends.py" in ledger
     assert build_book.uses_ledger("book/intro") and build_book.uses_ledger("book/ledger")
     assert not build_book.uses_ledger("book/scaling-laws")
 
@@ -160,15 +165,15 @@ def test_the_site_is_skipped_when_nothing_changed(tmp_path, monkeypatch):
 
 
 def test_the_ledger_artefact_is_built_from_cached_parts(tmp_path, monkeypatch):
-    """One claim module's part, merged with analysis.claims.write_artefact: the same rows as
+    """One claim module's part, merged with analysis.ledger.write_artefact: the same rows as
     evaluate_all over that module; unchanged inputs are not recomputed."""
-    from analysis import claims
+    from analysis import ledger as claims
 
     monkeypatch.setattr(build_book, "LEDGER", tmp_path / "ledger" / "ledger.json")
     monkeypatch.setattr(build_book, "LEDGER_STAMP", tmp_path / "cache" / "ledger.sha256")
     monkeypatch.setattr(build_book, "CACHE", tmp_path / "cache")
     monkeypatch.setattr(build_book, "LOGS", tmp_path / "logs")
-    module = "analysis.claims.general"
+    module = "analysis.ledger.general"
     assert module in build_book.claim_module_names()
     assert build_book.build_ledger_part(module)[1] == "executed"
     assert build_book.build_ledger_part(module)[1] == "cached"

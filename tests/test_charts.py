@@ -1,7 +1,7 @@
 import altair as alt
 import pytest
 
-from analysis import charts
+from analysis.house import charts
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ import math  # noqa: E402
 
 import pandas as pd  # noqa: E402
 
-from analysis import tables  # noqa: E402
+from analysis.house import tables  # noqa: E402
 
 
 def _styled(name="fig-test", **kw):
@@ -116,7 +116,7 @@ def test_colour_registry_gives_one_colour_per_entity():
 
 
 def test_verdict_colours_are_the_cards_colours():
-    from analysis.charts import VERDICT_COLOURS
+    from analysis.house.charts import VERDICT_COLOURS
 
     scale = charts.verdict_scale().to_dict()
     assert scale["range"] == [text for _, text in VERDICT_COLOURS.values()]
@@ -293,51 +293,51 @@ def _book_charts():
     """The chart builders of the chapters, called as their own tests call them (name -> zero-argument call)."""
     import numpy as np
 
-    from analysis import chinchilla as ch
-    from analysis import chinchilla_charts as chc
-    from analysis import collapse as mc
-    from analysis import collapse_charts as mcc
-    from analysis import collapse_vocab as vocab
-    from analysis import datawall as dw
-    from analysis import economics as ec
-    from analysis import economics_charts as ecc
-    from analysis import emergence as em
-    from analysis import obsscaling as ob
-    from analysis import overtraining as ot
-    from analysis import progress as pr
-    from analysis import progress_charts as pc
-    from analysis import scaling_laws as sl
-    from analysis import tails
-    from analysis import testtime_charts as tc
+    from analysis.chinchilla import refit as ch, allocation as alloc, law
+    from analysis.chinchilla import charts as chc
+    from analysis.collapse import gaussian as mc
+    from analysis.collapse import charts as mcc
+    from analysis.collapse import vocab
+    from analysis.datawall import charts as dw, datastock as ds, data_constrained as dc
+    from analysis.economics import trends as ec, costs as costs_mod
+    from analysis.economics import charts as ecc
+    from analysis.other_side import emergence as em, charts as emc
+    from analysis.other_side import obsscaling as ob
+    from analysis.chinchilla import overtraining as ot
+    from analysis.progress import frontier as pr
+    from analysis.progress import charts as pc
+    from analysis.scaling_laws import returns as sl, charts as slc
+    from analysis.collapse import tails
+    from analysis.testtime import charts as tc
 
     fit = ch.chinchilla_fit()
     boot = ch.chinchilla_bootstrap(n_boot=100, seed=1)
     fits = ch.published_fits()
-    stock = dw.sample_stock()
-    both = dw.compare_growth_rates(2_000, 0)
+    stock = ds.sample_stock()
+    both = ds.compare_growth_rates(2_000, 0)
     trends = ec.fit_trends()
     costs, costs_max = ec.project_costs(), ec.project_costs(anchor="max")
     voc = vocab.vocabulary_runs(n_words=2000, tokens=5000, n_generations=5, n_chains=2)
     return {
-        "sl.frontier_chart": lambda: sl.frontier_chart(sl.fit_frontier(n_boot=60, seed=0)),
-        "sl.decade_returns_explorer": sl.decade_returns_explorer,
-        "sl.forms_chart": lambda: sl.forms_chart(sl.illustrative_forms()),
+        "slc.frontier_chart": lambda: slc.frontier_chart(sl.fit_frontier(n_boot=60, seed=0)),
+        "slc.decade_returns_explorer": slc.decade_returns_explorer,
+        "slc.forms_chart": lambda: slc.forms_chart(sl.illustrative_forms()),
         "chc.isoflop_chart": lambda: chc.isoflop_chart(ch.chinchilla_isoflops()),
         "chc.isoflop_explorer": lambda: chc.isoflop_explorer(fits),
         "chc.loss_landscape_chart": lambda: chc.loss_landscape_chart(fit),
         "chc.bootstrap_cloud_chart": lambda: chc.bootstrap_cloud_chart(boot),
         "chc.tokens_per_param_chart": lambda: chc.tokens_per_param_chart(boot),
         "chc.frontier_chart": lambda: chc.frontier_chart(fits),
-        "chc.overtraining_chart": lambda: chc.overtraining_chart(ch.overtraining(ch.LLAMA3_8B, fit)),
+        "chc.overtraining_chart": lambda: chc.overtraining_chart(alloc.overtraining(law.LLAMA3_8B, fit)),
         "ot.errors_chart": ot.errors_chart,
         "ot.inference_explorer": lambda: ot.inference_explorer(fit, 2.0),
-        "dw.stock_chart": lambda: dw.stock_chart(stock, dw.sample_high_quality_stock()),
-        "dw.dataset_projection_chart": lambda: dw.dataset_projection_chart(dw.dataset_trend(), stock),
+        "dw.stock_chart": lambda: dw.stock_chart(stock, ds.sample_high_quality_stock()),
+        "dw.dataset_projection_chart": lambda: dw.dataset_projection_chart(ds.dataset_trend(), stock),
         "dw.exhaustion_chart": lambda: dw.exhaustion_chart(both),
-        "dw.sensitivity_chart": lambda: dw.sensitivity_chart(dw.exhaustion_sensitivity(np.array([2.0, 3.0]), 500), 2.35),
-        "dw.halving_chart": lambda: dw.halving_chart(dw.halving_compute_range(float(np.median(stock.quality))), 4.6e26),
-        "dw.fit_chart": lambda: dw.fit_chart(dw.refit_decay_constants()),
-        "dw.profile_chart": lambda: dw.profile_chart(dw.refit_profile(np.array([5.0, 15.0, 50.0]))),
+        "dw.sensitivity_chart": lambda: dw.sensitivity_chart(ds.exhaustion_sensitivity(np.array([2.0, 3.0]), 500), 2.35),
+        "dw.halving_chart": lambda: dw.halving_chart(dc.halving_compute_range(float(np.median(stock.quality))), 4.6e26),
+        "dw.fit_chart": lambda: dw.fit_chart(dc.refit_decay_constants()),
+        "dw.profile_chart": lambda: dw.profile_chart(dc.refit_profile(np.array([5.0, 15.0, 50.0]))),
         "dw.epoch_value_explorer": dw.epoch_value_explorer,
         "dw.capped_frontier_explorer": dw.capped_frontier_explorer,
         "tc.coverage_chart MATH": lambda: tc.coverage_chart("MATH"),
@@ -358,15 +358,15 @@ def _book_charts():
         "ecc.compute_trend_chart": lambda: ecc.compute_trend_chart(trends),
         "ecc.cost_windows_chart": lambda: ecc.cost_windows_chart(ec.cost_windows()),
         "ecc.price_performance_chart": lambda: ecc.price_performance_chart(trends),
-        "ecc.cost_check_chart": lambda: ecc.cost_check_chart(ec.cost_model_check()),
+        "ecc.cost_check_chart": lambda: ecc.cost_check_chart(costs_mod.cost_model_check()),
         "ecc.projection_chart": lambda: ecc.projection_chart(costs, costs_max),
         "ecc.growth_explorer": lambda: ecc.growth_explorer(costs_max.anchor_usd, costs_max.anchor_year),
         "ecc.cahn_chart": ecc.cahn_chart,
         "ecc.trace_length_chart": lambda: ecc.trace_length_chart(lengths=[100, 1000, 10_000]),
-        "em.exact_match_explorer": em.exact_match_explorer,
-        "em.step_cost_chart": em.step_cost_chart,
-        "em.metrics_chart": lambda: em.metrics_chart(em.compare_metrics(n_boot=20)),
-        "em.inverse_chart": lambda: em.inverse_chart(em.inverse_problems()),
+        "emc.exact_match_explorer": emc.exact_match_explorer,
+        "emc.step_cost_chart": emc.step_cost_chart,
+        "emc.metrics_chart": lambda: emc.metrics_chart(em.compare_metrics(n_boot=20)),
+        "emc.inverse_chart": lambda: emc.inverse_chart(em.inverse_problems()),
         "ob.forecast_chart": lambda: ob.forecast_chart(ob.predict_emergent()),
         "mcc.variance_fan_chart": lambda: mcc.variance_fan_chart(mc.fan_runs(n_generations=20, n_chains=200),
                                                                  mc.load_kazdan_gaussian()),
@@ -405,7 +405,7 @@ def test_no_book_chart_uses_si_prefix_tooltips():
 def test_watts_expr_writes_power_as_the_chapter_does():
     import vl_convert as vlc
 
-    from analysis import testtime_charts as tc
+    from analysis.testtime import charts as tc
 
     values = {1.5e9: "1.5 GW", 2.34e6: "2.34 MW", 4.2e12: "4.2 TW", 12_300: "12.3 kW", 850: "850 W"}
     spec = {"data": {"values": [{"v": v} for v in values]}, "transform": [{"calculate": tc.watts_expr("datum.v"),

@@ -3,12 +3,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import chinchilla as ch
-from analysis import chinchilla_charts as chc
-from analysis.data import load_chinchilla_runs
+from analysis.chinchilla import refit as ch, law, allocation as alloc
+from analysis.scaling_laws import returns as sl
+from analysis.chinchilla import charts as chc
+from analysis.house.data import load_chinchilla_runs
 
 budgets = st.floats(1e18, 1e27)
-fits = st.sampled_from([ch.HOFFMANN_2022, ch.BESIROGLU_2024])
+fits = st.sampled_from([law.HOFFMANN_2022, law.BESIROGLU_2024])
 
 
 @pytest.fixture(scope="module")
@@ -30,116 +31,116 @@ def _synthetic(truth, n=60, noise=0.0, seed=0):
     rng = np.random.default_rng(seed)
     N = 10 ** rng.uniform(7.5, 10.5, n)
     D = 10 ** rng.uniform(9, 12, n)
-    L = ch.chinchilla_loss(N, D, truth) * np.exp(noise * rng.standard_normal(n))
+    L = law.chinchilla_loss(N, D, truth) * np.exp(noise * rng.standard_normal(n))
     return N, D, L
 
 
 # --- the law and its closed forms -----------------------------------------------------------------
 
 def test_loss_is_vectorised_and_matches_formula():
-    f = ch.HOFFMANN_2022
+    f = law.HOFFMANN_2022
     N, D = np.array([1e9, 1e10]), np.array([2e10, 2e11])
     expected = f.E + f.A / N**f.alpha + f.B / D**f.beta
-    np.testing.assert_allclose(ch.chinchilla_loss(N, D, f), expected)
+    np.testing.assert_allclose(law.chinchilla_loss(N, D, f), expected)
     assert f.predict(1e9, 2e10) == pytest.approx(expected[0])
 
 
 @settings(max_examples=40, deadline=None)
 @given(N=st.floats(1e6, 1e13), D=st.floats(1e7, 1e14), factor=st.floats(1.01, 100.0), f=fits)
 def test_loss_decreases_in_N_and_D_and_stays_above_floor(N, D, factor, f):
-    base = ch.chinchilla_loss(N, D, f)
-    assert ch.chinchilla_loss(N * factor, D, f) < base
-    assert ch.chinchilla_loss(N, D * factor, f) < base
+    base = law.chinchilla_loss(N, D, f)
+    assert law.chinchilla_loss(N * factor, D, f) < base
+    assert law.chinchilla_loss(N, D * factor, f) < base
     assert base > f.E
 
 
 @settings(max_examples=40, deadline=None)
 @given(C=budgets, f=fits, shift=st.sampled_from([0.5, 0.8, 1.25, 2.0]))
 def test_closed_form_allocation_minimises_loss_at_fixed_compute(C, f, shift):
-    N, D = ch.compute_optimal_allocation(C, f)
+    N, D = law.compute_optimal_allocation(C, f)
     assert 6 * N * D == pytest.approx(C, rel=1e-9)
-    best = ch.chinchilla_loss(N, D, f)
-    assert ch.chinchilla_loss(N * shift, D / shift, f) > best  # any other split of C is worse
-    assert ch.frontier_loss(C, f) == pytest.approx(best)
+    best = law.chinchilla_loss(N, D, f)
+    assert law.chinchilla_loss(N * shift, D / shift, f) > best  # any other split of C is worse
+    assert law.frontier_loss(C, f) == pytest.approx(best)
 
 
 @settings(max_examples=30, deadline=None)
 @given(C=budgets, f=fits)
 def test_allocation_scales_with_exponent_a_and_compute_to_reach_inverts_frontier(C, f):
-    N1, _ = ch.compute_optimal_allocation(C, f)
-    N10, _ = ch.compute_optimal_allocation(10 * C, f)
+    N1, _ = law.compute_optimal_allocation(C, f)
+    N10, _ = law.compute_optimal_allocation(10 * C, f)
     assert N10 / N1 == pytest.approx(10**f.allocation_exponent, rel=1e-9)
-    assert ch.compute_to_reach(ch.frontier_loss(C, f), f) == pytest.approx(C, rel=1e-6)
-    assert ch.tokens_per_param(C, f) == pytest.approx(np.divide(*ch.compute_optimal_allocation(C, f)[::-1]))
+    assert law.compute_to_reach(law.frontier_loss(C, f), f) == pytest.approx(C, rel=1e-6)
+    assert law.tokens_per_param(C, f) == pytest.approx(np.divide(*law.compute_optimal_allocation(C, f)[::-1]))
 
 
 def test_frontier_is_a_power_law_with_floor():
-    f = ch.BESIROGLU_2024
+    f = law.BESIROGLU_2024
     C = np.logspace(19, 27, 9)
-    reducible = ch.frontier_loss(C, f) - f.E
+    reducible = law.frontier_loss(C, f) - f.E
     slopes = np.diff(np.log(reducible)) / np.diff(np.log(C))
-    np.testing.assert_allclose(slopes, -ch.frontier_exponent(f), rtol=1e-9)
+    np.testing.assert_allclose(slopes, -law.frontier_exponent(f), rtol=1e-9)
 
 
 def test_kaplan_allocation_uses_kaplans_published_coefficient_by_default():
     # Kaplan et al. (2020) Table 6: N_opt = 1.3e9 params at C_min = 1 PF-day, growing as C**0.73.
-    N, D = ch.kaplan_allocation(np.array([ch.PF_DAY_FLOP, 100 * ch.PF_DAY_FLOP]))
+    N, D = law.kaplan_allocation(np.array([sl.PF_DAY_FLOP, 100 * sl.PF_DAY_FLOP]))
     assert N[0] == pytest.approx(1.3e9, rel=1e-12)
     assert N[1] / N[0] == pytest.approx(100**0.73, rel=1e-12)
-    np.testing.assert_allclose(6 * N * D, [ch.PF_DAY_FLOP, 100 * ch.PF_DAY_FLOP], rtol=1e-12)
+    np.testing.assert_allclose(6 * N * D, [sl.PF_DAY_FLOP, 100 * sl.PF_DAY_FLOP], rtol=1e-12)
     # At Gopher's 5.04e23 FLOP = 5833 PF-days: 1.3e9 * 5833**0.73 = 7.30e11 parameters (hand computation).
-    assert float(ch.kaplan_allocation(ch.GOPHER.C_flop)[0]) == pytest.approx(7.30e11, rel=1e-3)
+    assert float(law.kaplan_allocation(law.GOPHER.C_flop)[0]) == pytest.approx(7.30e11, rel=1e-3)
 
 
 def test_kaplan_allocation_can_be_anchored_on_a_fit():
-    f = ch.BESIROGLU_2024
-    N_anchor, _ = ch.compute_optimal_allocation(1e19, f)
-    N, D = ch.kaplan_allocation(np.array([1e19, 1e21]), f, 1e19)
+    f = law.BESIROGLU_2024
+    N_anchor, _ = law.compute_optimal_allocation(1e19, f)
+    N, D = law.kaplan_allocation(np.array([1e19, 1e21]), f, 1e19)
     assert N[0] == pytest.approx(N_anchor)
     assert N[1] / N[0] == pytest.approx(100**0.73)
     np.testing.assert_allclose(6 * N * D, [1e19, 1e21])
-    assert np.all(ch.kaplan_compute_waste(f, np.array([1e21, 1e24]), anchor_flop=1e19) > 1)
+    assert np.all(alloc.kaplan_compute_waste(f, np.array([1e21, 1e24]), anchor_flop=1e19) > 1)
 
 
-@pytest.mark.parametrize("f", [ch.HOFFMANN_2022, ch.BESIROGLU_2024])
+@pytest.mark.parametrize("f", [law.HOFFMANN_2022, law.BESIROGLU_2024])
 def test_kaplan_crossover_is_where_both_rules_pick_the_same_size(f):
-    C = ch.kaplan_crossover_flop(f)
-    assert float(ch.kaplan_allocation(C)[0]) == pytest.approx(float(ch.compute_optimal_allocation(C, f)[0]), rel=1e-9)
+    C = law.kaplan_crossover_flop(f)
+    assert float(law.kaplan_allocation(C)[0]) == pytest.approx(float(law.compute_optimal_allocation(C, f)[0]), rel=1e-9)
     # a < 0.73: below the crossing Kaplan's rule picks smaller models than optimal, above it larger ones.
-    assert ch.kaplan_allocation(C / 100)[0] < ch.compute_optimal_allocation(C / 100, f)[0]
-    assert ch.kaplan_allocation(C * 100)[0] > ch.compute_optimal_allocation(C * 100, f)[0]
+    assert law.kaplan_allocation(C / 100)[0] < law.compute_optimal_allocation(C / 100, f)[0]
+    assert law.kaplan_allocation(C * 100)[0] > law.compute_optimal_allocation(C * 100, f)[0]
     # waste is 1 at the crossing and grows on either side
-    waste = ch.kaplan_compute_waste(f, np.array([C / 100, C, C * 100]))
+    waste = alloc.kaplan_compute_waste(f, np.array([C / 100, C, C * 100]))
     assert waste[1] == pytest.approx(1.0, abs=1e-6) and waste[0] > 1 and waste[2] > 1
 
 
 def test_kaplan_path_exponents(fit):
-    table = ch.kaplan_path_returns(fit, 10.0 ** np.arange(21, 27))
-    np.testing.assert_allclose(table["optimal_exponent"].iloc[1:], float(ch.frontier_exponent(fit)), rtol=1e-9)
+    table = alloc.kaplan_path_returns(fit, 10.0 ** np.arange(21, 27))
+    np.testing.assert_allclose(table["optimal_exponent"].iloc[1:], float(law.frontier_exponent(fit)), rtol=1e-9)
     assert np.isnan(table["kaplan_exponent"].iloc[0])
     # Kaplan's path is data-starved at large C: its local exponent falls towards 0.27 * beta, below gamma.
     k = table["kaplan_exponent"].to_numpy()[1:]
-    assert np.all(np.diff(k) < 0) and np.all(k < ch.frontier_exponent(fit))
+    assert np.all(np.diff(k) < 0) and np.all(k < law.frontier_exponent(fit))
     assert k[-1] > (1 - 0.73) * fit.beta
 
 
 def test_about_20_tokens_per_parameter_across_budgets_for_each_fit(fit, boot):
     # "About 20" = within a factor 1.5 (13.3-30), checked at 1e21, 1e22, ..., 1e25 FLOP.
-    table = ch.rule_of_thumb_table(ch.published_fits())
-    assert len(table) == 4 * len(ch.RULE_OF_THUMB_BUDGETS)
+    table = alloc.rule_of_thumb_table(ch.published_fits())
+    assert len(table) == 4 * len(law.RULE_OF_THUMB_BUDGETS)
     held = table.groupby("fit")["about_20"].agg(["all", "any"])
-    assert held.loc[fit.label, "all"] and held.loc[ch.BESIROGLU_2024.label, "all"]
-    assert not held.loc[ch.HOFFMANN_2022.label, "any"]  # 50 to 122 tokens per parameter
+    assert held.loc[fit.label, "all"] and held.loc[law.BESIROGLU_2024.label, "all"]
+    assert not held.loc[law.HOFFMANN_2022.label, "any"]  # 50 to 122 tokens per parameter
     ours = table[table["fit"] == fit.label]["tokens_per_param"].to_numpy()
     assert np.all(np.diff(ours) < 0)  # a > 1/2: the ratio drifts down with compute
     # The bootstrap agrees: the median refit is inside the band at every budget, and at 1e21 FLOP (next to
     # the data) the whole 90 % interval is.
-    for C in ch.RULE_OF_THUMB_BUDGETS:
-        assert 20 / 1.5 < np.median(ch.tokens_per_param(C, boot.draws)) < 30
-    lo, hi = boot.quantity_interval(lambda d: ch.tokens_per_param(1e21, d))
+    for C in law.RULE_OF_THUMB_BUDGETS:
+        assert 20 / 1.5 < np.median(law.tokens_per_param(C, boot.draws)) < 30
+    lo, hi = boot.quantity_interval(lambda d: law.tokens_per_param(1e21, d))
     assert 20 / 1.5 < lo and hi < 30
     # a tighter reading (within 10 %) fails at frontier budgets: the tolerance matters and is stated
-    tight = ch.rule_of_thumb_table([fit], factor=1.1)
+    tight = alloc.rule_of_thumb_table([fit], factor=1.1)
     assert not tight["about_20"].all()
 
 
@@ -147,22 +148,22 @@ def test_about_20_tokens_per_parameter_across_budgets_for_each_fit(fit, boot):
 
 def test_hoffmann_constants_give_their_known_allocation_exponent():
     # 0.28 / (0.34 + 0.28) = 0.4516: Hoffmann et al. report a = 0.46 for Approach 3 (rounding of the fit).
-    assert ch.HOFFMANN_2022.allocation_exponent == pytest.approx(0.4516, abs=1e-4)
-    assert abs(ch.HOFFMANN_2022.allocation_exponent - ch.HOFFMANN_ALLOCATION_EXPONENTS["Approach 3"]) < 0.01
+    assert law.HOFFMANN_2022.allocation_exponent == pytest.approx(0.4516, abs=1e-4)
+    assert abs(law.HOFFMANN_2022.allocation_exponent - law.HOFFMANN_ALLOCATION_EXPONENTS["Approach 3"]) < 0.01
 
 
 def test_published_models_compute():
     # Gopher 6*280e9*300e9 = 5.04e23 FLOP; Chinchilla 6*70e9*1.4e12 = 5.88e23 FLOP (same budget within 17 %).
-    assert ch.GOPHER.C_flop == pytest.approx(5.04e23)
-    assert ch.CHINCHILLA.C_flop == pytest.approx(5.88e23)
-    assert ch.CHINCHILLA.tokens_per_param == pytest.approx(20.0)
+    assert law.GOPHER.C_flop == pytest.approx(5.04e23)
+    assert law.CHINCHILLA.C_flop == pytest.approx(5.88e23)
+    assert law.CHINCHILLA.tokens_per_param == pytest.approx(20.0)
 
 
 def test_our_fit_reproduces_besiroglu_on_the_same_240_runs(fit):
     # Same data, same objective and start grid: the constants must agree with Besiroglu et al.'s published ones
     # to the precision they are published (E 1.82, alpha 0.348, beta 0.366). A and B are poorly identified
     # (their 80 % intervals span factors of 2-3), so 5 % for A and 5 % for B is a strict check.
-    b = ch.BESIROGLU_2024
+    b = law.BESIROGLU_2024
     assert fit.E == pytest.approx(b.E, abs=0.005)
     assert fit.alpha == pytest.approx(b.alpha, abs=0.002)
     assert fit.beta == pytest.approx(b.beta, abs=0.002)
@@ -176,7 +177,7 @@ def test_fast_fit_is_at_least_as_good_as_polishing_the_published_optimum(runs, f
     # Besiroglu et al.'s constants must not find anything better than our fit.
     data = (np.log(runs["N_params"].to_numpy()), np.log(runs["D_tokens"].to_numpy()),
             np.log(runs["loss"].to_numpy()), np.ones(len(runs)))
-    _, value = ch._polish(ch.BESIROGLU_2024.log_params, data, ch.HUBER_DELTA, ch.HUBER_DELTA * 240)
+    _, value = ch._polish(law.BESIROGLU_2024.log_params, data, law.HUBER_DELTA, law.HUBER_DELTA * 240)
     assert fit.objective <= value * (1 + 1e-6)
     assert fit.objective == pytest.approx(0.00101827, rel=1e-5)
 
@@ -190,7 +191,7 @@ def test_fast_and_plain_fits_agree_on_a_subset_of_starts(runs):
 
 
 def test_fit_recovers_known_constants_from_exact_synthetic_data():
-    truth = ch.ParametricFit(E=1.8, A=400.0, B=1500.0, alpha=0.33, beta=0.35)
+    truth = law.ParametricFit(E=1.8, A=400.0, B=1500.0, alpha=0.33, beta=0.35)
     N, D, L = _synthetic(truth)
     got = ch.fit_parametric_loss(N, D, L)
     assert got.objective < 1e-10
@@ -229,8 +230,8 @@ def test_bootstrap_is_seeded_and_brackets_the_fit(boot, runs):
     for name in ("E", "alpha", "beta", "allocation_exponent"):
         lo, hi = boot.interval(name)
         assert lo < getattr(boot.fit, name) < hi
-    lo, hi = boot.quantity_interval(lambda d: ch.tokens_per_param(1e22, d))
-    assert lo < float(ch.tokens_per_param(1e22, boot.fit)) < hi
+    lo, hi = boot.quantity_interval(lambda d: law.tokens_per_param(1e22, d))
+    assert lo < float(law.tokens_per_param(1e22, boot.fit)) < hi
 
 
 def test_bootstrap_with_two_workers_matches_one(runs):
@@ -249,41 +250,41 @@ def test_isoflop_approach_2_agrees_with_approach_3(fit):
 
 
 def test_gopher_chinchilla_comparison(fit):
-    comp = ch.compare_models(fit)
+    comp = alloc.compare_models(fit)
     assert comp.loss_balanced < comp.loss_big
     assert comp.compute_saving > 1 and comp.oversize_factor > 1
-    assert comp.kaplan_N > ch.GOPHER.N  # Kaplan's rule would have gone bigger still
+    assert comp.kaplan_N > law.GOPHER.N  # Kaplan's rule would have gone bigger still
     assert comp.kaplan_loss > comp.loss_big
 
 
 def test_overtraining_break_even(fit):
-    res = ch.overtraining(ch.LLAMA3_8B, fit)
-    assert res.loss_penalty > 0 and res.equal_loss_N > ch.LLAMA3_8B.N
+    res = alloc.overtraining(law.LLAMA3_8B, fit)
+    assert res.loss_penalty > 0 and res.equal_loss_N > law.LLAMA3_8B.N
     assert res.extra_training_compute > 1
     T = res.break_even_tokens
-    m = ch.LLAMA3_8B
-    assert ch.total_compute(m.N, m.D, T) == pytest.approx(
-        float(ch.total_compute(res.equal_loss_N, res.equal_loss_D, T)), rel=1e-9)
-    assert ch.total_compute(m.N, m.D, 2 * T) < ch.total_compute(res.equal_loss_N, res.equal_loss_D, 2 * T)
-    balanced = ch.overtraining(ch.Model("balanced", *ch.compute_optimal_allocation(1e23, fit), "none"), fit)
+    m = law.LLAMA3_8B
+    assert alloc.total_compute(m.N, m.D, T) == pytest.approx(
+        float(alloc.total_compute(res.equal_loss_N, res.equal_loss_D, T)), rel=1e-9)
+    assert alloc.total_compute(m.N, m.D, 2 * T) < alloc.total_compute(res.equal_loss_N, res.equal_loss_D, 2 * T)
+    balanced = alloc.overtraining(law.Model("balanced", *law.compute_optimal_allocation(1e23, fit), "none"), fit)
     assert balanced.loss_penalty == pytest.approx(0, abs=1e-9)
     # by hand: 6 N D + 2 N T = 6 N' D' + 2 N' T  ->  T = (6 N D - 6 N' D') / (2 (N' - N))
     assert T == pytest.approx((6 * m.N * m.D - 6 * res.equal_loss_N * res.equal_loss_D)
                               / (2 * (res.equal_loss_N - m.N)), rel=1e-9)
     # an under-trained model (Gopher) is beaten by a smaller compute-optimal one: it never pays back
-    assert ch.overtraining(ch.GOPHER, fit).break_even_tokens == float("inf")
+    assert alloc.overtraining(law.GOPHER, fit).break_even_tokens == float("inf")
 
 
 def test_total_compute_counts_6ND_training_and_2N_per_served_token():
-    assert ch.total_compute(1e9, 2e10, 0) == pytest.approx(6 * 1e9 * 2e10)
-    assert ch.total_compute(1e9, 2e10, 5e11) == pytest.approx(6 * 1e9 * 2e10 + 2 * 1e9 * 5e11)
+    assert alloc.total_compute(1e9, 2e10, 0) == pytest.approx(6 * 1e9 * 2e10)
+    assert alloc.total_compute(1e9, 2e10, 5e11) == pytest.approx(6 * 1e9 * 2e10 + 2 * 1e9 * 5e11)
 
 
 def test_charts_build(boot, fit):
     fits_ = ch.published_fits()
     for chart in (chc.isoflop_chart(ch.chinchilla_isoflops()), chc.isoflop_explorer(fits_),
                   chc.loss_landscape_chart(fit), chc.bootstrap_cloud_chart(boot), chc.tokens_per_param_chart(boot),
-                  chc.frontier_chart(fits_), chc.overtraining_chart(ch.overtraining(ch.LLAMA3_8B, fit))):
+                  chc.frontier_chart(fits_), chc.overtraining_chart(alloc.overtraining(law.LLAMA3_8B, fit))):
         spec = chart.to_dict()
         assert spec.get("title") or any(layer.get("title") for layer in spec.get("layer", []))
     assert "bind" in str(chc.isoflop_explorer(fits_).to_dict())  # the slider
@@ -298,11 +299,11 @@ def test_fits_table_lists_every_constant(boot):
 # --- bad input ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("call, message", [
-    (lambda: ch.chinchilla_loss(-1, 1e9, ch.HOFFMANN_2022), "N must be positive"),
-    (lambda: ch.chinchilla_loss(1e9, np.nan, ch.HOFFMANN_2022), "D must be finite"),
-    (lambda: ch.chinchilla_loss(1e9, 1e9, ch.ParametricFit(1.0, 1.0, 1.0, -0.3, 0.3)), "fit.alpha must be positive"),
-    (lambda: ch.compute_optimal_allocation(0, ch.HOFFMANN_2022), "C_flop must be positive"),
-    (lambda: ch.compute_to_reach(1.5, ch.HOFFMANN_2022), "loss must exceed the irreducible loss"),
+    (lambda: law.chinchilla_loss(-1, 1e9, law.HOFFMANN_2022), "N must be positive"),
+    (lambda: law.chinchilla_loss(1e9, np.nan, law.HOFFMANN_2022), "D must be finite"),
+    (lambda: law.chinchilla_loss(1e9, 1e9, law.ParametricFit(1.0, 1.0, 1.0, -0.3, 0.3)), "fit.alpha must be positive"),
+    (lambda: law.compute_optimal_allocation(0, law.HOFFMANN_2022), "C_flop must be positive"),
+    (lambda: law.compute_to_reach(1.5, law.HOFFMANN_2022), "loss must exceed the irreducible loss"),
     (lambda: ch.fit_parametric_loss([1e9] * 10, [1e10] * 9, [2.5] * 10), "same shape"),
     (lambda: ch.fit_parametric_loss([1e9] * 5, [1e10] * 5, [2.5] * 5), "N needs more points than the 5"),
     (lambda: ch.fit_parametric_loss([1e9] * 10, [1e10] * 10, [2.5] * 9 + [0.0]), "loss must be positive"),
@@ -312,13 +313,13 @@ def test_fits_table_lists_every_constant(boot):
     (lambda: ch.fit_parametric_loss([1e9] * 10, [1e10] * 10, [2.5] * 10, screen_fraction=1.5), "screen_fraction must lie"),
     (lambda: ch.bootstrap_fit([1e9] * 10, [1e10] * 10, [2.5] * 10, n_boot=5), "n_boot must be at least 10"),
     (lambda: ch.bootstrap_fit([1e9] * 10, [1e10] * 10, [2.5] * 10, level=1.0), "level must lie"),
-    (lambda: ch.kaplan_allocation(1e22, ch.HOFFMANN_2022, -1), "anchor_flop must be positive"),
-    (lambda: ch.kaplan_allocation(1e22, None, 1e19), "fit is needed"),
-    (lambda: ch.kaplan_crossover_flop(ch.ParametricFit(1.8, 400.0, 400.0, 0.27, 0.73)), "never cross"),
-    (lambda: ch.kaplan_path_returns(ch.HOFFMANN_2022, [1e22, 1e21]), "C_flop must be a 1-D increasing"),
-    (lambda: ch.rule_of_thumb_table([ch.HOFFMANN_2022], factor=1.0), "factor must exceed 1"),
-    (lambda: ch.rule_of_thumb_table([ch.HOFFMANN_2022], C_flop=[-1e22]), "C_flop must be positive"),
-    (lambda: ch.total_compute(1e9, 1e10, -5), "served_tokens must be non-negative"),
+    (lambda: law.kaplan_allocation(1e22, law.HOFFMANN_2022, -1), "anchor_flop must be positive"),
+    (lambda: law.kaplan_allocation(1e22, None, 1e19), "fit is needed"),
+    (lambda: law.kaplan_crossover_flop(law.ParametricFit(1.8, 400.0, 400.0, 0.27, 0.73)), "never cross"),
+    (lambda: alloc.kaplan_path_returns(law.HOFFMANN_2022, [1e22, 1e21]), "C_flop must be a 1-D increasing"),
+    (lambda: alloc.rule_of_thumb_table([law.HOFFMANN_2022], factor=1.0), "factor must exceed 1"),
+    (lambda: alloc.rule_of_thumb_table([law.HOFFMANN_2022], C_flop=[-1e22]), "C_flop must be positive"),
+    (lambda: alloc.total_compute(1e9, 1e10, -5), "served_tokens must be non-negative"),
     (lambda: ch.isoflop_profiles([1e9] * 4, [1e10] * 4, [2.5] * 4, [6e19] * 4), "budgets: only 0 bands"),
 ])
 def test_bad_input_names_the_argument(call, message):
@@ -332,29 +333,29 @@ def test_unrounded_hoffmann_fits_the_runs_nearly_as_well_as_the_optimum(runs, fi
     logs = (np.log(runs["N_params"].to_numpy()), np.log(runs["D_tokens"].to_numpy()),
             np.log(runs["loss"].to_numpy()), np.ones(len(runs)))
     value = lambda f: ch.huber_objective(f.log_params, *logs)[0]  # noqa: E731
-    assert value(ch.HOFFMANN_2022_UNROUNDED) < 1.5 * fit.objective < value(ch.HOFFMANN_2022) / 2
-    assert ch.HOFFMANN_2022_UNROUNDED.E == pytest.approx(1.6934, abs=1e-4)
-    assert ch.HOFFMANN_2022_UNROUNDED.A == pytest.approx(406.4, abs=0.1)
+    assert value(law.HOFFMANN_2022_UNROUNDED) < 1.5 * fit.objective < value(law.HOFFMANN_2022) / 2
+    assert law.HOFFMANN_2022_UNROUNDED.E == pytest.approx(1.6934, abs=1e-4)
+    assert law.HOFFMANN_2022_UNROUNDED.A == pytest.approx(406.4, abs=0.1)
     assert "Hoffmann, unrounded" in ch.published_fits()
 
 
 def test_gopher_chinchilla_three_flop_figures_and_gap_split(fit):
-    g = ch.gopher_chinchilla(fit)
+    g = alloc.gopher_chinchilla(fit)
     assert g.flop_gopher_6nd == pytest.approx(5.04e23) and g.flop_chinchilla_6nd == pytest.approx(5.88e23)
     assert g.flop_ratio == pytest.approx(7 / 6)  # the 17 % the issue names
     assert g.gap_allocation + g.gap_compute - g.gap_chinchilla_split == pytest.approx(g.loss_gopher - g.loss_chinchilla)
     assert g.gap_allocation > g.gap_compute > 0 and 0 < g.allocation_share < 1
-    assert ch.MMLU_5SHOT["Chinchilla"] > ch.MMLU_5SHOT["Gopher"]
+    assert alloc.MMLU_5SHOT["Chinchilla"] > alloc.MMLU_5SHOT["Gopher"]
 
 
 def test_parameter_decades_are_about_100x_compute_each(fit):
-    t = ch.parameter_decades(fit, 1e9, 3)
+    t = alloc.parameter_decades(fit, 1e9, 3)
     assert np.allclose(t["compute_multiple"], 10 ** (1 / fit.allocation_exponent))
-    N, _ = ch.compute_optimal_allocation(t["C_from"].to_numpy(), fit)
+    N, _ = law.compute_optimal_allocation(t["C_from"].to_numpy(), fit)
     assert np.allclose(N, t["N_from"])
     assert np.allclose(t["gain_reducible"], t["gain_reducible"].iloc[0])  # constant share of reducible loss
     assert np.all(np.diff(t["gain_total"]) < 0)
-    T, R = ch.parameter_decade_gains(fit, 1e9, 3)
+    T, R = alloc.parameter_decade_gains(fit, 1e9, 3)
     assert np.allclose(T, t["gain_total"]) and np.allclose(R, t["gain_reducible"])
 
 
@@ -367,8 +368,8 @@ def test_runs_needed_scales_with_the_square_of_the_width(boot):
 
 # --- why Kaplan and Chinchilla disagree (Porian et al., Pearce & Song) -------------------------------
 
-from analysis import kaplan_vs_chinchilla as kc  # noqa: E402
-from analysis import overtraining as ot  # noqa: E402
+from analysis.chinchilla import kaplan_vs_chinchilla as kc  # noqa: E402
+from analysis.chinchilla import overtraining as ot  # noqa: E402
 
 
 def test_reconcile_reproduces_porian_within_their_intervals():
@@ -414,7 +415,7 @@ def test_inference_optimum_shrinks_the_model_as_served_tokens_grow(fit):
     assert zero.N == pytest.approx(zero.chinchilla_N, rel=1e-4) and zero.saving == pytest.approx(1, abs=1e-6)
     big = ot.inference_optimum(fit, 2.0, 1e14)
     assert big.N < zero.N and big.tokens_per_param > zero.tokens_per_param and big.saving > 1
-    assert ch.chinchilla_loss(big.N, big.D, fit) == pytest.approx(2.0, rel=1e-9)
+    assert law.chinchilla_loss(big.N, big.D, fit) == pytest.approx(2.0, rel=1e-9)
     with pytest.raises(ValueError, match="loss must exceed"):
         ot.inference_optimum(fit, 1.0, 1e12)
     assert "bind" in str(ot.inference_explorer(fit, 2.0).to_dict())

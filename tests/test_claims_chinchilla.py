@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import chinchilla as ch
-from analysis import claims as C
-from analysis.claims import chinchilla as m
+from analysis.chinchilla import law as ch
+from analysis import ledger as C
+from analysis.chinchilla import claims as m
 
 BY_ID = {c.id: c for c in m.CLAIMS}
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import claims as C
-from analysis.claims import collapse as MC
+from analysis import ledger as C
+from analysis.collapse import claims as MC
 
 BY_ID = {c.id: c for c in MC.CLAIMS}
 ROWS = ("A0-20 A0-23 A0-24 A0-25 A2-12 A2-13 A4-22 A4-23 A4-24 A4-25 A4-26 A4-36 A4-37 A4-38 A4-39 A4-40 "
@@ -80,7 +80,7 @@ def test_literature_verdicts_follow_the_recorded_findings(monkeypatch):
     """The evidence is computed from the findings: recording another outcome changes the verdict."""
     import dataclasses
 
-    from analysis import published_findings as pf
+    from analysis.collapse import published_findings as pf
 
     stable_guo = dataclasses.replace(pf.GUO_2024, outcome=pf.STABLE)
     monkeypatch.setattr(pf, "FINDINGS", (pf.SHUMAILOV_2024, pf.ALEMOHAMMAD_2024, pf.BERTRAND_2024, stable_guo))

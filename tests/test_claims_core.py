@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from analysis import claims as C
+from analysis import ledger as C
 
 
 def _claim(judge, evidence):
@@ -110,13 +110,13 @@ def test_card_has_no_repr_and_names_the_verdict():
 
 
 def test_every_verdict_has_one_colour_pair():
-    from analysis.charts import VERDICT_COLOURS
+    from analysis.house.charts import VERDICT_COLOURS
 
     assert tuple(VERDICT_COLOURS) == C.VERDICTS
 
 
 def test_ledger_cards_are_their_own_anchor_and_link_back_to_the_table():
-    from analysis.claims import pages
+    from analysis.ledger import pages
 
     claim = _claim(lambda e: C.assess([C.at_least(e, "a", 1.0, "a")], "Summary."), {"a": 2.0})
     html = pages.cards_html([C.evaluate(claim)])

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import claims as C
-from analysis.claims import datawall as cdw
+from analysis import ledger as C
+from analysis.datawall import claims as cdw
 
 ALL = {c.id: c for c in cdw.CLAIMS}
 ASSIGNED = ("A0-19 A0-22 A0-30 A0-32 A1-02 A1-12 A1-13 A2-11 A2-26 A2-31 A3-07 A3-08 A4-16 A4-17 A4-18 "

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import claims as C
-from analysis import economics as ec
-from analysis.claims import economics as E
+from analysis import ledger as C
+from analysis.economics import trends as ec, costs
+from analysis.economics import claims as E
 
 BY_ID = {c.id: c for c in E.CLAIMS}
 
@@ -164,7 +164,7 @@ def test_published_constants():
     assert (ec.EPOCH_INFERENCE.slowest_factor, ec.EPOCH_INFERENCE.fastest_factor) == (9, 900)
     assert ec.SCALING_2030.feasible_flop_2030 == 2e29
     assert ec.HOBBHAHN2022.ml_doubling_years == 2.07
-    assert ec.CLUSTER_INTERCONNECT_FRACTION == 0.19
+    assert costs.CLUSTER_INTERCONNECT_FRACTION == 0.19
 
 
 def test_claim_text_and_chapter_prose_are_our_own_words():
@@ -187,9 +187,9 @@ def test_claim_text_and_chapter_prose_are_our_own_words():
 
 
 def test_depreciation_inputs_from_filings():
-    assert min(ec.SERVER_LIFE_YEARS.values()) >= 5 and max(ec.SERVER_LIFE_YEARS.values()) == 6
-    assert ec.DEPRECIATION_YEARS[0] == 4 and ec.DEPRECIATION_YEARS[-1] == 6
-    assert ec.NVIDIA_DC_GROWTH_FY2024 == pytest.approx(3.17)
+    assert min(costs.SERVER_LIFE_YEARS.values()) >= 5 and max(costs.SERVER_LIFE_YEARS.values()) == 6
+    assert costs.DEPRECIATION_YEARS[0] == 4 and costs.DEPRECIATION_YEARS[-1] == 6
+    assert costs.NVIDIA_DC_GROWTH_FY2024 == pytest.approx(3.17)
     ev = BY_ID["EC-5"].evidence()
     # At the growth of fiscal 2024 the yearly write-off is under a third of Cahn's figure (5-year life).
     assert ev["observed_growth_need_usd"] < 600e9 / 3

@@ -2,9 +2,9 @@
 
 import pytest
 
-from analysis import claims as C
-from analysis import emergence as em
-from analysis.claims import emergence as E
+from analysis import ledger as C
+from analysis.other_side import emergence as em
+from analysis.other_side import claims as E
 
 BY_ID = {c.id: c for c in E.CLAIMS}
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import claims as C
-from analysis import literature as L
+from analysis import ledger as C
+from analysis.ledger import literature as L
 
-GENERAL = {c.id: c for c in C.registered_claims(("analysis.claims.general",))}
+GENERAL = {c.id: c for c in C.registered_claims(("analysis.ledger.general",))}
 
 
 def test_every_testable_general_claim_is_literature_with_citations():

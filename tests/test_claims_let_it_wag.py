@@ -1,4 +1,4 @@
-"""DW-16 and :mod:`analysis.let_it_wag`: Udandarao et al.'s Let It Wag! evaluation as published by the authors
+"""DW-16 and :mod:`analysis.datawall.let_it_wag`: Udandarao et al.'s Let It Wag! evaluation as published by the authors
 (github.com/bethgelab/frequency_determines_performance, notebooks/let_it_wag_eval.ipynb), and a verdict that
 follows the published figures."""
 
@@ -8,8 +8,8 @@ import dataclasses
 
 import pytest
 
-from analysis import claims as C
-from analysis import let_it_wag as wag
+from analysis import ledger as C
+from analysis.datawall import let_it_wag as wag
 
 DW16 = {c.id: c for c in C.registered_claims()}["DW-16"]
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from analysis import claims as C
-from analysis import metr
-from analysis.claims import progress as P
+from analysis import ledger as C
+from analysis.progress import metr
+from analysis.progress import claims as P
 
 BY_ID = {c.id: c for c in P.CLAIMS}
 EV = {}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import claims as C
-from analysis.claims import scaling_laws as m
+from analysis import ledger as C
+from analysis.scaling_laws import claims as m
 
 BY_ID = {c.id: c for c in m.CLAIMS}
 

@@ -3,8 +3,8 @@
 
 import pytest
 
-from analysis import claims as C
-from analysis.claims import testtime as T
+from analysis import ledger as C
+from analysis.testtime import claims as T
 
 BY_ID = {c.id: c for c in T.CLAIMS}
 

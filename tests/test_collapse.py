@@ -3,9 +3,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import collapse as mc
-from analysis import collapse_charts as mcc
-from analysis import collapse_vocab as vocab
+from analysis.collapse import gaussian as mc
+from analysis.collapse import charts as mcc
+from analysis.collapse import vocab
 
 # Monte-Carlo tolerance: simulated means are compared with closed forms within Z_TOL standard errors
 # (SE = sd across chains / sqrt(n_chains)). With ~20 comparisons per test, 4 SE keeps the false-alarm rate
@@ -460,7 +460,7 @@ def test_lr_monte_carlo_power_is_drawn_once_on_first_use():
 
 
 def test_tails_curves_are_cached_under_one_key_and_returned_as_copies():
-    from analysis import tails
+    from analysis.collapse import tails
 
     a = tails.scaling_curves(n_types=2000, k=100)
     b = tails.scaling_curves(100, tails.SHARES, 1e2, 1e7, 41, 2000)
@@ -486,7 +486,7 @@ def test_detection_gets_harder_as_the_corpus_grows():
 # --- tails and scaling laws --------------------------------------------------------------------------------
 
 def test_memorisation_error_matches_simulation():
-    from analysis import tails
+    from analysis.collapse import tails
 
     p = vocab.word_frequencies(500)["probability"].to_numpy()
     rng = np.random.default_rng(0)
@@ -496,7 +496,7 @@ def test_memorisation_error_matches_simulation():
 
 
 def test_tail_cut_plateau_and_the_data_multiplier():
-    from analysis import tails
+    from analysis.collapse import tails
 
     pl = tails.plateau_table(k=2000, shares=(0.0, 0.5, 0.9, 1.0), t_max=1e6, n_types=20_000).set_index("synthetic_share")
     tail = pl["tail_mass"].iloc[0]
@@ -511,7 +511,7 @@ def test_tail_cut_plateau_and_the_data_multiplier():
 
 
 def test_augmenting_with_tail_cut_data_helps_replacing_hurts():
-    from analysis import tails
+    from analysis.collapse import tails
 
     base = tails.augmentation_error(1e4, 0.0, k=2000, n_types=20_000)
     assert tails.augmentation_error(1e4, 1e5, k=2000, n_types=20_000) < base
@@ -519,7 +519,7 @@ def test_augmenting_with_tail_cut_data_helps_replacing_hurts():
 
 
 def test_local_exponent_of_a_power_law():
-    from analysis import tails
+    from analysis.collapse import tails
 
     t = np.logspace(1, 5, 9)
     np.testing.assert_allclose(tails.local_exponent(t, 3 * t**-0.4), 0.4)
@@ -528,7 +528,7 @@ def test_local_exponent_of_a_power_law():
 # --- the wordfreq note ---------------------------------------------------------------------------------------
 
 def test_sunset_note_reasons():
-    from analysis import collapse_sources as src
+    from analysis.collapse import sources as src
 
     reasons = src.sunset_reasons()
     assert [r.kind for r in reasons] == list(src.REASON_KINDS)
@@ -537,8 +537,8 @@ def test_sunset_note_reasons():
 
 
 def test_sunset_note_checksum_is_checked(tmp_path):
-    from analysis import collapse_sources as src
-    from analysis.data import DataError
+    from analysis.collapse import sources as src
+    from analysis.house.data import DataError
 
     bad = tmp_path / src.SUNSET_FILE
     bad.write_text(src.load_sunset_note() + " tampered")
@@ -551,7 +551,7 @@ def test_sunset_note_checksum_is_checked(tmp_path):
 # --- new charts ----------------------------------------------------------------------------------------------
 
 def test_new_charts_are_house_style_figures():
-    from analysis import tails
+    from analysis.collapse import tails
 
     figs = {
         "fig-mc-schedule": mcc.schedule_chart(mc.schedule_table(20, 10), mc.expected_moments(20, 10, mode="accumulate").variance),
@@ -595,7 +595,7 @@ def test_new_functions_refuse_bad_input(call, name):
 
 
 def test_tails_refuse_bad_input():
-    from analysis import tails
+    from analysis.collapse import tails
 
     p = vocab.word_frequencies(100)["probability"].to_numpy()
     for call, name in [

@@ -3,8 +3,8 @@ and each article has at least the issue's minimum of computed verdicts."""
 
 from __future__ import annotations
 
-from analysis import claims as C
-from analysis.claims import pages
+from analysis import ledger as C
+from analysis.ledger import pages
 
 #: Rows of the checklist one careful reader made (shared/claims-inventory.md when the ledger was built):
 #: article -> number of rows. The ids are A<article>-<row>, e.g. A4-29.

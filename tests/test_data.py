@@ -1,7 +1,7 @@
 
 import pytest
 
-from analysis import data
+from analysis.house import data
 
 
 def test_chinchilla_runs_load_with_declared_schema():

@@ -4,9 +4,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import economics as ec
-from analysis import economics_charts as ecc
-from analysis.data import load_csv
+from analysis.economics import trends as ec, costs, datasets as edata, inference_cost as infer, energy
+from analysis.house import data
+from analysis.economics import charts as ecc
+from analysis.house.data import load_csv
 
 # --- annual_growth_factor ----------------------------------------------------------------------------
 
@@ -45,8 +46,8 @@ def test_doubling_time_and_interval_width():
 
 def test_dates_as_strings_match_decimal_years():
     dates = ["2020-01-01", "2021-01-01", "2022-01-01", "2023-01-01"]
-    assert ec.decimal_years(dates) == pytest.approx([2020, 2021, 2022, 2023])
-    assert ec.decimal_years(["2023-07-02"])[0] == pytest.approx(2023.4986, abs=1e-3)
+    assert data.decimal_years(dates) == pytest.approx([2020, 2021, 2022, 2023])
+    assert data.decimal_years(["2023-07-02"])[0] == pytest.approx(2023.4986, abs=1e-3)
     fit = ec.annual_growth_factor(dates, [1, 3, 9, 27])
     assert fit.factor == pytest.approx(3.0, rel=1e-3)  # leap year 2020 shifts dates by <0.3 %
 
@@ -59,29 +60,29 @@ def test_dates_as_strings_match_decimal_years():
     (lambda: ec.annual_growth_factor([2020, 2021, 2022], [1, 2]), "same shape"),
     (lambda: ec.annual_growth_factor([2020, 2021, 2022], [1, 2, 3], level=1.5), "level"),
     (lambda: ec.annual_growth_factor([2020, 2020, 2020], [1, 2, 3]), "dates must span"),
-    (lambda: ec.decimal_years([1.0, 2.0, 3.0]), "dates must lie in"),
+    (lambda: data.decimal_years([1.0, 2.0, 3.0]), "dates must lie in"),
     (lambda: ec.seed_cost_arithmetic(4.5, 1.2), "hardware_cost_decline"),
     (lambda: ec.seed_cost_arithmetic(-1, 0.3), "compute_growth must be positive"),
-    (lambda: ec.training_flop(-1, 1e12), "n_params must be positive"),
-    (lambda: ec.training_flop([1e9, 2e9], [1e12, 2e12, 3e12]), "same shape"),
-    (lambda: ec.chip_hours(1e24, 1e15, 1.5), "utilization"),
-    (lambda: ec.chip_hours(1e24, 0, 0.4), "peak_flops_per_s must be positive"),
-    (lambda: ec.cost_from_chip_hours(np.nan, 1e4, 700), "hours must be finite"),
-    (lambda: ec.CostAssumptions(pue=0.5), "pue"),
-    (lambda: ec.CostAssumptions(usd_per_kwh=-0.1), "usd_per_kwh"),
+    (lambda: costs.training_flop(-1, 1e12), "n_params must be positive"),
+    (lambda: costs.training_flop([1e9, 2e9], [1e12, 2e12, 3e12]), "same shape"),
+    (lambda: costs.chip_hours(1e24, 1e15, 1.5), "utilization"),
+    (lambda: costs.chip_hours(1e24, 0, 0.4), "peak_flops_per_s must be positive"),
+    (lambda: costs.cost_from_chip_hours(np.nan, 1e4, 700), "hours must be finite"),
+    (lambda: costs.CostAssumptions(pue=0.5), "pue"),
+    (lambda: costs.CostAssumptions(usd_per_kwh=-0.1), "usd_per_kwh"),
     (lambda: ec.years_to_reach(1e9, 1e7, 0.9), "growth_factor must exceed 1"),
     (lambda: ec.years_to_reach(-1e9, 1e7, 2.0), "threshold_usd must be positive"),
-    (lambda: ec.cahn_revenue_need(-1), "nvidia_dc_run_rate_usd"),
-    (lambda: ec.cahn_revenue_need(150e9, gpu_share_of_cost=0), "gpu_share_of_cost"),
-    (lambda: ec.cahn_revenue_need(150e9, end_user_gross_margin=1.0), "end_user_gross_margin"),
-    (lambda: ec.InferenceScenario("x", active_params=0, tokens_per_query=10), "active_params"),
-    (lambda: ec.inference_cost(ec.CHAT, queries_per_day=0), "queries_per_day"),
-    (lambda: ec.parse_usd(["$12.5", "twelve"]), "text must hold dollar amounts"),
-    (lambda: ec.frontier_models(max_rank=0), "max_rank must be at least 1"),
+    (lambda: costs.cahn_revenue_need(-1), "nvidia_dc_run_rate_usd"),
+    (lambda: costs.cahn_revenue_need(150e9, gpu_share_of_cost=0), "gpu_share_of_cost"),
+    (lambda: costs.cahn_revenue_need(150e9, end_user_gross_margin=1.0), "end_user_gross_margin"),
+    (lambda: infer.InferenceScenario("x", active_params=0, tokens_per_query=10), "active_params"),
+    (lambda: infer.inference_cost(infer.CHAT, queries_per_day=0), "queries_per_day"),
+    (lambda: edata.parse_usd(["$12.5", "twelve"]), "text must hold dollar amounts"),
+    (lambda: edata.frontier_models(max_rank=0), "max_rank must be at least 1"),
     (lambda: ec.project_costs(n_draws=5), "n_draws must be at least 10"),
-    (lambda: ec.training_energy_gwh(1e6, -5), "hours must be positive"),
-    (lambda: ec.frontier_training_energy(pue=0.9), "pue"),
-    (lambda: ec.hardware_acquisition_usd("no such model"), "model must be"),
+    (lambda: energy.training_energy_gwh(1e6, -5), "hours must be positive"),
+    (lambda: energy.frontier_training_energy(pue=0.9), "pue"),
+    (lambda: costs.hardware_acquisition_usd("no such model"), "model must be"),
 ])
 def test_bad_input_names_the_argument(call, name):
     with pytest.raises(ValueError, match=name):
@@ -94,22 +95,22 @@ def test_bad_input_names_the_argument(call, name):
 def test_seed_arithmetic_and_first_principles():
     assert ec.seed_cost_arithmetic(4.5, 0.35) == pytest.approx(2.925)
     # Chinchilla: 70B parameters on 1.4T tokens is 5.88e23 FLOP by 6ND (Hoffmann et al. report 5.76e23).
-    assert ec.training_flop(70e9, 1.4e12) == pytest.approx(5.88e23)
-    assert ec.chip_hours(3600 * 1e15 * 0.5, 1e15, 0.5) == pytest.approx(1.0)
-    run = ec.cost_from_chip_hours(ec.HOURS_PER_YEAR * 4, 20_000, 500, ec.CostAssumptions(pue=1.0, usd_per_kwh=0.1))
+    assert costs.training_flop(70e9, 1.4e12) == pytest.approx(5.88e23)
+    assert costs.chip_hours(3600 * 1e15 * 0.5, 1e15, 0.5) == pytest.approx(1.0)
+    run = costs.cost_from_chip_hours(edata.HOURS_PER_YEAR * 4, 20_000, 500, costs.CostAssumptions(pue=1.0, usd_per_kwh=0.1))
     assert run.hardware_usd == pytest.approx(20_000)  # one chip over its whole 4-year life
-    assert run.energy_kwh == pytest.approx(ec.HOURS_PER_YEAR * 4 * 0.5)
+    assert run.energy_kwh == pytest.approx(edata.HOURS_PER_YEAR * 4 * 0.5)
     assert run.total_usd == pytest.approx(run.hardware_usd + run.energy_usd)
-    assert ec.parse_usd(["$1,000.50", None])[0] == 1000.5 and np.isnan(ec.parse_usd(["$1", None])[1])
+    assert edata.parse_usd(["$1,000.50", None])[0] == 1000.5 and np.isnan(edata.parse_usd(["$1", None])[1])
 
 
 @settings(max_examples=30, deadline=None)
 @given(flop=st.floats(1e20, 1e28), u1=st.floats(0.05, 0.5), extra=st.floats(0.01, 0.45))
 def test_training_cost_monotone(flop, u1, extra):
-    low = ec.training_cost(flop, 1e15, 3e4, 700, ec.CostAssumptions(utilization=u1))
-    high = ec.training_cost(flop, 1e15, 3e4, 700, ec.CostAssumptions(utilization=u1 + extra))
+    low = costs.training_cost(flop, 1e15, 3e4, 700, costs.CostAssumptions(utilization=u1))
+    high = costs.training_cost(flop, 1e15, 3e4, 700, costs.CostAssumptions(utilization=u1 + extra))
     assert high.total_usd < low.total_usd  # better utilisation, cheaper run
-    assert ec.training_cost(2 * flop, 1e15, 3e4, 700).total_usd == pytest.approx(2 * ec.training_cost(flop, 1e15, 3e4, 700).total_usd)
+    assert costs.training_cost(2 * flop, 1e15, 3e4, 700).total_usd == pytest.approx(2 * costs.training_cost(flop, 1e15, 3e4, 700).total_usd)
 
 
 @settings(max_examples=30, deadline=None)
@@ -119,33 +120,33 @@ def test_years_to_reach_inverts_growth(start, g, k):
 
 
 def test_cahn_arithmetic_reproduces_the_600b():
-    r = ec.cahn_revenue_need(ec.CAHN.nvidia_dc_run_rate_usd)
+    r = costs.cahn_revenue_need(costs.CAHN.nvidia_dc_run_rate_usd)
     assert r.data_centre_cost_usd == pytest.approx(300e9)
     assert r.revenue_needed_usd == pytest.approx(600e9)
     # 4 x $10B + 6 x $5B of granted AI revenue leaves $530B, which Cahn rounds to "$500B".
     assert r.gap_usd == pytest.approx(530e9)
-    assert ec.cahn_revenue_need(150e9, end_user_gross_margin=0.0).revenue_needed_usd == pytest.approx(300e9)
+    assert costs.cahn_revenue_need(150e9, end_user_gross_margin=0.0).revenue_needed_usd == pytest.approx(300e9)
 
 
 def test_to_2023_usd_uses_the_ppi():
-    assert ec.to_2023_usd(np.array([100.0]), ["2023-06-15"])[0] == pytest.approx(100.0, rel=0.03)
-    old = ec.to_2023_usd(np.array([100.0]), ["2010-01-01"])[0]
+    assert edata.to_2023_usd(np.array([100.0]), ["2023-06-15"])[0] == pytest.approx(100.0, rel=0.03)
+    old = edata.to_2023_usd(np.array([100.0]), ["2010-01-01"])[0]
     assert old > 100.0  # prices have risen since 2010 in this index
     # Exactly value x mean(PPI over 2023) / PPI(month), read from the FRED file itself.
-    ppi = load_csv(ec.FRED_PPI).set_index("observation_date")["PCU518210518210"]
+    ppi = load_csv(edata.FRED_PPI).set_index("observation_date")["PCU518210518210"]
     base = ppi[ppi.index.year == 2023].mean()
     assert old == pytest.approx(100.0 * base / ppi[pd.Timestamp("2010-01-01")], rel=1e-12)
     with pytest.raises(ValueError, match="dates"):
-        ec.to_2023_usd(np.array([1.0]), ["not a date"])
+        edata.to_2023_usd(np.array([1.0]), ["not a date"])
 
 
 # --- Data and trends ---------------------------------------------------------------------------------
 
 
 def test_frontier_selection():
-    front = ec.frontier_models()
-    assert (front["Compute rank when published"] <= ec.FRONTIER_MAX_RANK).all()
-    assert front["Publication date"].min() >= pd.Timestamp(ec.FRONTIER_START)
+    front = edata.frontier_models()
+    assert (front["Compute rank when published"] <= edata.FRONTIER_MAX_RANK).all()
+    assert front["Publication date"].min() >= pd.Timestamp(edata.FRONTIER_START)
     # PROVENANCE: 89 rows have rank <= 10; three of them predate 2016.
     assert len(front) == 86
     assert "GPT-4" in set(front["Model"])
@@ -166,7 +167,7 @@ def test_trends_reproduce_published_rates():
 
 
 def test_cost_model_agrees_with_epoch():
-    check = ec.cost_model_check()
+    check = costs.cost_model_check()
     assert len(check) > 100
     # Our cost model and Epoch's differ in amortisation details; we require the median ratio within a
     # factor 1.5 and half of the models within a factor 2 (we measured a median of 0.82).
@@ -193,68 +194,68 @@ def test_projection_is_seeded_and_ordered():
 
 
 def test_inference_scales_with_tokens_and_context():
-    chat, longer = ec.inference_cost(ec.CHAT), ec.inference_cost(ec.REASONING)
-    ratio = ec.REASONING.tokens_per_query / ec.CHAT.tokens_per_query
+    chat, longer = infer.inference_cost(infer.CHAT), infer.inference_cost(infer.REASONING)
+    ratio = infer.REASONING.tokens_per_query / infer.CHAT.tokens_per_query
     # Attention makes a 15x longer answer cost more than 15x.
     assert longer.wh_per_query > ratio * chat.wh_per_query
     assert longer.attention_share > chat.attention_share > 0
-    measured = ec.inference_cost(ec.CHAT, wh_per_query=ec.OVIEDO_WH_PER_QUERY["typical"])
+    measured = infer.inference_cost(infer.CHAT, wh_per_query=infer.OVIEDO_WH_PER_QUERY["typical"])
     assert measured.wh_per_query == 0.34 and measured.hardware_usd_per_week == chat.hardware_usd_per_week
 
 
 def test_utilisation_is_calibrated_to_the_production_median():
-    u = ec.calibrated_utilization()
+    u = infer.calibrated_utilization()
     assert 0.05 < u < 0.6
-    assert ec.inference_cost(ec.CHAT).wh_per_query == pytest.approx(ec.OVIEDO_WH_PER_QUERY["typical"])
+    assert infer.inference_cost(infer.CHAT).wh_per_query == pytest.approx(infer.OVIEDO_WH_PER_QUERY["typical"])
     # The reasoning answer is a prediction: within a factor 2 of Oviedo et al.'s test-time-scaling median.
-    r = ec.inference_cost(ec.REASONING).wh_per_query / ec.OVIEDO_WH_PER_QUERY["test-time scaling"]
+    r = infer.inference_cost(infer.REASONING).wh_per_query / infer.OVIEDO_WH_PER_QUERY["test-time scaling"]
     assert 0.5 < r < 2
     # Half the utilisation, twice the energy.
-    half = ec.inference_cost(ec.with_utilization(ec.CHAT, u / 2))
-    assert half.wh_per_query == pytest.approx(2 * ec.OVIEDO_WH_PER_QUERY["typical"])
+    half = infer.inference_cost(infer.with_utilization(infer.CHAT, u / 2))
+    assert half.wh_per_query == pytest.approx(2 * infer.OVIEDO_WH_PER_QUERY["typical"])
     with pytest.raises(ValueError, match="target_wh"):
-        ec.calibrated_utilization(target_wh=1e-6)
+        infer.calibrated_utilization(target_wh=1e-6)
 
 
 def test_per_token_flop_follows_kaplan_table_1():
-    one = ec.InferenceScenario("one", active_params=1e9, tokens_per_query=1, n_layers=10, d_attn=100, kv_dim=100)
-    assert ec.flop_per_query(one) == 2e9 and ec.attention_flop_share(one) == 0.0
-    two = ec.InferenceScenario("two", active_params=1e9, tokens_per_query=2, n_layers=10, d_attn=100, kv_dim=100)
+    one = infer.InferenceScenario("one", active_params=1e9, tokens_per_query=1, n_layers=10, d_attn=100, kv_dim=100)
+    assert infer.flop_per_query(one) == 2e9 and infer.attention_flop_share(one) == 0.0
+    two = infer.InferenceScenario("two", active_params=1e9, tokens_per_query=2, n_layers=10, d_attn=100, kv_dim=100)
     # token 1 sees no context, token 2 sees one token: 2N + (2N + 2 * 10 * 1 * 100)
-    assert ec.flop_per_query(two) == pytest.approx(4e9 + 2000)
-    m = ec.memory_traffic(ec.REASONING)
+    assert infer.flop_per_query(two) == pytest.approx(4e9 + 2000)
+    m = infer.memory_traffic(infer.REASONING)
     assert 0.5 < m.kv_share < 1  # long traces: the KV cache dominates memory reads
-    gqa = ec.memory_traffic(ec.InferenceScenario("gqa", 2e11, 15_000, kv_dim=ec.GPT3_D_MODEL // 8))
+    gqa = infer.memory_traffic(infer.InferenceScenario("gqa", 2e11, 15_000, kv_dim=infer.GPT3_D_MODEL // 8))
     assert gqa.kv_share < m.kv_share
-    assert ec.decode_seconds_per_token(ec.REASONING, 10_000) > ec.decode_seconds_per_token(ec.REASONING, 100)
+    assert infer.decode_seconds_per_token(infer.REASONING, 10_000) > infer.decode_seconds_per_token(infer.REASONING, 100)
     with pytest.raises(ValueError, match="batch"):
-        ec.InferenceScenario("bad", 1e9, 10, batch=0)
+        infer.InferenceScenario("bad", 1e9, 10, batch=0)
 
 
 def test_cahn_depreciation():
-    d = ec.cahn_depreciated(5.0)
+    d = costs.cahn_depreciated(5.0)
     assert d.cohort_need_usd == pytest.approx(600e9 / 5)
     assert d.cohort_break_even_usd == pytest.approx(300e9 / 5)
     assert d.steady_need_usd == pytest.approx(600e9)  # constant spending: Cahn's figure after one life
-    assert ec.writeoff_fraction(5, 2.0) == pytest.approx((1 + 1 / 2 + 1 / 4 + 1 / 8 + 1 / 16) / 5)
-    assert ec.writeoff_fraction(4.5, 1.0) == pytest.approx(1.0)
-    grown = ec.cahn_depreciated(5.0, capex_growth=2.0)
+    assert costs.writeoff_fraction(5, 2.0) == pytest.approx((1 + 1 / 2 + 1 / 4 + 1 / 8 + 1 / 16) / 5)
+    assert costs.writeoff_fraction(4.5, 1.0) == pytest.approx(1.0)
+    grown = costs.cahn_depreciated(5.0, capex_growth=2.0)
     assert grown.steady_need_usd < d.steady_need_usd and grown.steady_gap_usd < d.steady_gap_usd
     with pytest.raises(ValueError, match="lifetime_years"):
-        ec.cahn_depreciated(0.5)
+        costs.cahn_depreciated(0.5)
     with pytest.raises(ValueError, match="capex_growth"):
-        ec.cahn_depreciated(5.0, capex_growth=-1)
+        costs.cahn_depreciated(5.0, capex_growth=-1)
 
 
 def test_cluster_cost_steps():
-    c = ec.cluster_cost("Grok-3")
+    c = costs.cluster_cost("Grok-3")
     assert c.chips == 100_000
-    assert c.chips_usd == pytest.approx(ec.hardware_acquisition_usd("Grok-3"))
+    assert c.chips_usd == pytest.approx(costs.hardware_acquisition_usd("Grok-3"))
     assert c.hardware_usd == pytest.approx(c.chips_usd / (1 - 0.19))
     assert c.facility_usd == pytest.approx(2 * c.hardware_usd)
     assert 5e9 < c.facility_usd < 15e9
     with pytest.raises(ValueError, match="gpu_share"):
-        ec.cluster_cost("Grok-3", gpu_share=0.0)
+        costs.cluster_cost("Grok-3", gpu_share=0.0)
 
 
 def test_cost_windows_and_effective_compute():
@@ -282,20 +283,20 @@ def test_world_totals_are_kept_apart():
 
 
 def test_training_water_scales_from_li_et_al():
-    wue = ec.gpt3_litres_per_kwh()
+    wue = energy.gpt3_litres_per_kwh()
     assert 0.2 < wue < 1.0  # L/kWh on site
-    water = ec.frontier_training_water()
+    water = energy.frontier_training_water()
     gpt3 = water.set_index("Model").loc["GPT-3 175B (davinci)", "water_litres"]
-    assert gpt3 == pytest.approx(ec.LI_GPT3_ONSITE_LITRES)
+    assert gpt3 == pytest.approx(energy.LI_GPT3_ONSITE_LITRES)
     with pytest.raises(ValueError, match="litres_per_kwh"):
-        ec.frontier_training_water(litres_per_kwh=0)
+        energy.frontier_training_water(litres_per_kwh=0)
 
 
 def test_charts_build():
     t = ec.fit_trends()
     p, q = ec.project_costs(), ec.project_costs(anchor="max")
     built = [ecc.compute_trend_chart(t), ecc.cost_windows_chart(ec.cost_windows()), ecc.price_performance_chart(t),
-             ecc.cost_check_chart(ec.cost_model_check()), ecc.projection_chart(p, q),
+             ecc.cost_check_chart(costs.cost_model_check()), ecc.projection_chart(p, q),
              ecc.growth_explorer(q.anchor_usd, q.anchor_year), ecc.cahn_chart()]
     for chart in built:
         spec = chart.to_dict()
@@ -304,25 +305,25 @@ def test_charts_build():
 
 
 def test_kim_energy_is_imported_from_testtime():
-    from analysis import testtime
+    from analysis.testtime import kim2025 as testtime
 
-    wh, usd = ec.kim_weekly_energy_usd("Reflexion", assumptions=ec.CostAssumptions(pue=1.0, usd_per_kwh=0.1))
+    wh, usd = infer.kim_weekly_energy_usd("Reflexion", assumptions=costs.CostAssumptions(pue=1.0, usd_per_kwh=0.1))
     assert wh == pytest.approx(testtime.energy_wh_per_query("70B", "Reflexion"))
     assert usd == pytest.approx(7e9 * wh / 1000 * 0.1)
     with pytest.raises(ValueError, match="queries_per_day"):
-        ec.kim_weekly_energy_usd("Reflexion", queries_per_day=-1)
+        infer.kim_weekly_energy_usd("Reflexion", queries_per_day=-1)
 
 
 def test_loaders_and_price_tables():
-    models = ec.load_models()
-    assert len(models) == ec.EPOCH_MODELS.n_rows
+    models = edata.load_models()
+    assert len(models) == edata.EPOCH_MODELS.n_rows
     # The cost column is parsed from "$..." strings: GPT-4's entry is "$40586592.58" in the snapshot.
     assert models.set_index("Model").loc["GPT-4", "cost_usd_2023"] == pytest.approx(40586592.58)
-    hw = ec.hardware_prices()
+    hw = edata.hardware_prices()
     h100 = hw[hw["Hardware model"] == "NVIDIA H100 SXM5 80GB"]
     assert h100["peak_flops"].iloc[0] == pytest.approx(989.4e12)  # dense BF16, not the 2x sparse figure
     assert h100["TDP (W)"].iloc[0] == 700
-    pp = ec.price_performance()
+    pp = edata.price_performance()
     assert pp["Hardware model"].is_unique and (pp["flops_per_usd"] > 0).all()
     np.testing.assert_allclose(pp["flops_per_usd"], pp["peak_flops"] / pp["price_usd_2023"])
 
@@ -340,13 +341,13 @@ def test_projection_fan_brackets_the_median():
 
 
 def test_largest_run_cost_from_first_principles():
-    model, flop, usd = ec.largest_2025_run_cost()
+    model, flop, usd = costs.largest_2025_run_cost()
     assert model == "Grok-3" and flop == pytest.approx(4.64e26)
     # 4.64e26 FLOP / (989.4e12 FLOP/s x 0.38) = 3.4e8 H100-hours, at ~$34k / 35,064 h + 0.84 kWh x $0.08
     # about $1.0 per hour: a few hundred million dollars.
     assert 2e8 < usd < 6e8
     with pytest.raises(ValueError, match="chip"):
-        ec.largest_2025_run_cost(chip="no such chip")
+        costs.largest_2025_run_cost(chip="no such chip")
 
 
 def test_frontier_compute_projection_to_2030():

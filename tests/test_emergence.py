@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import special
 
-from analysis import emergence as em
+from analysis.other_side import emergence as em, charts as emc
 
 sizes = st.floats(1e5, 1e14)
 lengths = st.integers(1, 200)
@@ -43,8 +43,8 @@ def test_toy_limits_reference_point_and_floor():
 
 
 def test_per_token_exponent_is_kaplans():
-    # Kaplan et al. (2020) eq. (1.1): alpha_N = 0.076 (kept once in analysis.scaling_laws.KAPLAN).
-    from analysis.scaling_laws import KAPLAN
+    # Kaplan et al. (2020) eq. (1.1): alpha_N = 0.076 (kept once in analysis.scaling_laws.returns.KAPLAN).
+    from analysis.scaling_laws.returns import KAPLAN
 
     assert em.PER_TOKEN_ALPHA == KAPLAN.alpha_N == 0.076
 
@@ -189,7 +189,7 @@ def test_paper_constants_are_consistent():
     (lambda: em.multiple_choice_grade(1e9, median_N=0.0), "median_N must be positive"),
     (lambda: em.per_token_loss(1e9, floor=-0.1), "floor must be non-negative"),
     (lambda: em.exact_match_ceiling(0), "L must be at least 1"),
-    (lambda: em.step_cost_chart(step=0.5), "step must lie in"),
+    (lambda: emc.step_cost_chart(step=0.5), "step must lie in"),
     (lambda: em.apparent_threshold(5, level=1.0), "level must lie in"),
     (lambda: em.transition_width_dex(0.3, low=0.9, high=0.1), "low must be below high"),
     (lambda: em.rise_share([1, 2], 1), "values needs at least 3"),
@@ -219,18 +219,18 @@ def test_bad_input_names_the_argument(call, message):
 # --- charts ------------------------------------------------------------------------------------------
 
 def test_charts_are_figures_with_titles_and_sliders():
-    spec = em.exact_match_explorer().to_dict()
+    spec = emc.exact_match_explorer().to_dict()
     assert spec["title"]["text"] and any(p.get("name") == "L" for p in spec["params"])
-    step = em.step_cost_chart().to_dict()
+    step = emc.step_cost_chart().to_dict()
     assert any(p.get("name") == "ceiling" for p in step["params"])
-    for chart in (em.exact_match_explorer(), em.step_cost_chart(), em.metrics_chart(em.compare_metrics(n_boot=20)),
-                  em.inverse_chart(em.inverse_problems())):
+    for chart in (emc.exact_match_explorer(), emc.step_cost_chart(), emc.metrics_chart(em.compare_metrics(n_boot=20)),
+                  emc.inverse_chart(em.inverse_problems())):
         d = chart.to_dict()
         assert d["title"]["text"] and d["description"] and d["usermeta"]["book_figure"]["name"].startswith("fig-em-")
 
 
 def test_step_cost_chart_prices_steps_not_bands():
     # The chart's data are starting accuracies; the step costs are computed from them (no accuracy bands).
-    d = em.step_cost_chart().to_dict()
+    d = emc.step_cost_chart().to_dict()
     fields = str(d)
     assert "decades" in fields and "halving" in fields

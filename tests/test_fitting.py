@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import fitting
+from analysis.house import fitting
 
 X = np.logspace(18, 22, 12)
 

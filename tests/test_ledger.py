@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from analysis import claims as C
+from analysis import ledger as C
 
 CLAIMS = C.registered_claims()
 TESTABLE = [c for c in CLAIMS if c.testable]
@@ -80,7 +80,7 @@ def test_artefact_round_trip(tmp_path, records):
 
 
 def test_parallel_evaluation_gives_the_same_rows():
-    modules = ("analysis.claims.general",)
+    modules = ("analysis.ledger.general",)
     assert C.evaluate_all(modules, processes=2) == C.evaluate_all(modules)
     with pytest.raises(ValueError, match="processes"):
         C.evaluate_all(modules, processes=0)

@@ -7,7 +7,7 @@ import csv
 import io
 import json
 
-from analysis import claims as C
+from analysis import ledger as C
 
 
 def test_published_ledger_matches_a_fresh_evaluation(site):

@@ -1,11 +1,11 @@
-"""analysis.metr: METR's time horizons, the published doubling time, versions never pooled."""
+"""analysis.progress.metr: METR's time horizons, the published doubling time, versions never pooled."""
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import metr
+from analysis.progress import metr
 
 
 def test_reproduces_metrs_published_v11_doubling_time_within_a_day():

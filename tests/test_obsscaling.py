@@ -1,11 +1,11 @@
-"""analysis.obsscaling: Ruan et al.'s base models, the capability measure and emergent-task forecasts."""
+"""analysis.other_side.obsscaling: Ruan et al.'s base models, the capability measure and emergent-task forecasts."""
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import obsscaling as ob
+from analysis.other_side import obsscaling as ob
 
 
 def test_base_models_and_compute_column():

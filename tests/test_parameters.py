@@ -1,5 +1,5 @@
 """Papermill parameters: every chapter checks each of its parameters by name, type and bound in the cell
-right after its parameters cell, before any work (analysis.parameters)."""
+right after its parameters cell, before any work (analysis.house.parameters)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import jupytext
 import numpy as np
 import pytest
 
-from analysis import parameters as P
+from analysis.house import parameters as P
 from conftest import ROOT
 
 CHAPTERS = sorted(p for p in (ROOT / "book").glob("*.md")
@@ -128,7 +128,7 @@ def test_every_chapter_with_parameters_is_found():
 def test_the_cell_after_the_parameters_checks_exactly_those_names(chapter):
     path, cells, k = chapter
     assert k + 1 < len(cells) and "check(globals()" in cells[k + 1].source, \
-        f"{path.name}: the code cell right after the parameters cell must call analysis.parameters.check"
+        f"{path.name}: the code cell right after the parameters cell must call analysis.house.parameters.check"
     call = _check_call(cells[k + 1].source)
     assert [kw.arg for kw in call.keywords] and set(kw.arg for kw in call.keywords) == set(_names(cells[k].source)), \
         f"{path.name}: check() must name every parameter of the parameters cell and no other"

@@ -1,4 +1,4 @@
-"""analysis.progress and analysis.progress_charts: the ECI frontier, saturation, lifetimes, compute."""
+"""analysis.progress.frontier and analysis.progress.charts: the ECI frontier, saturation, lifetimes, compute."""
 
 import numpy as np
 import pandas as pd
@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import compute_returns as cr
-from analysis import progress as pr
-from analysis import progress_charts as pc
+from analysis.progress import compute_returns as cr
+from analysis.progress import frontier as pr
+from analysis.progress import charts as pc
 
 
 # --- data ------------------------------------------------------------------------------------------

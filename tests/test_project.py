@@ -74,7 +74,7 @@ def test_runtime_dependencies_are_exactly_what_the_analyses_import(root):
         assert tool not in _names(project["dependencies"])
     assert {"book", "test"} <= set(project["optional-dependencies"])
     find = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]["find"]
-    assert "analysis.*" in find["include"]  # subpackages (analysis.claims) ship in a non-editable install
+    assert "analysis.*" in find["include"]  # subpackages (analysis.ledger) ship in a non-editable install
 
 
 def test_jupyter_book_pinned_below_2(root):

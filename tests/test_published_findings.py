@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import published_findings as pf
+from analysis.collapse import published_findings as pf
 
 BIB = (Path(__file__).resolve().parents[1] / "references.bib").read_text()
 

@@ -3,8 +3,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import fitting
-from analysis import scaling_laws as sl
+from analysis.house import fitting
+from analysis.scaling_laws import returns as sl, charts as slc
 
 sizes = st.floats(1e3, 1e15)
 
@@ -119,10 +119,10 @@ def test_frontier_fit_is_deterministic():
 
 def test_charts_build():
     result = sl.fit_frontier(n_boot=60, seed=0)
-    for chart in (sl.frontier_chart(result), sl.decade_returns_explorer(), sl.forms_chart(sl.illustrative_forms())):
+    for chart in (slc.frontier_chart(result), slc.decade_returns_explorer(), slc.forms_chart(sl.illustrative_forms())):
         spec = chart.to_dict()
         assert spec.get("title") or any("title" in layer for layer in spec.get("layer", []))
-    assert "params" in sl.decade_returns_explorer().to_dict()  # the chapter's slider
+    assert "params" in slc.decade_returns_explorer().to_dict()  # the chapter's slider
 
 
 @pytest.fixture(scope="module")

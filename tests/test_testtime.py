@@ -6,10 +6,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.special import comb
 
-from analysis import kim2025 as kim
-from analysis import testtime as tt
-from analysis import testtime_charts as tc
-from analysis import verifiers as vf
+from analysis.testtime import kim2025 as kim
+from analysis.house import data as data_mod
+from analysis.testtime import passk, sampling as tt
+from analysis.testtime import charts as tc
+from analysis.testtime import verifiers as vf
 
 
 # --- pass@k ---------------------------------------------------------------------------------------
@@ -24,26 +25,26 @@ def _exact(n, c, k):
 def test_pass_at_k_matches_exact_binomials(n, data):
     c = data.draw(st.integers(0, n))
     k = data.draw(st.integers(1, n))
-    assert tt.pass_at_k(n, c, k) == pytest.approx(_exact(n, c, k), rel=1e-12, abs=1e-15)
+    assert passk.pass_at_k(n, c, k) == pytest.approx(_exact(n, c, k), rel=1e-12, abs=1e-15)
 
 
 def test_pass_at_k_is_stable_at_ten_thousand_samples():
     # Binomials of n = 10,000 overflow floats; the log1p product does not. Reference: exact integers.
     for c, k in [(1, 1), (1, 5000), (3, 9990), (37, 200), (5000, 3), (9999, 2)]:
-        assert tt.pass_at_k(10_000, c, k) == pytest.approx(_exact(10_000, c, k), rel=1e-10)
+        assert passk.pass_at_k(10_000, c, k) == pytest.approx(_exact(10_000, c, k), rel=1e-10)
     assert np.isinf(comb(10_000, 5000))  # the naive formula would fail here
-    assert tt.pass_at_k(10_000, 1, 1) == pytest.approx(1e-4, rel=1e-12)
+    assert passk.pass_at_k(10_000, 1, 1) == pytest.approx(1e-4, rel=1e-12)
 
 
 def test_pass_at_k_edges_are_exact():
-    assert tt.pass_at_k(10_000, 1, 10_000) == 1.0  # n - c < k
-    assert tt.pass_at_k(10_000, 9_000, 1_001) == 1.0
-    assert tt.pass_at_k(10_000, 0, 10_000) == 0.0
-    assert tt.pass_at_k(5, 5, 1) == 1.0
+    assert passk.pass_at_k(10_000, 1, 10_000) == 1.0  # n - c < k
+    assert passk.pass_at_k(10_000, 9_000, 1_001) == 1.0
+    assert passk.pass_at_k(10_000, 0, 10_000) == 0.0
+    assert passk.pass_at_k(5, 5, 1) == 1.0
 
 
 def test_pass_at_k_is_vectorised():
-    out = tt.pass_at_k(10, np.array([0, 1, 5])[:, None], np.array([1, 2, 10])[None, :])
+    out = passk.pass_at_k(10, np.array([0, 1, 5])[:, None], np.array([1, 2, 10])[None, :])
     assert out.shape == (3, 3)
     assert out[1, 0] == pytest.approx(0.1) and out[1, 2] == 1.0 and np.all(out[0] == 0)
 
@@ -53,8 +54,8 @@ def test_pass_at_k_is_vectorised():
 def test_pass_at_k_increases_with_k_and_c(n, data):
     c = data.draw(st.integers(0, n - 1))
     k = data.draw(st.integers(1, n - 1))
-    assert tt.pass_at_k(n, c, k + 1) >= tt.pass_at_k(n, c, k)
-    assert tt.pass_at_k(n, c + 1, k) >= tt.pass_at_k(n, c, k)
+    assert passk.pass_at_k(n, c, k + 1) >= passk.pass_at_k(n, c, k)
+    assert passk.pass_at_k(n, c + 1, k) >= passk.pass_at_k(n, c, k)
 
 
 @pytest.mark.parametrize("args, match", [
@@ -68,7 +69,7 @@ def test_pass_at_k_increases_with_k_and_c(n, data):
 ])
 def test_pass_at_k_bad_input(args, match):
     with pytest.raises(ValueError, match=match):
-        tt.pass_at_k(*args)
+        passk.pass_at_k(*args)
 
 
 # --- coverage and the law -------------------------------------------------------------------------
@@ -76,7 +77,7 @@ def test_pass_at_k_bad_input(args, match):
 def test_pass_at_k_table_in_chunks_is_the_same_to_the_last_bit(monkeypatch):
     # The running log-sums of all (n, c) pairs sit in one table; a table over the memory cap is built in
     # chunks of pairs, which must not change a single bit.
-    from analysis import passk
+    from analysis.testtime import passk
 
     rng = np.random.default_rng(5)
     n = rng.integers(1, 200, size=(40, 1))
@@ -85,7 +86,7 @@ def test_pass_at_k_table_in_chunks_is_the_same_to_the_last_bit(monkeypatch):
     whole = passk.pass_at_k(n, c, k)
     monkeypatch.setattr(passk, "_TABLE_LIMIT", 150)
     assert passk.pass_at_k(n, c, k).tobytes() == whole.tobytes()
-    assert passk.pass_at_k(np.array([5, 7]), np.array([2, 7]), 3).tolist() == [tt.pass_at_k(5, 2, 3), 1.0]
+    assert passk.pass_at_k(np.array([5, 7]), np.array([2, 7]), 3).tolist() == [passk.pass_at_k(5, 2, 3), 1.0]
 
 
 def test_counts_are_shared_read_only():
@@ -98,7 +99,7 @@ def test_counts_are_shared_read_only():
 def test_coverage_reaches_share_of_solvable_problems():
     c = np.array([0, 1, 50, 10_000])
     n = np.full(4, 10_000)
-    cov = tt.coverage(n, c, [1, 10_000])
+    cov = passk.coverage(n, c, [1, 10_000])
     assert cov[0] == pytest.approx((0 + 1e-4 + 5e-3 + 1) / 4)
     assert cov[1] == pytest.approx(0.75)  # at k = n every problem with a correct sample counts
 
@@ -107,7 +108,7 @@ def test_coverage_curves_are_monotone_and_match_counts():
     curves = tt.coverage_curves("MATH")
     for _, g in curves.groupby("model"):
         assert np.all(np.diff(g["coverage"].to_numpy()) >= 0)
-    frame = tt.load_monkeys_counts("MATH")
+    frame = data_mod.load_monkeys_counts("MATH")
     big = frame[frame["model"] == "Pythia 12B"]
     last = curves[(curves["model"] == "Pythia 12B") & (curves["k"] == 10_000)]["coverage"].item()
     assert last == pytest.approx((big["num_correct"] > 0).mean())
@@ -154,7 +155,7 @@ def test_extrapolation_default_holdout_follows_the_fit_range():
     (lambda: tt.fit_coverage_law([1, 2, 3], [0.1, 0.2]), "same shape"),
     (lambda: tt.extrapolation_check("MATH", 100, (50,)), "k_eval must lie in"),
     (lambda: tt.extrapolation_check("MATH", 10_000), "k_max_fit must leave held-out samples"),
-    (lambda: tt.coverage([10, 10], [1], [1]), "same shape"),
+    (lambda: passk.coverage([10, 10], [1], [1]), "same shape"),
     (lambda: tt.coverage_curves("GSM8K"), "benchmark must be one of"),
 ])
 def test_coverage_bad_input(call, match):
@@ -194,7 +195,7 @@ def test_pythia_flop_params_count_the_embedding_once():
 def test_table_iii_ratios_reproduce_the_printed_ones():
     # Kim et al. print the ratios to ShareGPT computed from unrounded values; ours use the rounded table,
     # so allow 1 %: e.g. 41.53 / 0.32 = 129.8 against the printed 130.9x.
-    t = tt.kim_table_iii().set_index(["model", "design"])
+    t = kim.kim_table_iii().set_index(["model", "design"])
     printed = {("8B", "Reflexion"): (153.7, 130.9), ("8B", "LATS"): (90.1, 71.7),
                ("70B", "Reflexion"): (112.6, 136.5), ("70B", "LATS"): (47.8, 62.1)}
     for key, (lat, en) in printed.items():
@@ -205,56 +206,56 @@ def test_table_iii_ratios_reproduce_the_printed_ones():
 def test_fleet_model_reproduces_table_iv():
     # Table IV prints powers to one decimal of M or G; the 8B ShareGPT "1.0 M" is 0.95 MW unrounded, so
     # the tolerance is 5 %.
-    table = tt.kim_fleet_table()
+    table = kim.kim_fleet_table()
     assert np.nanmax(np.abs(table["relative_error"])) < 0.05
     # Kim et al.'s daily energies (Section VI) and the 1 GW traffic level.
-    assert tt.daily_energy_wh(tt.energy_wh_per_query("70B", "Reflexion"), tt.KIM_TRAFFIC_TODAY) == pytest.approx(24.89e9, rel=0.002)
-    assert tt.daily_energy_wh(tt.energy_wh_per_query("8B", "Reflexion"), tt.KIM_TRAFFIC_TODAY) == pytest.approx(2.97e9, rel=0.002)
-    assert tt.queries_per_day_for_power(1e9, 348.41) == pytest.approx(24e9 / 348.41)
+    assert kim.daily_energy_wh(kim.energy_wh_per_query("70B", "Reflexion"), kim.KIM_TRAFFIC_TODAY) == pytest.approx(24.89e9, rel=0.002)
+    assert kim.daily_energy_wh(kim.energy_wh_per_query("8B", "Reflexion"), kim.KIM_TRAFFIC_TODAY) == pytest.approx(2.97e9, rel=0.002)
+    assert kim.queries_per_day_for_power(1e9, 348.41) == pytest.approx(24e9 / 348.41)
 
 
 @settings(max_examples=40, deadline=None)
 @given(e=st.floats(1e-3, 1e3), q=st.floats(1.0, 1e11))
 def test_fleet_functions_invert_each_other(e, q):
-    p = tt.fleet_power_w(e, q)
-    assert tt.queries_per_day_for_power(p, e) == pytest.approx(q, rel=1e-9)
-    cost = tt.energy_cost_usd(tt.daily_energy_wh(e, q), 0.1)
-    assert tt.break_even_price_usd_per_kwh(cost, tt.daily_energy_wh(e, q)) == pytest.approx(0.1, rel=1e-9)
+    p = kim.fleet_power_w(e, q)
+    assert kim.queries_per_day_for_power(p, e) == pytest.approx(q, rel=1e-9)
+    cost = kim.energy_cost_usd(kim.daily_energy_wh(e, q), 0.1)
+    assert kim.break_even_price_usd_per_kwh(cost, kim.daily_energy_wh(e, q)) == pytest.approx(0.1, rel=1e-9)
 
 
 def test_energy_cost_and_average_power_by_hand():
     # 2.24 GWh (0.32 Wh x 1e9 queries x 7 days) at 0.10 USD/kWh = 224,000 USD.
-    assert tt.energy_cost_usd(0.32 * 1e9 * 7, 0.10) == pytest.approx(224_000)
-    assert tt.break_even_price_usd_per_kwh(224_000, 0.32 * 1e9 * 7) == pytest.approx(0.10)
+    assert kim.energy_cost_usd(0.32 * 1e9 * 7, 0.10) == pytest.approx(224_000)
+    assert kim.break_even_price_usd_per_kwh(224_000, 0.32 * 1e9 * 7) == pytest.approx(0.10)
     # 1 Wh over 3.6 s is 1,000 W; a 24 h day of 24 Wh/query x 1 query/day is 1 W.
-    assert tt.average_power_w(1.0, 3.6) == pytest.approx(1000.0)
-    assert tt.fleet_power_w(24.0, 1.0) == pytest.approx(1.0)
-    t = tt.kim_table_iii().set_index(["model", "design"])
+    assert kim.average_power_w(1.0, 3.6) == pytest.approx(1000.0)
+    assert kim.fleet_power_w(24.0, 1.0) == pytest.approx(1.0)
+    t = kim.kim_table_iii().set_index(["model", "design"])
     assert t.loc[("8B", "ShareGPT"), "average_power_w"] == pytest.approx(0.32 * 3600 / 4.23)
 
 
 def test_sequential_ratio_and_accuracy_interval():
-    assert tt.sequential_marginal_ratio() == pytest.approx(269.5 / 8.7)
+    assert kim.sequential_marginal_ratio() == pytest.approx(269.5 / 8.7)
     # Wilson interval against scipy's implementation (same formula; agreement to rounding).
     from scipy.stats import binomtest
     ref = binomtest(40, 50).proportion_ci(confidence_level=0.9, method="wilson")
-    lo, hi = tt.accuracy_interval(80.0)
+    lo, hi = kim.accuracy_interval(80.0)
     assert (lo, hi) == pytest.approx((100 * ref.low, 100 * ref.high), rel=1e-9)
     assert lo < 80 < hi and hi - lo < 25
-    lo2, hi2 = tt.accuracy_interval(80.0, n_questions=5000)
+    lo2, hi2 = kim.accuracy_interval(80.0, n_questions=5000)
     assert hi2 - lo2 < (hi - lo) / 5
 
 
 @pytest.mark.parametrize("call, match", [
-    (lambda: tt.energy_wh_per_query("13B", "LATS"), "model must be one of"),
-    (lambda: tt.energy_wh_per_query("8B", "ReAct"), "design must be one of"),
-    (lambda: tt.fleet_power_w(-1.0, 1e6), "energy_wh_per_query must be non-negative"),
-    (lambda: tt.fleet_power_w(1.0, np.inf), "queries_per_day must be finite"),
-    (lambda: tt.queries_per_day_for_power(1e9, 0.0), "energy_wh_per_query must be positive"),
-    (lambda: tt.energy_cost_usd(1.0, -0.1), "usd_per_kwh must be non-negative"),
-    (lambda: tt.average_power_w(1.0, 0.0), "latency_s must be positive"),
-    (lambda: tt.accuracy_interval(120.0), "accuracy_pct must lie in"),
-    (lambda: tt.kim_fleet_table([0.0]), "queries_per_day must be positive"),
+    (lambda: kim.energy_wh_per_query("13B", "LATS"), "model must be one of"),
+    (lambda: kim.energy_wh_per_query("8B", "ReAct"), "design must be one of"),
+    (lambda: kim.fleet_power_w(-1.0, 1e6), "energy_wh_per_query must be non-negative"),
+    (lambda: kim.fleet_power_w(1.0, np.inf), "queries_per_day must be finite"),
+    (lambda: kim.queries_per_day_for_power(1e9, 0.0), "energy_wh_per_query must be positive"),
+    (lambda: kim.energy_cost_usd(1.0, -0.1), "usd_per_kwh must be non-negative"),
+    (lambda: kim.average_power_w(1.0, 0.0), "latency_s must be positive"),
+    (lambda: kim.accuracy_interval(120.0), "accuracy_pct must lie in"),
+    (lambda: kim.kim_fleet_table([0.0]), "queries_per_day must be positive"),
 ])
 def test_fleet_bad_input(call, match):
     with pytest.raises(ValueError, match=match):

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis import claims as C
-from analysis import collapse_vocab as vocab
+from analysis import ledger as C
+from analysis.collapse import vocab
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Claims whose evidence sums long vectors (20,000 and 300,000 word types).
@@ -25,7 +25,7 @@ LONG_SUM_CLAIMS = ("MC-6", "MC-7", "MC-9")
 
 _SCRIPT = """
 import sys
-from analysis import claims as C
+from analysis import ledger as C
 print(C.to_json([C.evaluate(C.get_claim(i)) for i in sys.argv[1:]]))
 """
 

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from analysis import validation as v
+from analysis.house import validation as v
 
 
 def test_positive_accepts_scalars_and_arrays():
@@ -81,7 +81,7 @@ def test_sizes_are_bounded_before_allocation():
 
 
 def test_percentile_interval_refuses_failed_refits_instead_of_dropping_them():
-    from analysis.fitting import percentile_interval
+    from analysis.house.fitting import percentile_interval
 
     assert percentile_interval(np.arange(101.0), 0.9) == pytest.approx((5.0, 95.0))
     with pytest.raises(ValueError, match=r"samples holds 1 non-finite value\(s\) of 3"):
@@ -94,7 +94,7 @@ def test_percentile_interval_refuses_failed_refits_instead_of_dropping_them():
 
 
 def test_decimal_years_refuses_dates_outside_any_table():
-    from analysis.data import decimal_years
+    from analysis.house.data import decimal_years
 
     assert decimal_years(["2024-07-02"])[0] == pytest.approx(2024.5, abs=0.01)
     for bad in (["1800-01-01"], [1800.0], ["2300-01-01"]):

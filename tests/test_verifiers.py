@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import testtime as tt
-from analysis import verifiers as vf
+from analysis.house import data
+from analysis.testtime import sampling as tt, passk
+from analysis.testtime import verifiers as vf
 
 
 # --- majority vote ---------------------------------------------------------------------------------
@@ -52,9 +53,9 @@ def test_vote_decided_share():
 # --- the imperfect verifier --------------------------------------------------------------------------
 
 def test_verifier_limits():
-    c = tt.load_monkeys_counts("MATH").query("model == 'Pythia 12B'")["num_correct"].to_numpy()
+    c = data.load_monkeys_counts("MATH").query("model == 'Pythia 12B'")["num_correct"].to_numpy()
     n = 10_000
-    p1, cov50 = tt.coverage(np.full_like(c, n), c, [1, 50])
+    p1, cov50 = passk.coverage(np.full_like(c, n), c, [1, 50])
     assert vf.verifier_accuracy(c, n, [1], 1.0, 0.2)[0] == pytest.approx(p1)  # one sample, recall 1: pass@1
     perfect = vf.verifier_accuracy(c, n, [50], 1.0, 0.0)[0]
     assert perfect == pytest.approx(np.mean(1 - (1 - c / n) ** 50))  # coverage with replacement
@@ -78,7 +79,7 @@ def test_verifier_properties(c, f1, f2, k):
 
 
 def test_stroebl_style_optimum_is_finite_and_beyond_it_samples_hurt():
-    c = tt.load_monkeys_counts("MATH").query("model == 'Pythia 12B'")["num_correct"].to_numpy()
+    c = data.load_monkeys_counts("MATH").query("model == 'Pythia 12B'")["num_correct"].to_numpy()
     o = vf.verifier_optimum(c, 10_000, 1.0, 0.01, 1.0)
     assert 1 < o.k_best < 10_000 and not o.abstaining_is_better
     u = vf.verifier_utility(c, 10_000, [o.k_best, 4 * o.k_best, 10_000], 1.0, 0.01, 1.0)
@@ -89,14 +90,14 @@ def test_stroebl_style_optimum_is_finite_and_beyond_it_samples_hurt():
     # a dearer false positive can only lower the best budget
     assert vf.verifier_optimum(c, 10_000, 1.0, 0.01, 4.0).k_best <= o.k_best
     # a hopeless verifier for a weak model: answering nothing beats any budget
-    weak = tt.load_monkeys_counts("MATH").query("model == 'Pythia 70M'")["num_correct"].to_numpy()
+    weak = data.load_monkeys_counts("MATH").query("model == 'Pythia 70M'")["num_correct"].to_numpy()
     assert vf.verifier_optimum(weak, 10_000, 1.0, 0.05, 1.0).abstaining_is_better
     assert vf.STROEBL_OPTIMAL_K_BELOW == 10
 
 
 def test_fpr_for_share_inverts_accuracy():
-    c = tt.load_monkeys_counts("MATH").query("model == 'Pythia 12B'")["num_correct"].to_numpy()
-    p1, cov = tt.coverage(np.full_like(c, 10_000), c, [1, 100])
+    c = data.load_monkeys_counts("MATH").query("model == 'Pythia 12B'")["num_correct"].to_numpy()
+    p1, cov = passk.coverage(np.full_like(c, 10_000), c, [1, 100])
     f = vf.verifier_fpr_for_share(c, 10_000, 100, 0.5)
     kept = (vf.verifier_accuracy(c, 10_000, [100], 1.0, f)[0] - p1) / (cov - p1)
     assert kept == pytest.approx(0.5, abs=1e-4)

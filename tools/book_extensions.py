@@ -16,7 +16,7 @@ and its second ``const`` declaration is a console error on every page.
 node then fails the build). Here ``solution-start`` leaves a marker instead, and a transform removes
 everything from the marker to its ``solution-end``, so the student site holds no solution text.
 
-4. Chart house style (``analysis/charts.py``): serve ``tools/static/book-style.css`` and ``book-style.js``
+4. Chart house style (``analysis/house/charts.py``): serve ``tools/static/book-style.css`` and ``book-style.js``
 (charts fill the text column, a white chart card in dark mode, print rules, a name for Vega's actions
 menu), and write each chart's data beside its page: a figure's "Download the data (CSV)" link carries
 the CSV as a ``data:`` URL in the notebook; here it becomes ``<figure name>.csv`` next to the HTML page.

@@ -11,12 +11,12 @@ Usage::
 A page is re-executed only when one of its inputs changed: its source, the ``analysis`` modules its code
 imports (transitively, found from the code by ``tools/depgraph.py``), the data files those modules name,
 the pinned requirements and, for the pages that read it, the content of the ledger artefact. The ledger
-artefact (``_build/ledger/ledger.json`` and ``.csv``, what ``python -m analysis.claims`` writes) is one node
-of the same graph: it depends on ``analysis/claims`` and everything the claim modules import, it is
+artefact (``_build/ledger/ledger.json`` and ``.csv``, what ``python -m analysis.ledger`` writes) is one node
+of the same graph: it depends on ``analysis/ledger`` and everything the claim modules import, it is
 (re)built before the intro and ledger pages execute, and it is computed one claim module at a time (each
-part cached on that module's own inputs) with ``analysis.claims.evaluate_all`` and ``write_artefact``. Executed notebooks are written beside their sources as
-``book/<name>.ipynb`` (git-ignored); a page that fails leaves ``book/<name>.failed.ipynb`` and its full
-traceback in ``_build/logs/<name>.log``.
+part cached on that module's own inputs) with ``analysis.ledger.evaluate_all`` and ``write_artefact``.
+Executed notebooks are written beside their sources as ``book/<name>.ipynb`` (git-ignored); a page that
+fails leaves ``book/<name>.failed.ipynb`` and its full traceback in ``_build/logs/<name>.log``.
 """
 
 from __future__ import annotations
@@ -106,14 +106,18 @@ def page_digest(docname: str) -> str:
 
 
 def claim_module_names() -> list[str]:
-    """The registered claim modules (``CLAIM_MODULES`` of ``analysis/claims/__init__.py``), read with ast."""
-    import ast
+    """The registered claim modules (``CLAIM_MODULES`` of ``analysis/ledger/__init__.py``), read with ast."""
+    names = depgraph.registered_claim_modules(ROOT)
+    if not names:
+        raise SystemExit("analysis/ledger/__init__.py has no CLAIM_MODULES")
+    return names
 
-    tree = ast.parse((ROOT / "analysis" / "claims" / "__init__.py").read_text())
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "CLAIM_MODULES" for t in node.targets):
-            return [c.value for c in node.value.elts]
-    raise SystemExit("analysis/claims/__init__.py has no CLAIM_MODULES")
+
+def part_name(module: str) -> str:
+    """Short name of a claim module for labels and logs: its chapter (``analysis.progress.claims`` ->
+    ``progress``), or its own name outside a chapter (``analysis.ledger.general`` -> ``general``)."""
+    parts = module.split(".")
+    return parts[-2] if parts[-1] == "claims" else parts[-1]
 
 
 def ledger_part_digest(module: str) -> str:
@@ -218,21 +222,21 @@ def execute_one(docname: str, digest: str | None = None, force: bool = False) ->
 
 
 PART_SCRIPT = """import sys
-from analysis import claims
-records = claims.evaluate_all((sys.argv[1],))
-open(sys.argv[2], "w").write(claims.to_json(records))
+from analysis import ledger
+records = ledger.evaluate_all((sys.argv[1],))
+open(sys.argv[2], "w").write(ledger.to_json(records))
 print(f"{sys.argv[1]}: {len(records)} claims")
 """
 MERGE_SCRIPT = """import sys
 from collections import Counter
 from pathlib import Path
-from analysis import claims
-records = [r for part in sys.argv[2:] for r in claims.from_json(Path(part).read_text())]
+from analysis import ledger
+records = [r for part in sys.argv[2:] for r in ledger.from_json(Path(part).read_text())]
 repeated = sorted(i for i, n in Counter(r.id for r in records).items() if n > 1)
 if repeated:
     sys.exit(f"claim ids must be unique; repeated: {repeated}")
-out = claims.write_artefact(sys.argv[1], records)
-counts = ", ".join(f"{n} {v}" for v, n in claims.verdict_counts(records).items())
+out = ledger.write_artefact(sys.argv[1], records)
+counts = ", ".join(f"{n} {v}" for v, n in ledger.verdict_counts(records).items())
 print(f"ledger: {len(records)} claims ({counts}) -> {out}")
 """
 
@@ -253,20 +257,20 @@ def build_ledger_part(module: str, force: bool = False) -> tuple[str, str, float
     parts = LEDGER.parent / "parts"
     out, stamp = parts / f"{module}.json", parts / f"{module}.sha256"
     digest = ledger_part_digest(module)
-    label = f"ledger: {module.rsplit('.', 1)[-1]}"
+    label = f"ledger: {part_name(module)}"
     if not force and out.exists() and stamp.exists() and stamp.read_text() == digest:
         return label, "cached", 0.0
     start = time.perf_counter()
     parts.mkdir(parents=True, exist_ok=True)
     stamp.unlink(missing_ok=True)
     _run_logged([sys.executable, "-c", PART_SCRIPT, module, str(out)],
-                LOGS / f"ledger__{module.rsplit('.', 1)[-1]}.log", f"the ledger rows of {module}")
+                LOGS / f"ledger__{part_name(module)}.log", f"the ledger rows of {module}")
     stamp.write_text(digest)
     return label, "executed", time.perf_counter() - start
 
 
 def merge_ledger(parts: list[str], force: bool = False) -> tuple[str, str, float]:
-    """Write ``ledger.json`` and ``ledger.csv`` (``analysis.claims.write_artefact``) from the parts, in
+    """Write ``ledger.json`` and ``ledger.csv`` (``analysis.ledger.write_artefact``) from the parts, in
     ``CLAIM_MODULES`` order, when any part changed."""
     files = [LEDGER.parent / "parts" / f"{m}.json" for m in parts]
     digest = depgraph.digest(ROOT, set(files))

@@ -18,9 +18,10 @@ from pathlib import Path
 PACKAGE = "analysis"
 _MODULE_NAME = re.compile(r"^analysis(\.[A-Za-z_]\w*)+$")
 _CLAIM_ID = re.compile(r"^[A-Z]{1,4}-\d+[a-z]?$")
-#: Where the claims live: a page showing claim "SL-1" depends on the module defining it (and what that
-#: imports), not on the registry of every claim module.
-CLAIMS_PACKAGE = "analysis.claims"
+#: The ledger package: its ``CLAIM_MODULES`` registry names the module of each chapter's claims
+#: (``analysis.<chapter>.claims``). A page showing claim "SL-1" depends on the module defining it (and what
+#: that imports), not on the registry of every claim module.
+CLAIMS_PACKAGE = "analysis.ledger"
 
 
 def _registry_constants(tree: ast.AST) -> set[int]:
@@ -84,7 +85,7 @@ def imports_of(root: Path, tree: ast.AST, current: str | None = None, is_package
                 found |= _resolve_from(root, base, [a.name for a in node.names])
         elif (isinstance(node, ast.Constant) and isinstance(node.value, str) and _MODULE_NAME.match(node.value)
               and id(node) not in skip):
-            if module_file(root, node.value) is not None:  # importlib.import_module("analysis.claims.x")
+            if module_file(root, node.value) is not None:  # importlib.import_module("analysis.ledger.x")
                 found.add(node.value)
     # Importing a.b.c runs a/__init__ and a/b/__init__ too.
     for name in list(found):
@@ -125,22 +126,35 @@ def claim_ids_of(tree: ast.AST) -> set[str]:
     return ids
 
 
+def registered_claim_modules(root: Path) -> list[str]:
+    """The claim modules named by the ``CLAIM_MODULES`` registry of :data:`CLAIMS_PACKAGE` (read with ast)."""
+    path = module_file(root, CLAIMS_PACKAGE)
+    if path is None:
+        return []
+    for node in ast.parse(path.read_text()).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "CLAIM_MODULES" for t in node.targets):
+            return [c.value for c in node.value.elts if isinstance(c, ast.Constant)]
+    return []
+
+
 def claim_modules(root: Path) -> dict[str, str]:
-    """Claim id -> the module of :data:`CLAIMS_PACKAGE` that defines it."""
-    folder = root.joinpath(*CLAIMS_PACKAGE.split("."))
+    """Claim id -> the registered claim module that defines it."""
     out = {}
-    for path in sorted(folder.glob("*.py")) if folder.is_dir() else []:
+    for name in registered_claim_modules(root):
+        path = module_file(root, name)
+        if path is None:
+            continue
         try:
             tree = ast.parse(path.read_text())
         except SyntaxError:
             continue
         for cid in claim_ids_of(tree):
-            out.setdefault(cid, f"{CLAIMS_PACKAGE}.{path.stem}")
+            out.setdefault(cid, name)
     return out
 
 
 def claims_named(root: Path, tree: ast.AST) -> set[str]:
-    """Modules defining the claims whose ids appear as string constants in ``tree`` (``claims.card("SL-1")``)."""
+    """Modules defining the claims whose ids appear as string constants in ``tree`` (``ledger.card("SL-1")``)."""
     owners = claim_modules(root)
     return {owners[n.value] for n in ast.walk(tree)
             if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value in owners}
@@ -188,7 +202,7 @@ def page_dependencies(root: Path, code_sources: list[str]) -> set[Path]:
 
 
 def ledger_dependencies(root: Path) -> set[Path]:
-    """Every file the ledger artefact (``python -m analysis.claims``) depends on: the claims package and
+    """Every file the ledger artefact (``python -m analysis.ledger``) depends on: the claims package and
     every claim module it registers, with all they import."""
     return closure(root, {CLAIMS_PACKAGE, f"{CLAIMS_PACKAGE}.__main__"}, registries=True)
 

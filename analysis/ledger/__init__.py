@@ -1,0 +1,247 @@
+"""The claims ledger: every testable statement of the five seed articles, with a verdict code computes.
+
+The contract (see :mod:`analysis.ledger.core`): each :class:`Claim` has ``evidence(**params)`` (named
+numbers computed from the chapter's ``analysis`` results) and ``judge(evidence)`` (a pure function of
+them returning an :class:`Assessment`: verdict, checks, summary, ``flips_if``). One module per chapter in
+this package defines ``CLAIMS``; science modules never import this package, it imports them.
+
+:func:`evaluate_all` computes every row; :func:`write_artefact` stores them once per build as
+``ledger.json``/``ledger.csv``, which the intro and ledger pages read through :func:`load_records`.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import importlib
+import io
+import json
+import os
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from analysis.ledger.core import (ABOUT_FACTOR, ABOUT_POINTS, RATE_TOLERANCE, about_rate, ARTICLES, DATA,
+                                  LITERATURE, MODEL, NOT_SUPPORTED, NOT_TESTABLE, NOT_TESTABLE_REASONS,
+                                  ORDER_FACTOR, PARTLY, READING_RULES, SUPPORTED, TEST_TYPE_MEANING,
+                                  TEST_TYPES, VERDICTS, Assessment, Check, Claim, Flip, about, assess,
+                                  at_least, at_most, fails, fmt, holds, near, not_testable, verdict_of)
+from analysis.ledger.render import Card, card_html, card_text
+
+#: Modules of this package whose ``CLAIMS`` make up the ledger, in chapter (reading) order.
+CLAIM_MODULES = (
+    "analysis.scaling_laws.claims",
+    "analysis.progress.claims",
+    "analysis.chinchilla.claims",
+    "analysis.testtime.claims",
+    "analysis.collapse.claims",
+    "analysis.datawall.claims",
+    "analysis.economics.claims",
+    "analysis.other_side.claims",
+    "analysis.ledger.general",
+)
+
+#: Where a build writes the ledger artefact (read by the intro and ledger pages).
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+ARTEFACT = PROJECT_ROOT / "_build" / "ledger" / "ledger.json"
+ARTEFACT_ENV = "SCALING_BOOK_LEDGER"
+
+
+def registered_claims(modules: Sequence[str] = CLAIM_MODULES) -> list[Claim]:
+    """Every registered claim, in chapter order; raises if two claims share an id."""
+    out: list[Claim] = []
+    for name in modules:
+        out.extend(importlib.import_module(name).CLAIMS)
+    repeated = [i for i, n in Counter(c.id for c in out).items() if n > 1]
+    if repeated:
+        raise ValueError(f"claim ids must be unique; repeated: {repeated}")
+    return out
+
+
+def get_claim(claim_id: str, modules: Sequence[str] = CLAIM_MODULES) -> Claim:
+    """The registered claim with this id."""
+    for c in registered_claims(modules):
+        if c.id == claim_id:
+            return c
+    raise ValueError(f"claim_id must name a registered claim; got {claim_id!r}")
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    """One row of the ledger (every field is plain data, so it round-trips through JSON)."""
+
+    id: str
+    article: tuple[str, ...]
+    locator: tuple[str, ...]
+    chapter: str
+    anchor: str
+    claim: str
+    asserted: str
+    test_type: str
+    verdict: str
+    checks: tuple[dict, ...]
+    evidence: dict
+    flips_if: str
+    summary: str
+    reason: str
+    citations: tuple[str, ...]
+    checklist: tuple[str, ...]
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        return tuple(ARTICLES[a][1] for a in self.article)
+
+    def as_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def evaluate(claim: Claim, **params: Any) -> ClaimRecord:
+    """Compute one claim's evidence (with the chapter's ``params``) and judge it."""
+    evidence = claim.evidence(**params)
+    result = claim.judge(evidence)
+    return ClaimRecord(
+        id=claim.id, article=claim.articles, locator=claim.locators, chapter=claim.chapter,
+        anchor=claim.anchor, claim=claim.claim, asserted=claim.asserted, test_type=claim.test_type,
+        verdict=result.verdict, checks=tuple(c.as_dict() for c in result.checks), evidence=evidence,
+        flips_if=result.flips_if, summary=result.summary, reason=claim.reason,
+        citations=claim.citations, checklist=claim.checklist,
+    )
+
+
+def _evaluate_module(name: str) -> list[ClaimRecord]:
+    return [evaluate(c) for c in registered_claims((name,))]
+
+
+def evaluate_all(modules: Sequence[str] = CLAIM_MODULES, processes: int = 1) -> list[ClaimRecord]:
+    """Every claim's ledger row under default parameters, in chapter order.
+
+    Parameters
+    ----------
+    modules : sequence of str
+        Claim modules to evaluate.
+    processes : int
+        Worker processes (one chapter module per task, so each module's cached results are reused
+        within its worker). The result is the same for any number of processes.
+    """
+    if isinstance(processes, bool) or not isinstance(processes, int) or processes < 1:
+        raise ValueError(f"processes must be a whole number >= 1; got {processes!r}")
+    registered_claims(modules)  # fail early on duplicate ids
+    if processes == 1:
+        return [evaluate(c) for c in registered_claims(modules)]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+        parts = list(pool.map(_evaluate_module, modules))
+    return [r for part in parts for r in part]
+
+
+def card(claim_id: str, **params: Any) -> Card:
+    """The verdict card of one claim, computed with the chapter's parameters (what chapters display)."""
+    return Card(evaluate(get_claim(claim_id), **params))
+
+
+def show(claim_id: str, **params: Any) -> Card:
+    """Alias of :func:`card`."""
+    return card(claim_id, **params)
+
+
+# --- The artefact ---------------------------------------------------------------------------------
+
+CSV_FIELDS = ("id", "verdict", "test_type", "article", "locator", "chapter", "claim", "asserted",
+              "summary", "flips_if", "reason", "checks", "evidence", "citations", "checklist", "anchor")
+
+
+def to_json(records: Sequence[ClaimRecord]) -> str:
+    """The ledger as JSON: a list of rows with every field of :class:`ClaimRecord`."""
+    return json.dumps([r.as_dict() for r in records], indent=1, ensure_ascii=False)
+
+
+def to_csv(records: Sequence[ClaimRecord]) -> str:
+    """The ledger as CSV, one row per claim; list fields joined by ' | ', checks and evidence as JSON."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for r in records:
+        d = r.as_dict()
+        row = {k: d[k] for k in CSV_FIELDS}
+        for k in ("article", "locator", "citations", "checklist"):
+            row[k] = " | ".join(d[k])
+        row["checks"] = json.dumps(d["checks"], ensure_ascii=False)
+        row["evidence"] = json.dumps(d["evidence"], ensure_ascii=False)
+        writer.writerow(row)
+    return buf.getvalue()
+
+
+def from_json(text: str) -> list[ClaimRecord]:
+    """Rows written by :func:`to_json`."""
+    rows = json.loads(text)
+    out = []
+    for d in rows:
+        for k in ("article", "locator", "citations", "checklist", "checks"):
+            d[k] = tuple(d[k])
+        out.append(ClaimRecord(**d))
+    return out
+
+
+def write_artefact(path: str | Path = ARTEFACT, records: Sequence[ClaimRecord] | None = None) -> Path:
+    """Evaluate the ledger (unless ``records`` are given) and write ``ledger.json`` and ``ledger.csv``."""
+    path = Path(path)
+    if path.suffix != ".json":
+        raise ValueError(f"path must end in .json; got {str(path)!r}")
+    records = evaluate_all() if records is None else records
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(to_json(records))
+    path.with_suffix(".csv").write_text(to_csv(records))
+    return path
+
+
+def load_records(path: str | Path | None = None) -> list[ClaimRecord]:
+    """The ledger rows from the build's artefact (``$SCALING_BOOK_LEDGER`` or :data:`ARTEFACT`); when
+    there is none (a chapter run outside the build), they are computed."""
+    path = Path(path or os.environ.get(ARTEFACT_ENV) or ARTEFACT)
+    if path.is_file():
+        return from_json(path.read_text())
+    return evaluate_all()
+
+
+def verdict_counts(records: Sequence[ClaimRecord]) -> dict[str, int]:
+    """Number of claims per verdict, in the order of :data:`VERDICTS`."""
+    counts = Counter(r.verdict for r in records)
+    return {v: counts.get(v, 0) for v in VERDICTS}
+
+
+def counts_by(records: Sequence[ClaimRecord], field: str) -> dict[str, dict[str, int]]:
+    """Verdict counts per value of ``field`` (``"article"``, ``"chapter"`` or ``"test_type"``); a claim of
+    several articles counts once for each."""
+    if field not in ("article", "chapter", "test_type"):
+        raise ValueError(f"field must be 'article', 'chapter' or 'test_type'; got {field!r}")
+    table: dict[str, Counter] = {}
+    for r in records:
+        keys = r.article if field == "article" else (getattr(r, field),)
+        for k in keys:
+            table.setdefault(k, Counter())[r.verdict] += 1
+    if field == "article":
+        table = {k: table[k] for k in sorted(table)}
+    return {k: {v: c.get(v, 0) for v in VERDICTS} for k, c in table.items()}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m analysis.ledger [PATH]``: write the ledger artefact (default :data:`ARTEFACT`)."""
+    import argparse
+    import time
+
+    parser = argparse.ArgumentParser(description="Evaluate every claim and write ledger.json + ledger.csv")
+    parser.add_argument("path", nargs="?", default=str(ARTEFACT))
+    parser.add_argument("--processes", type=int, default=min(2, os.cpu_count() or 1),
+                        help="worker processes (default: 2, or 1 on a one-core machine)")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    records = evaluate_all(processes=args.processes)
+    out = write_artefact(args.path, records)
+    counts = ", ".join(f"{n} {v}" for v, n in verdict_counts(records).items())
+    print(f"ledger: {len(records)} claims ({counts}) in {time.perf_counter() - start:.1f} s -> {out}")
+    return 0

@@ -1,0 +1,184 @@
+"""What the intro and ledger pages show, computed from ledger records (never from the claims directly).
+
+The pages read the build's artefact through :func:`analysis.ledger.load_records`, then call these pure
+functions: summary tables per article, chapter and test type, the interactive table's data frame, the
+list of verdict cards, and the bottom line of the intro page.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import pandas as pd
+
+from analysis.ledger.core import ARTICLES, NOT_TESTABLE, READING_RULES, TEST_TYPE_MEANING, TEST_TYPES, VERDICTS
+from analysis.ledger.render import anchor_id, badge_html, card_html
+
+#: Computed verdicts (not counting "not testable") the ledger must hold per article (issue 12).
+MINIMUM_COMPUTED = {"000": 19, "001": 10, "002": 19, "003": 13, "004": 39}
+
+
+def _md_cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def articles_markdown() -> str:
+    """The five seed articles: code, title and what kind of article each is, as a MyST table."""
+    lines = ["| Code | Title | What kind of article |", "|---|---|---|"]
+    for code, (_, title, kind) in ARTICLES.items():
+        lines.append(f"| {code} | *{_md_cell(title)}* | {_md_cell(kind)} |")
+    return "\n".join(lines)
+
+
+def rules_markdown() -> str:
+    """The rules of reading and the test types, as a MyST definition list."""
+    out = []
+    for name, text in READING_RULES:
+        out += [name, f": {text}", ""]
+    for t in TEST_TYPES:
+        out += [f"`{t}`", f": {TEST_TYPE_MEANING[t]}", ""]
+    return "\n".join(out)
+
+
+def computed(records: Sequence) -> list:
+    """Records with a computed verdict (not 'not testable')."""
+    return [r for r in records if r.verdict != NOT_TESTABLE]
+
+
+def summary_frame(records: Sequence, field: str) -> pd.DataFrame:
+    """Claims per verdict for each article (``field="article"``), chapter or test type, with totals."""
+    if field not in ("article", "chapter", "test_type"):
+        raise ValueError(f"field must be 'article', 'chapter' or 'test_type'; got {field!r}")
+    rows = []
+    for r in records:
+        keys = r.article if field == "article" else (getattr(r, field),)
+        rows += [{field: k, "verdict": r.verdict} for k in keys]
+    if not rows:
+        return pd.DataFrame(columns=[field, *VERDICTS, "all"])
+    table = pd.crosstab(pd.DataFrame(rows)[field], pd.DataFrame(rows)["verdict"])
+    table = table.reindex(columns=list(VERDICTS), fill_value=0)
+    if field == "article":
+        table = table.sort_index()
+    else:
+        order = list(dict.fromkeys(getattr(r, field) for r in records))
+        table = table.loc[order]
+    table["all"] = table.sum(axis=1)
+    return table.reset_index()
+
+
+def summary_markdown(records: Sequence, field: str) -> str:
+    """:func:`summary_frame` as a MyST table (chapters link to their page)."""
+    frame = summary_frame(records, field)
+    label = {"article": "Article", "chapter": "Chapter", "test_type": "Test type"}[field]
+    head = [label, *VERDICTS, "all"]
+    lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
+    for _, row in frame.iterrows():
+        key = row[field]
+        if field == "chapter":
+            key = "the ledger (no chapter)" if key == "ledger" else f"{{doc}}`{key}`"
+        elif field == "article":
+            key = f"{key}: *{_md_cell(ARTICLES[key][1])}*"
+        lines.append("| " + " | ".join([str(key)] + [str(int(row[v])) for v in (*VERDICTS, "all")]) + " |")
+    return "\n".join(lines)
+
+
+def table_frame(records: Sequence) -> pd.DataFrame:
+    """The interactive ledger table: one row per claim, verdict second so it is on the first screen."""
+    rows = []
+    for r in records:
+        rows.append({
+            "Claim": f'<a href="#{anchor_id(r.id)}">{html.escape(r.id)}</a>',
+            "Verdict": badge_html(r.verdict),
+            "Type": r.test_type,
+            "Article": ", ".join(r.article),
+            "Chapter": r.chapter,
+            "What it says (our words)": html.escape(r.claim),
+        })
+    return pd.DataFrame(rows)
+
+
+#: Styles and a small script for the interactive ledger table (itables/DataTables) that the library leaves to
+#: the page: on a phone only the claim, verdict and text columns show (the cards below hold the rest); in the
+#: site's dark theme the table sits on a light card, as the charts do, so its links keep their contrast; and
+#: the filter panes' search inputs get an accessible name (DataTables gives them only a placeholder).
+TABLE_FIXES = """<style>
+@media (max-width: 640px) {
+  table.dataTable th:nth-child(3), table.dataTable td:nth-child(3),
+  table.dataTable th:nth-child(4), table.dataTable td:nth-child(4),
+  table.dataTable th:nth-child(5), table.dataTable td:nth-child(5) { display: none; }
+}
+table.dataTable td { overflow-wrap: anywhere; }
+html[data-theme="dark"] .dt-container { background: #ffffff; color: #1a1a1a; padding: 0.4em; border-radius: 0.3em; }
+html[data-theme="dark"] .dt-container a { color: #0645ad; }
+html[data-theme="dark"] .dt-container input, html[data-theme="dark"] .dt-container select,
+html[data-theme="dark"] .dt-container label, html[data-theme="dark"] .dt-container .dt-info {
+  background: #ffffff !important; color: #1a1a1a !important; border-color: #767676 !important; }
+</style>
+<script>
+(function () {
+  function name() {
+    document.querySelectorAll('.dt-container input:not([aria-label])').forEach(function (el) {
+      el.setAttribute('aria-label', el.getAttribute('placeholder') || el.getAttribute('title') || 'Search the ledger');
+    });
+  }
+  new MutationObserver(name).observe(document.documentElement, {subtree: true, childList: true});
+  name();
+})();
+</script>"""
+
+
+def cards_html(records: Sequence, chapter_link: bool = True) -> str:
+    """Every record's verdict card, each with the anchor that chapters link to (``claim-<id>``)."""
+    parts = []
+    for r in records:
+        footer = '<a href="#ledger-table">back to the table</a>'
+        if chapter_link and r.chapter != "ledger":
+            footer += f' · <a href="{html.escape(r.chapter)}.html">chapter</a>'
+        parts.append(card_html(r, element_id=anchor_id(r.id), footer_html=footer))
+    return "\n".join(parts)
+
+
+def coverage_shortfall(records: Sequence) -> dict[str, int]:
+    """For each article, how many computed verdicts are missing to reach :data:`MINIMUM_COMPUTED`."""
+    have = {code: 0 for code in ARTICLES}
+    for r in computed(records):
+        for a in r.article:
+            have[a] += 1
+    return {a: max(0, MINIMUM_COMPUTED[a] - have[a]) for a in ARTICLES}
+
+
+#: Rows of the shared checklist whose verdict the intro's bottom line quotes, with what they stand for.
+BOTTOM_LINE_ROWS = (
+    ("A4-13", "the performance curve has stopped climbing"),
+    ("A1-09", "each tenfold step of compute buys a shrinking gain (+42 %, +28 %, +14 %)"),
+    ("A2-17", "Chinchilla showed models were too large for their data"),
+    ("A2-29", "inference-time compute can rival training compute"),
+    ("A4-37", "recursive training makes even a simple model collapse"),
+    ("A4-17", "frontier models have already used most accessible high-quality text"),
+    ("A4-29", "training costs roughly triple every year"),
+)
+
+
+def bottom_line(records: Sequence) -> str:
+    """The intro's opening paragraph: what the ledger found, computed from the records."""
+    scored = computed(records)
+    counts = {v: sum(r.verdict == v for r in scored) for v in VERDICTS if v != NOT_TESTABLE}
+    n = len(scored)
+    share = (lambda v: counts[v] / n) if n else (lambda v: 0.0)
+    head = (f"The ledger holds **{len(records)}** statements of the five articles, each in our words. **{n}** "
+            f"could be scored against published data or research: **{counts['supported']}** "
+            f"({share('supported'):.0%}) hold up, **{counts['partly supported']}** ({share('partly supported'):.0%}) "
+            f"hold only in part, and **{counts['not supported']}** ({share('not supported'):.0%}) do not. The other "
+            f"**{len(records) - n}** are forecasts, conditionals, opinions or statements no public data can "
+            f"check; the ledger says why for each.")
+    by_tag = {}
+    for r in records:
+        for tag in r.checklist:
+            by_tag.setdefault(tag, r)
+    items = []
+    for tag, gloss in BOTTOM_LINE_ROWS:
+        r = by_tag.get(tag)
+        if r is not None:
+            items.append(f"- *{gloss}*: **{r.verdict}** ({{ref}}`{r.id} <{r.anchor}>`, {r.test_type})")
+    return head + ("\n\nThe statements the articles lean on most:\n\n" + "\n".join(items) if items else "")

@@ -1,0 +1,113 @@
+"""Verdict cards: how one claim's row looks in a chapter (HTML in the site, plain text elsewhere).
+
+A card shows a coloured verdict badge, the claim in our words with its articles and locators, a small
+table of checks (measured with interval vs asserted), the test type, the sentence of what would flip the
+verdict and a link to the claim's row on the ledger page. Styles are inline, so a card reads the same in
+the built site, in a downloaded notebook and in print; the table wraps, so it fits a 390 px column.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from typing import TYPE_CHECKING
+
+from analysis.house.charts import VERDICT_COLOURS
+from analysis.ledger.core import ARTICLES, TEST_TYPE_MEANING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analysis.ledger import ClaimRecord
+
+def anchor_id(claim_id: str) -> str:
+    """The HTML id of a claim's row on the ledger page (``"SL-1"`` -> ``"claim-sl-1"``)."""
+    return "claim-" + claim_id.lower()
+
+
+def badge_html(verdict: str) -> str:
+    bg, fg = VERDICT_COLOURS[verdict]
+    return (f'<span class="verdict-badge" style="background:{bg};color:{fg};border-radius:0.3em;'
+            f'padding:0.1em 0.5em;font-weight:600;white-space:nowrap">{html.escape(verdict)}</span>')
+
+
+def _source_line(record: "ClaimRecord") -> str:
+    parts = [f"article {a} (<em>{html.escape(ARTICLES[a][1])}</em>), {html.escape(loc)}"
+             for a, loc in zip(record.article, record.locator)]
+    return "; ".join(parts)
+
+
+def card_html(record: "ClaimRecord", ledger_page: str = "ledger.html", *, element_id: str | None = None,
+              footer_html: str | None = None) -> str:
+    """The verdict card of ``record`` as an HTML fragment.
+
+    ``element_id`` replaces the card's own id (``card-<id>``); ``footer_html`` replaces its last line (the
+    link to the claim's ledger row). The ledger page uses both: there the card is the link target itself.
+    """
+    e = html.escape
+    element_id = element_id or f"card-{record.id.lower()}"
+    footer_html = footer_html or (f'<a href="{e(ledger_page)}#{anchor_id(record.id)}">'
+                                  f'{e(record.id)} in the claims ledger</a>')
+    rows = []
+    for c in record.checks:
+        mark = "✓ pass" if c["passed"] else "✗ fail"
+        note = " (interval straddles)" if c.get("interval_straddles") else ""
+        rows.append(
+            f"<tr><td>{e(c['name'])}</td><td>{e(c['measured_text'])}{e(note)}</td>"
+            f"<td>{e(c['asserted_text'])}</td><td>{mark}</td></tr>")
+    cell = "padding:0.2em 0.4em;border-bottom:1px solid rgba(127,127,127,0.3);vertical-align:top;text-align:left"
+    table = ""
+    if rows:
+        head = "".join(f'<th scope="col" style="{cell}">{h}</th>' for h in ("Check", "Measured [interval]",
+                                                                              "Asserted", "Result"))
+        body = "".join(rows).replace("<td>", f'<td style="{cell}">')
+        table = (f'<table class="claim-checks" style="width:100%;table-layout:fixed;overflow-wrap:anywhere;'
+                 f'border-collapse:collapse;font-size:0.9em;margin:0.4em 0">'
+                 f'<caption style="text-align:left;font-size:0.85em">Checks behind the verdict of '
+                 f'{e(record.id)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+    flips = f"<p style=\"margin:0.3em 0\"><strong>Flips:</strong> {e(record.flips_if)}</p>" if record.checks else ""
+    return (
+        f'<div class="claim-card" id="{e(element_id)}" style="border:1px solid rgba(127,127,127,0.45);'
+        f'border-left:0.4em solid {VERDICT_COLOURS[record.verdict][1]};border-radius:0.3em;padding:0.5em 0.8em;'
+        f'margin:0.8em 0;max-width:100%;box-sizing:border-box;overflow-wrap:anywhere">'
+        f'<p style="margin:0.2em 0"><strong>{e(record.id)}</strong> {badge_html(record.verdict)} '
+        f'<span style="font-size:0.9em">test type: <em>{e(record.test_type)}</em> '
+        f'({e(TEST_TYPE_MEANING[record.test_type])})</span></p>'
+        f'<p style="margin:0.3em 0">{e(record.claim)}</p>'
+        f'<p style="margin:0.3em 0;font-size:0.9em">Asserted: {e(record.asserted)}. Source: {_source_line(record)}.</p>'
+        f'{table}'
+        f'<p style="margin:0.3em 0">{e(record.summary)}</p>'
+        f'{flips}'
+        f'<p style="margin:0.2em 0;font-size:0.9em">{footer_html}</p></div>')
+
+
+def card_text(record: "ClaimRecord", width: int = 88) -> str:
+    """The verdict card as wrapped plain text (for terminals, nbval and notebooks without HTML)."""
+    lines = [f"{record.id}: {record.verdict.upper()}  [{record.test_type}]"]
+    wrap = lambda s, indent="": textwrap.fill(s, width, initial_indent=indent, subsequent_indent=indent)  # noqa: E731
+    lines.append(wrap(record.claim))
+    lines.append(wrap("Asserted: " + record.asserted + ". Source: " + "; ".join(
+        f"article {a}, {loc}" for a, loc in zip(record.article, record.locator))))
+    for c in record.checks:
+        mark = "pass" if c["passed"] else "FAIL"
+        lines.append(wrap(f"- {c['name']}: measured {c['measured_text']}, asserted {c['asserted_text']} -> {mark}",
+                          ""))
+    lines.append(wrap(record.summary))
+    if record.checks:
+        lines.append(wrap("Flips: " + record.flips_if))
+    return "\n".join(lines)
+
+
+class Card:
+    """A claim's verdict card; displays as HTML in notebooks and the site, as text in a terminal."""
+
+    def __init__(self, record: "ClaimRecord") -> None:
+        self.record = record
+
+    def _repr_html_(self) -> str:
+        return card_html(self.record)
+
+    def __repr__(self) -> str:
+        return card_text(self.record)
+
+    @property
+    def verdict(self) -> str:
+        return self.record.verdict

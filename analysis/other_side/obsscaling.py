@@ -1,0 +1,347 @@
+"""Observational scaling (Ruan, Maddison & Hashimoto 2024, ``ruan2024observational``) on a laptop.
+
+Ruan et al. put the standard benchmark scores of many public base models into a low-dimensional
+capability measure (principal components) and show that (i) the measure is close to linear in log
+training compute within a model family and (ii) "emergent" BIG-bench tasks are predictable: a sigmoid in
+the measure, fitted on small models, forecasts the large ones. The files are the paper's own
+(``ryoungj/ObsScaling``, ``eval_results/``; provenance section 9): 148 base models with eight benchmark
+scores, and 84 of them on seven emergent tasks.
+
+This module reproduces (ii) with the paper's default set-up (three components fitted on the models
+below 8.4e22 FLOP, a sigmoid link with a floor), and measures what the seed articles need: gain per decade of compute and of parameters, and how a truthfulness benchmark scales.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+from scipy import optimize, special
+
+from analysis.house.data import DatasetSpec, load_csv
+from analysis.house.validation import require_choice, require_in_range, require_int, require_positive
+
+BASE_EVAL = DatasetSpec(
+    filename="ruan2024_obsscaling_base_llm_benchmark_eval.csv",
+    sha256="511996815735a4c46251dc585dcc525e370d148201f86561e6f927f9df2d0db8",
+    columns={"Model": "str", "Model Family": "str", "Model Size (B)": "float", "FLOPs (1E21)": "float",
+             "MMLU": "float", "ARC-C": "float", "HellaSwag": "float", "Winograd": "float",
+             "TruthfulQA": "float", "GSM8K": "float", "XWinograd": "float", "HumanEval": "float"},
+    description="Ruan et al. (2024) base-model benchmark scores with size and compute",
+    n_rows=148,
+    nullable=frozenset({"FLOPs (1E21)", "ARC-C", "XWinograd", "HumanEval", "Model Size (B)"}),
+)
+EMERGENT_EVAL = DatasetSpec(
+    filename="ruan2024_obsscaling_base_llm_emergent_capability_eval.csv",
+    sha256="a156beee73c39b7833c3c53535c473939105512d85e90b0143be7325e516ef7c",
+    columns={"Model": "str", "arithmetic_3ds_2_acc": "float", "arithmetic_3da_2_acc": "float",
+             "arithmetic_2dm_2_acc": "float", "arithmetic_2da_2_acc": "float",
+             "word_unscrambling_2_exact_match": "float", "parsinlu_qa_2_acc": "float",
+             "ipa_transliterate_2_exact_match": "float"},
+    description="Ruan et al. (2024) base models on the BIG-bench emergent tasks of Wei et al. (2022)",
+    n_rows=84,
+    nullable=frozenset({"parsinlu_qa_2_acc", "ipa_transliterate_2_exact_match", "arithmetic_3ds_2_acc",
+                        "arithmetic_3da_2_acc", "arithmetic_2dm_2_acc", "arithmetic_2da_2_acc",
+                        "word_unscrambling_2_exact_match"}),
+)
+
+#: Benchmarks that enter the capability measure (complete for nearly all models; XWinograd and
+#: HumanEval have gaps and are left out).
+PC_BENCHMARKS = ("MMLU", "ARC-C", "HellaSwag", "Winograd", "TruthfulQA", "GSM8K")
+#: Emergent tasks (accuracy or exact match, fractions), Wei et al. (2022) as used in Ruan et al. Sec. 4.1.
+EMERGENT_TASKS = ("arithmetic_3ds_2_acc", "arithmetic_3da_2_acc", "arithmetic_2dm_2_acc",
+                  "arithmetic_2da_2_acc", "word_unscrambling_2_exact_match", "parsinlu_qa_2_acc")
+#: Tasks behind "reasoning, code and factual recall" (001): GSM8K, HumanEval, MMLU.
+RCF_BENCHMARKS = ("GSM8K", "HumanEval", "MMLU")
+
+
+@lru_cache(maxsize=1)
+def _base() -> pd.DataFrame:
+    raw = load_csv(BASE_EVAL)
+    return raw.assign(flop=raw["FLOPs (1E21)"] * 1e21, params=raw["Model Size (B)"] * 1e9)
+
+
+def load_base_models() -> pd.DataFrame:
+    """The base models: ``Model``, ``Model Family``, ``params`` (parameters), ``flop`` (training FLOP,
+    6ND, NaN for 25 models) and the eight benchmark scores (fractions)."""
+    return _base().copy()
+
+
+@dataclass(frozen=True)
+class Capability:
+    """First principal component of the standardised benchmark scores (Ruan et al.'s measure, k = 1).
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        ``Model``, ``pc1`` (standard units, larger is more capable), ``flop``, ``params``.
+    explained : float
+        Share of the variance of the standardised scores explained by PC1.
+    loadings : dict
+        Weight of each benchmark.
+    """
+
+    table: pd.DataFrame
+    explained: float
+    loadings: dict
+
+
+@lru_cache(maxsize=1)
+def capability() -> Capability:
+    """PC1 of the :data:`PC_BENCHMARKS` scores over every base model that has them all."""
+    b = _base().dropna(subset=list(PC_BENCHMARKS)).reset_index(drop=True)
+    X = b[list(PC_BENCHMARKS)].to_numpy(float)
+    Z = (X - X.mean(0)) / X.std(0)
+    _, s, vt = np.linalg.svd(Z, full_matrices=False)
+    w = vt[0] * np.sign(vt[0].sum())
+    table = pd.DataFrame({"Model": b["Model"], "pc1": Z @ w, "flop": b["flop"], "params": b["params"],
+                          "family": b["Model Family"]})
+    return Capability(table, float(s[0] ** 2 / (s ** 2).sum()), dict(zip(PC_BENCHMARKS, map(float, w))))
+
+
+def _ols_slope(x, y) -> float:
+    return float(np.polyfit(np.asarray(x, float), np.asarray(y, float), 1)[0])
+
+
+@dataclass(frozen=True)
+class BandGains:
+    """Gain of a score per decade of a scale variable in two bands (least-squares slopes).
+
+    Attributes
+    ----------
+    measure, scale : str
+    lower, upper : float
+        Gain per decade (score units per tenfold) in the lower and upper band.
+    lower_low, lower_high, upper_low, upper_high : float
+        Bootstrap intervals (models resampled within each band).
+    bands : tuple
+        Band edges (lo, mid, hi) of the scale variable.
+    n_lower, n_upper : int
+    """
+
+    measure: str
+    scale: str
+    lower: float
+    upper: float
+    lower_low: float
+    lower_high: float
+    upper_low: float
+    upper_high: float
+    bands: tuple
+    n_lower: int
+    n_upper: int
+
+
+def _band_boot(x, y, n_boot, rng, q):
+    draws = []
+    for _ in range(n_boot):
+        i = rng.integers(0, x.size, x.size)
+        if np.ptp(x[i]) > 0:
+            draws.append(_ols_slope(x[i], y[i]))
+    return np.percentile(draws, q)
+
+
+@lru_cache(maxsize=16)
+def band_gains(measure: str = "pc1", scale: str = "params", bands: tuple = (1e10, 1e11, 1e12), *,
+               n_boot: int = 300, seed: int = 0, level: float = 0.9) -> BandGains:
+    """Gain per decade of ``scale`` ("params" or "flop") of ``measure`` ("pc1", "rcf" = mean of GSM8K,
+    HumanEval and MMLU in points, or one benchmark in points) within [lo, mid) and [mid, hi].
+    """
+    scale = require_choice("scale", scale, ("params", "flop"))
+    lo, mid, hi = (float(v) for v in require_positive("bands", bands))
+    if not lo < mid < hi:
+        raise ValueError(f"bands must increase; got {bands!r}")
+    n_boot = require_int("n_boot", n_boot, minimum=20)
+    level = float(require_in_range("level", level, 0.5, 0.99))
+    if measure == "pc1":
+        t = capability().table.rename(columns={"pc1": "y"})
+    else:
+        cols = list(RCF_BENCHMARKS) if measure == "rcf" else [require_choice("measure", measure, ("pc1", "rcf") + PC_BENCHMARKS + ("HumanEval", "XWinograd"))]
+        b = _base().dropna(subset=cols)
+        t = b.assign(y=100 * b[cols].mean(axis=1))
+    t = t.dropna(subset=[scale])
+    x = np.log10(t[scale].to_numpy(float))
+    y = t["y"].to_numpy(float)
+    low_band = (x >= np.log10(lo)) & (x < np.log10(mid))
+    up_band = (x >= np.log10(mid)) & (x <= np.log10(hi))
+    if low_band.sum() < 3 or up_band.sum() < 3:
+        raise ValueError(f"bands {bands!r} leave fewer than 3 models in a band for {measure!r} vs {scale!r}")
+    rng = np.random.default_rng(seed)
+    q = [(1 - level) / 2 * 100, (1 + level) / 2 * 100]
+    ll, lh = _band_boot(x[low_band], y[low_band], n_boot, rng, q)
+    ul, uh = _band_boot(x[up_band], y[up_band], n_boot, rng, q)
+    return BandGains(measure, scale, _ols_slope(x[low_band], y[low_band]), _ols_slope(x[up_band], y[up_band]),
+                     float(ll), float(lh), float(ul), float(uh), (lo, mid, hi), int(low_band.sum()),
+                     int(up_band.sum()))
+
+
+@lru_cache(maxsize=4)
+def compute_slope(benchmark: str = "TruthfulQA") -> tuple[float, int]:
+    """Points per decade of training compute of one benchmark over all base models with FLOPs, and n."""
+    benchmark = require_choice("benchmark", benchmark, PC_BENCHMARKS + ("HumanEval", "XWinograd"))
+    b = _base().dropna(subset=["flop", benchmark])
+    return _ols_slope(np.log10(b["flop"]), 100 * b[benchmark]), int(len(b))
+
+
+# --- Emergent tasks predicted from small models ----------------------------------------------------
+
+#: Ruan et al.'s default set-up, from the README of ``ryoungj/ObsScaling`` ("Minimal Code for Fitting
+#: Scaling Laws"): hold out models trained with at least 8.4e22 FLOP ("corresponding to Llama-2 7B"),
+#: predict from 3 principal components (``PC_METRIC_NUM_3``), with the "sigmoid-parametric" link
+#: E = (1 - b) sigmoid(beta . S + alpha) + b, floor b in [0, 0.2], fitted by least squares; the
+#: principal components are fitted on the training models only.
+RUAN_CUTOFF_FLOP = 8.4e22
+RUAN_N_PCS = 3
+RUAN_MAX_FLOOR = 0.2
+
+
+def sigmoid_link(S, *params):
+    """Ruan et al.'s link: E = (1 - b) sigmoid(S @ beta + alpha) + b; ``params`` = (beta..., alpha, b)."""
+    S = np.atleast_2d(np.asarray(S, float))
+    k = S.shape[1]
+    beta, alpha, floor = np.asarray(params[:k], float), params[k], params[k + 1]
+    return (1.0 - floor) * special.expit(S @ beta + alpha) + floor
+
+
+def fit_link(S, y) -> np.ndarray:
+    """Least-squares fit of :func:`sigmoid_link` (floor bounded to [0, RUAN_MAX_FLOOR])."""
+    S = np.atleast_2d(np.asarray(S, float))
+    k = S.shape[1]
+    f = lambda X, *p: sigmoid_link(X.reshape(-1, k), *p)  # noqa: E731
+    lo = [-np.inf] * (k + 1) + [0.0]
+    hi = [np.inf] * (k + 1) + [RUAN_MAX_FLOOR]
+    popt, _ = optimize.curve_fit(f, S, np.asarray(y, float), p0=[0.0] * (k + 1) + [0.01], bounds=(lo, hi),
+                                 maxfev=50_000)
+    return popt
+
+
+@dataclass(frozen=True)
+class EmergencePrediction:
+    """Forecast of emergent-task accuracy of large models from fits on small ones.
+
+    Attributes
+    ----------
+    cutoff_flop : float
+        Models trained with less compute are the fitting set; the rest are predicted.
+    n_pcs : int
+        Principal components used as the capability measure.
+    table : pandas.DataFrame
+        Held-out rows: ``task``, ``Model``, ``flop``, ``actual``, ``pred_pc`` (from the capability
+        measure), ``pred_flop`` (from log10 compute), ``pred_constant`` (best small model), ``open``.
+    mae_pc, mae_flop, mae_constant : float
+        Mean absolute errors (fractions) on the tasks the small models had not solved (best small-model
+        accuracy below ``solved_at``).
+    n_train, n_test : int
+        Model-task pairs fitted on and predicted (all tasks).
+    open_tasks : tuple of str
+    solved_at : float
+    """
+
+    cutoff_flop: float
+    n_pcs: int
+    table: pd.DataFrame
+    mae_pc: float
+    mae_flop: float
+    mae_constant: float
+    n_train: int
+    n_test: int
+    open_tasks: tuple
+    solved_at: float
+
+
+@lru_cache(maxsize=8)
+def predict_emergent(cutoff_flop: float = RUAN_CUTOFF_FLOP, n_pcs: int = RUAN_N_PCS,
+                     solved_at: float = 0.9) -> EmergencePrediction:
+    """Ruan et al.'s test on the emergent tasks: principal components of the benchmark scores of the
+    models below ``cutoff_flop``, a sigmoid link from them to each task's accuracy fitted on those models,
+    and forecasts for the models above; the same link on log10 compute for comparison. Errors are scored
+    on the tasks not yet solved by the small models (a solved task tests nothing).
+
+    XWinograd and HumanEval, which Ruan et al. impute where missing, are left out of the components here.
+    """
+    cutoff = float(require_positive("cutoff_flop", cutoff_flop))
+    k = require_int("n_pcs", n_pcs, minimum=1)
+    if k > len(PC_BENCHMARKS):
+        raise ValueError(f"n_pcs must be at most {len(PC_BENCHMARKS)}; got {n_pcs}")
+    solved_at = float(require_in_range("solved_at", solved_at, 0.0, 1.0, inclusive=False))
+    base = _base().dropna(subset=list(PC_BENCHMARKS) + ["flop"])
+    j = load_csv(EMERGENT_EVAL).merge(base, on="Model")
+    train, test = j[j["flop"] < cutoff], j[j["flop"] >= cutoff]
+    if len(train) < 10 or len(test) < 3:
+        raise ValueError(f"cutoff_flop={cutoff_flop:g} leaves too few models on one side "
+                         f"({len(train)} below, {len(test)} above)")
+    X = train[list(PC_BENCHMARKS)].to_numpy(float)
+    mu = X.mean(axis=0)
+    w = np.linalg.svd(X - mu, full_matrices=False)[2][:k].T
+    s_train, s_test = (X - mu) @ w, (test[list(PC_BENCHMARKS)].to_numpy(float) - mu) @ w
+    lc_train, lc_test = np.log10(train["flop"].to_numpy(float)), np.log10(test["flop"].to_numpy(float))
+    rows, n_train = [], 0
+    for task in EMERGENT_TASKS:
+        m_tr, m_te = train[task].notna().to_numpy(), test[task].notna().to_numpy()
+        if m_tr.sum() < 8 or not m_te.any():
+            continue
+        y = train[task].to_numpy(float)[m_tr]
+        p_pc = fit_link(s_train[m_tr], y)
+        p_fl = fit_link(lc_train[m_tr, None], y)
+        n_train += int(m_tr.sum())
+        te = test[m_te]
+        rows.append(pd.DataFrame({"task": task, "Model": te["Model"].to_numpy(), "flop": te["flop"].to_numpy(),
+                                  "actual": te[task].to_numpy(float),
+                                  "pred_pc": sigmoid_link(s_test[m_te], *p_pc),
+                                  "pred_flop": sigmoid_link(lc_test[m_te, None], *p_fl),
+                                  "pred_constant": float(y.max())}))
+    table = pd.concat(rows, ignore_index=True)
+    table["open"] = table["pred_constant"] < solved_at
+    scored = table[table["open"]]
+    if scored.empty:
+        raise ValueError(f"every task is solved by the small models at cutoff_flop={cutoff_flop:g}")
+    err = lambda c: float((scored[c] - scored["actual"]).abs().mean())  # noqa: E731
+    return EmergencePrediction(cutoff, k, table, err("pred_pc"), err("pred_flop"), err("pred_constant"),
+                               n_train, len(table), tuple(scored["task"].unique()), solved_at)
+
+
+@lru_cache(maxsize=4)
+def sharpest_rise(task: str = "word_unscrambling_2_exact_match", small: float = 1.5e10, large: float = 1e11) -> tuple[float, float]:
+    """Mean accuracy of models with at most ``small`` parameters (but at least a tenth of it) and of models
+    with at least ``large`` parameters on an emergent task: the "10B fails, 100B reliable" test."""
+    task = require_choice("task", task, EMERGENT_TASKS)
+    e = load_csv(EMERGENT_EVAL).merge(_base()[["Model", "params"]], on="Model").dropna(subset=[task, "params"])
+    s = e[(e["params"] <= small) & (e["params"] >= small / 10)][task]
+    big = e[e["params"] >= large][task]
+    if s.empty or big.empty:
+        raise ValueError(f"no models in one of the size groups for {task!r}")
+    return float(s.mean()), float(big.mean())
+
+
+def forecast_chart(result: EmergencePrediction):
+    """Forecast against actual accuracy of the held-out (larger) models on the emergent tasks the small
+    models had not solved: PC1-based and compute-based forecasts; the diagonal is a perfect forecast."""
+    import altair as alt
+
+    from analysis.house import charts
+
+    t = result.table[result.table["open"]].melt(
+        id_vars=["task", "Model", "actual"], value_vars=["pred_pc", "pred_flop"], var_name="from",
+        value_name="forecast")
+    label = f"capability measure ({result.n_pcs} PCs)"
+    t["from"] = t["from"].map({"pred_pc": label, "pred_flop": "training compute"})
+    diag = alt.Chart(pd.DataFrame({"v": [0.0, 1.0]})).mark_line(
+        color=charts.colour("reference"), strokeDash=[4, 3]).encode(x="v:Q", y="v:Q")
+    pts = alt.Chart(t).mark_point(filled=True, opacity=0.75).encode(
+        x=charts.x("forecast:Q", "forecast from smaller models", (0, 1), percent=True),
+        y=charts.y("actual:Q", "measured accuracy", (0, 1), percent=True),
+        color=alt.Color("from:N", title="forecast from", scale=charts.colour_scale(
+            {label: "our fit", "training compute": "compute"})),
+        shape=alt.Shape("task:N", title="task"),
+        tooltip=["Model:N", "task:N", alt.Tooltip("actual:Q", format=".0%"), alt.Tooltip("forecast:Q", format=".0%")])
+    chart = (diag + pts).properties(title=alt.Title(
+        "Forecasting 'emergent' tasks from smaller models",
+        subtitle=f"fitted below {charts.si(result.cutoff_flop, 'FLOP')}; dashed: perfect forecast"))
+    return charts.figure(
+        chart, name="fig-em-forecast",
+        description=("Measured accuracy of base models trained with more compute than the cutoff against the "
+                     "accuracy forecast by a sigmoid fitted on smaller models, from the capability measure and "
+                     "from compute, on the emergent tasks the small models had not solved."),
+        source="Ruan, Maddison & Hashimoto (2024), ObsScaling evaluation files; fits: this book", data=t)

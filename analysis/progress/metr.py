@@ -1,0 +1,201 @@
+"""METR's 50 % time horizons: the length of task (in human expert time) an AI agent completes half the time.
+
+Two published results files (``kwa2025metr``; METR's ``benchmark_results_1_{0,1}.yaml`` flattened to CSV,
+see ``analysis/data/PROVENANCE.md`` section 8). Version 1.0 (170 tasks, Vivaria) and version 1.1 (a larger
+task suite on Inspect) are different measurements: every function takes one ``version`` and they are
+never pooled.
+
+The doubling time is METR's: an ordinary least-squares fit of log2(p50 horizon) on release date over the
+frontier (the file's ``is_sota`` rows), doubling time = 1 / slope. The interval here is a bootstrap over
+models (METR's own interval also resamples tasks, which needs per-run data that is not public here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from analysis.house.data import DatasetSpec, load_csv
+from analysis.house.validation import require_choice, require_in_range, require_int
+
+_COLUMNS = {"metr_key": "str", "release_date": "date", "is_sota": "str", "p50_minutes": "float",
+            "p50_ci_low_minutes": "float", "p50_ci_high_minutes": "float"}
+
+METR_FILES = {
+    "1.1": DatasetSpec(filename="metr_time_horizons_1_1_2026-03.csv",
+                       sha256="30faeeac7fd29d806c14151d9c023d0e99a7dce73b45706d66a3a9d673672818",
+                       columns=_COLUMNS, description="METR Time Horizon 1.1 results (March 2026)", n_rows=23),
+    "1.0": DatasetSpec(filename="metr_time_horizons_1_0_2026-01.csv",
+                       sha256="a8c28a058e4fe2764c0bd48adbc26a5656017c68cebf8734ff834d1548ef8a88",
+                       columns=_COLUMNS, description="METR Time Horizon 1.0 results (January 2026)", n_rows=33),
+}
+VERSIONS = tuple(METR_FILES)
+
+#: METR's published doubling time of the 50 % horizon for frontier models released from 2023 on, Time
+#: Horizon 1.1, in days: the header ``doubling_time_in_days.from_2023_on`` of METR's
+#: ``benchmark_results_1_1.yaml`` (point 128.744, interval 105.26-157.336; the copy of 2026-03-19 in
+#: ``prakratt/metr_th_script``). METR's announcement of 2026-01-29 (metr.org/blog/2026-1-29-time-horizon-1-1)
+#: gave "131 days" for the January numbers (130.801 in the file of that date); METR revises its numbers.
+METR_PUBLISHED_DAYS_V11_SINCE_2023 = 128.744
+METR_PUBLISHED_DAYS_V11_SINCE_2023_CI = (105.26, 157.336)
+#: The same statistic for Time Horizon 1.0 as METR's announcement of 1.1 quotes it ("165 days").
+METR_PUBLISHED_DAYS_V10_SINCE_2023 = 165.0
+
+DAYS_PER_YEAR = 365.25
+
+
+def load_horizons(version: str = "1.1") -> pd.DataFrame:
+    """One METR results file: ``model``, ``date``, ``days`` (days since 2000-01-01), ``is_sota`` (bool),
+    ``p50_minutes`` and its interval ``p50_low``/``p50_high`` (minutes of human expert time)."""
+    version = require_choice("version", version, VERSIONS)
+    raw = load_csv(METR_FILES[version])
+    sota = raw["is_sota"].str.lower()
+    if not sota.isin(["true", "false"]).all():
+        raise ValueError(f"METR {version}: is_sota must be True/False")
+    return pd.DataFrame({
+        "model": raw["metr_key"].astype(str), "date": raw["release_date"],
+        "days": (raw["release_date"] - pd.Timestamp("2000-01-01")).dt.days.astype(float),
+        "is_sota": (sota == "true").to_numpy(), "p50_minutes": raw["p50_minutes"].astype(float),
+        "p50_low": raw["p50_ci_low_minutes"].astype(float), "p50_high": raw["p50_ci_high_minutes"].astype(float),
+    }).sort_values("date").reset_index(drop=True)
+
+
+def doubling_days(days, minutes) -> float:
+    """Doubling time (days) of ``minutes`` from an OLS fit of log2(minutes) on ``days``; inf if flat or falling."""
+    x = np.asarray(days, float)
+    y = np.log2(np.asarray(minutes, float))
+    if x.size < 2 or np.ptp(x) == 0:
+        raise ValueError(f"need at least two distinct release dates; got {x.size}")
+    slope = np.polyfit(x, y, 1)[0]
+    return float(1.0 / slope) if slope > 0 else float("inf")
+
+
+@dataclass(frozen=True)
+class DoublingTime:
+    """Doubling time of METR's 50 % horizon over a window of release dates.
+
+    Attributes
+    ----------
+    version : str
+    since, until : str
+        Window of release dates ([since, until); ``until`` may be ``""`` for "to the end of the file").
+    days : float
+        Point estimate (days), OLS on the frontier models.
+    days_low, days_high : float
+        Bootstrap percentile interval over models (frontier models resampled with replacement).
+    per_year : float
+        Growth multiplier of the horizon per year, 2 ** (365.25 / days).
+    n_models : int
+    level : float
+    """
+
+    version: str
+    since: str
+    until: str
+    days: float
+    days_low: float
+    days_high: float
+    per_year: float
+    n_models: int
+    level: float
+
+
+@lru_cache(maxsize=64)
+def metr_doubling_time(version: str = "1.1", since: str = "2023-01-01", until: str | None = None, *,
+                       n_boot: int = 1000, seed: int = 0, level: float = 0.95) -> DoublingTime:
+    """Doubling time of the 50 % horizon of the frontier (``is_sota``) models released in [since, until).
+
+    Parameters
+    ----------
+    version : {"1.1", "1.0"}
+        Which METR results file (never pooled).
+    since, until : str
+        Window of release dates; ``until=None`` runs to the end of the file.
+    n_boot, seed, level : int, int, float
+        Bootstrap over models: resamples, seed, interval level. Resamples with a single release date are
+        skipped.
+    """
+    version = require_choice("version", version, VERSIONS)
+    n_boot = require_int("n_boot", n_boot, minimum=20, maximum=100_000)
+    seed = require_int("seed", seed, minimum=0)
+    level = float(require_in_range("level", level, 0.5, 0.99))
+    try:
+        lo, hi = pd.Timestamp(since), (pd.Timestamp(until) if until else pd.Timestamp.max)
+    except (ValueError, TypeError):
+        raise ValueError(f"since and until must be dates; got since={since!r}, until={until!r}") from None
+    if not lo < hi:
+        raise ValueError(f"since must be before until; got since={since!r}, until={until!r}")
+    h = load_horizons(version)
+    f = h[h["is_sota"] & (h["date"] >= lo) & (h["date"] < hi)]
+    if f["days"].nunique() < 3:
+        raise ValueError(f"the window since={since!r} until={until!r} holds fewer than 3 frontier release "
+                         f"dates in METR {version}")
+    x, y = f["days"].to_numpy(), f["p50_minutes"].to_numpy()
+    point = doubling_days(x, y)
+    rng = np.random.default_rng(seed)
+    draws = []
+    for _ in range(n_boot):
+        i = rng.integers(0, x.size, x.size)
+        if np.ptp(x[i]) > 0:
+            draws.append(doubling_days(x[i], y[i]))
+    d = np.array(draws)
+    d = d[np.isfinite(d)]
+    q = [(1 - level) / 2 * 100, (1 + level) / 2 * 100]
+    low, high = np.percentile(d, q)
+    return DoublingTime(version, str(since), str(until or ""), point, float(low), float(high),
+                        float(2 ** (DAYS_PER_YEAR / point)), int(x.size), level)
+
+
+def window_table(version: str = "1.1", starts: tuple[str, ...] = ("2019-01-01", "2022-01-01", "2023-01-01",
+                                                                    "2024-01-01", "2024-07-01", "2025-01-01"),
+                 n_boot: int = 300, seed: int = 0) -> pd.DataFrame:
+    """Doubling time for fitting windows starting at each of ``starts`` and running to the end of the file."""
+    n_boot = require_int("n_boot", n_boot, minimum=20, maximum=100_000)
+    seed = require_int("seed", seed, minimum=0)
+    rows = []
+    for s in starts:
+        try:
+            r = metr_doubling_time(version, s, n_boot=n_boot, seed=seed)
+        except ValueError:
+            continue
+        rows.append({"version": version, "since": s, "days": r.days, "days_low": r.days_low,
+                     "days_high": r.days_high, "n_models": r.n_models})
+    return pd.DataFrame(rows)
+
+
+#: METR keys of the three OpenAI generations and the Epoch model versions that carry their training compute.
+GENERATIONS = (("GPT-2", "gpt2", "gpt2-xl"), ("GPT-3", "davinci_002", "davinci-002"), ("GPT-4", "gpt_4", "gpt-4-0314"))
+
+
+@dataclass(frozen=True)
+class GenerationGains:
+    """Horizon doublings per decade of training compute between consecutive OpenAI generations.
+
+    ``gpt2_to_gpt3`` and ``gpt3_to_gpt4``: doublings of the 50 % horizon per tenfold compute; the
+    compute is Epoch's estimate (GPT-3's for METR's ``davinci_002``, a 2023 re-release of a GPT-3-size
+    base model). ``decades`` are the compute steps (log10 of the ratios).
+    """
+
+    version: str
+    gpt2_to_gpt3: float
+    gpt3_to_gpt4: float
+    decades: tuple[float, float]
+    doublings: tuple[float, float]
+
+
+@lru_cache(maxsize=4)
+def generation_gains(version: str = "1.1") -> GenerationGains:
+    """Doublings of the horizon per decade of compute from GPT-2 to GPT-3 and from GPT-3 to GPT-4."""
+    from analysis.progress.frontier import ECI_SNAPSHOT
+
+    h = load_horizons(version).set_index("model")
+    snap = load_csv(ECI_SNAPSHOT).set_index("Model version")
+    minutes = [float(h.loc[k, "p50_minutes"]) for _, k, _ in GENERATIONS]
+    flop = [float(snap.loc[v, "Training compute (FLOP)"]) for _, _, v in GENERATIONS]
+    dec = (np.log10(flop[1] / flop[0]), np.log10(flop[2] / flop[1]))
+    dbl = (np.log2(minutes[1] / minutes[0]), np.log2(minutes[2] / minutes[1]))
+    return GenerationGains(version, float(dbl[0] / dec[0]), float(dbl[1] / dec[1]),
+                           tuple(map(float, dec)), tuple(map(float, dbl)))

@@ -1,0 +1,371 @@
+"""Claims of the test-time compute chapter (TT-1 ... TT-17): repeated sampling, verifiers and the cost of
+agents that reason longer, statements of seeds 000, 002 and 004.
+
+Evidence comes from :mod:`analysis.testtime.sampling` (Brown et al.'s counts, Snell et al.'s constants),
+:mod:`analysis.testtime.verifiers` and :mod:`analysis.testtime.kim2025` (Kim et al.'s tables); judges are pure. Evidence
+functions take the chapter's papermill parameters that matter to them, with the chapter's defaults.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from analysis.testtime import kim2025 as kim
+from analysis.ledger import literature as lit
+from analysis.testtime import sampling as tt, passk
+from analysis.testtime import verifiers as vf
+from analysis.ledger.core import (ABOUT_FACTOR, ABOUT_POINTS, DATA, LITERATURE, Claim, about, assess, at_least,
+                                  at_most, holds, near, not_testable)
+
+CHAPTER = "test-time-compute"
+S000_LAW = "§ The New Law of Diminishing Returns ¶ 2"
+S000_ILLUSION = "§ The Scaling Illusion"
+S000_FRONTIER = "§ The Efficiency Frontier ¶ 1"
+S002_SHIFT = "§ The Shift From Scale to Efficiency ¶ 4"
+S004_WORKS = "§ What Actually Works Instead of Scaling"
+S004_COST = "§ The Real Cost of AI Development ¶ 3"
+S004_FAQ = "§ Q: Will AI development stop completely because of scaling limits? ¶ 1"
+KIM = ("kim2025dynamicreasoning",)
+#: "16 seconds", "25", "4 %": figures the article states exactly; a reading that allows its rounding or
+#: truncation of the paper's decimals (16.9 s -> "16") is within one unit.
+ONE_UNIT = 1.0
+
+
+# --- Published cases: TT-15, TT-17 --------------------------------------------------------------------
+
+def ev_textbook_data() -> dict:
+    """phi-1 against StarCoder (Gunasekar et al. 2023): size ratio and HumanEval margin."""
+    return {"param_ratio": lit.STARCODER_PARAMS.value / lit.PHI1_PARAMS.value,
+            "humaneval_margin_points": lit.PHI1_HUMANEVAL.value - lit.STARCODER_HUMANEVAL.value}
+
+
+def judge_textbook_data(e):
+    checks = [at_least(e, "param_ratio", 10.0 / ABOUT_FACTOR, "how many times larger the general model is "
+                       "(the article: ten times, read as 'about')", spec="x"),
+              at_least(e, "humaneval_margin_points", 0.0, "phi-1 minus StarCoder on HumanEval (points)")]
+    return assess(checks, f"An existence case: phi-1, 1.3B parameters trained on about 7B tokens of filtered and "
+                          f"synthetic 'textbook' code, scores {e['humaneval_margin_points']:+.1f} HumanEval points "
+                          f"against StarCoder, {e['param_ratio']:.1f}× larger, so each answer costs about "
+                          f"{1 / e['param_ratio']:.0%} of the compute. 'Often' is not measured here.")
+
+
+def ev_verifiable_rl() -> dict:
+    """DeepSeek-R1-Zero's AIME 2024 accuracy before and after RL with rule-checked rewards."""
+    start, end = lit.R1_ZERO_AIME_START.value, lit.R1_ZERO_AIME_END.value
+    return {"aime_gain_points": end - start, "aime_start": start, "aime_end": end}
+
+
+def judge_verifiable_rl(e):
+    checks = [at_least(e, "aime_gain_points", ABOUT_POINTS * 2,
+                       "AIME 2024 gain from RL with automatically checked rewards (points)")]
+    return assess(checks, f"Reinforcement learning on a base model with rewards from an answer checker alone lifted "
+                          f"AIME 2024 accuracy from {e['aime_start']:.1f} % to {e['aime_end']:.1f} % "
+                          f"({e['aime_gain_points']:+.1f} points); 'especially' (better than on uncheckable tasks) "
+                          f"is not measured here.")
+
+
+# --- Kim et al.'s sequential sweep: TT-1, TT-6, TT-7, TT-10, TT-11 ----------------------------------
+
+def ev_sweep() -> dict:
+    """The Reflexion sweep of Kim et al. (Section V-B, Figure 16(a)) and the parallel LATS sweep (16(c))."""
+    s = kim.KIM_SEQUENTIAL
+    frame = kim.kim_table_iii().set_index(["model", "design"])
+    power_8b = frame.loc["8B", "average_power_w"]
+    spread = float(power_8b.max() / power_8b.min())
+    ratio = kim.sequential_marginal_ratio(s)
+    return {
+        "early_from_s": s.early_from_s, "early_to_s": s.early_to_s, "gain_pct": s.gain_pct,
+        "late_end_s": s.late_from_s + s.late_extra_s, "late_extra_s": s.late_extra_s,
+        "latency_ratio": ratio,
+        # energy = average power x latency; Table III's average power of the 8B designs brackets how far the
+        # energy ratio can stray from the latency ratio (the paper gives no energy for the sweep's points)
+        "energy_ratio_est": ratio, "energy_ratio_est_low": ratio / spread, "energy_ratio_est_high": ratio * spread,
+        "power_spread_8b": spread,
+        "questions_per_step": s.gain_pct / 100 * kim.KIM_QUESTIONS_PER_DESIGN_POINT,
+        "reflexion_energy_over_chat_8b": float(frame.loc[("8B", "Reflexion"), "energy_ratio"]),
+        "parallel_gain_pct": kim.KIM_LATS_PARALLEL_GAIN_PCT,
+        "parallel_latency_change_s": -kim.KIM_LATS_PARALLEL_LATENCY_CUT_S,
+        "parallel_latency_rose": bool(-kim.KIM_LATS_PARALLEL_LATENCY_CUT_S > 0),
+    }
+
+
+def judge_early(e) -> object:
+    checks = [near(e, "early_from_s", 16.0, "latency before the first step (s)", tolerance=ONE_UNIT),
+              near(e, "early_to_s", 25.0, "latency after the first step (s)", tolerance=ONE_UNIT),
+              near(e, "gain_pct", 4.0, "accuracy gained by the first step (points)", tolerance=ONE_UNIT)]
+    return assess(checks, f"Kim et al.'s Reflexion sweep on the 8B model gains {e['gain_pct']:.0f} points as latency goes "
+                          f"from {e['early_from_s']:.1f} s to {e['early_to_s']:.1f} s; the article truncates the decimals. "
+                          f"The gain is {e['questions_per_step']:.0f} of the {kim.KIM_QUESTIONS_PER_DESIGN_POINT} "
+                          f"questions each design point was measured on.")
+
+
+def judge_late(e) -> object:
+    checks = [at_least(e, "late_end_s", 300.0, "latency needed for the next gain (s)"),
+              near(e, "gain_pct", 4.0, "accuracy gained by the later step (points)", tolerance=ONE_UNIT)]
+    return assess(checks, f"The same {e['gain_pct']:.0f}-point gain later takes the latency to {e['late_end_s']:.1f} s "
+                          f"({e['late_end_s'] / 60:.1f} min), {e['late_extra_s']:.1f} s more.")
+
+
+def judge_electricity(e) -> object:
+    checks = [about(e, "energy_ratio_est", 30.0, "energy of the later gain over the earlier one", spec=".3g"),
+              at_most(e, "power_spread_8b", ABOUT_FACTOR, "spread of average power across the 8B designs (max/min)")]
+    return assess(checks, f"The paper's {e['latency_ratio']:.1f}x is a ratio of latency increases; it gives no energy for "
+                          f"these points. Table III's average power of the 8B designs varies only {e['power_spread_8b']:.2f}-fold, "
+                          f"so energy follows latency and the electricity ratio is {e['energy_ratio_est_low']:.0f}-"
+                          f"{e['energy_ratio_est_high']:.0f}x: an inference, not a measurement.")
+
+
+def judge_proportionate(e) -> object:
+    checks = [at_least(e, "latency_ratio", 2.0, "latency bought per point, late over early (sequential sweep)"),
+              holds(e, "parallel_latency_rose", "the study's parallel sweep also paid more time for its gain")]
+    return assess(checks, f"In the sequential (Reflexion) sweep the same gain costs {e['latency_ratio']:.0f}x more latency "
+                          f"late than early. The same study's parallel sweep (LATS, 1 to 16 children per expansion) gained "
+                          f"{e['parallel_gain_pct']:.1f} points while latency changed by {e['parallel_latency_change_s']:+.1f} s: "
+                          f"there, more computation brought more than proportionate returns in time.")
+
+
+def judge_rounds(e) -> object:
+    checks = [at_most(e, "gain_pct", 9.0, "points gained per step ('a few': under ten)"),
+              at_least(e, "reflexion_energy_over_chat_8b", 10.0, "energy of a Reflexion request over a chat request (8B)")]
+    return assess(checks, f"Each step of the sweep gains {e['gain_pct']:.0f} points; a Reflexion request on the 8B model "
+                          f"costs {e['reflexion_energy_over_chat_8b']:.0f}x the GPU energy of a single-turn chat request "
+                          f"(Table III), an order of magnitude and more.")
+
+
+# --- Fleet power: TT-2, TT-8 --------------------------------------------------------------------------
+
+def ev_fleet() -> dict:
+    """Table III energies times Kim et al.'s two traffic levels, compared with the 1 GW and Seattle figures."""
+    agents = [r for r in kim.KIM_TABLE_III if r.design != "ShareGPT"]
+    heaviest = max(agents, key=lambda r: r.energy_wh)
+    lightest = min(agents, key=lambda r: r.energy_wh)
+    seattle_avg_w = kim.KIM_SEATTLE_DAILY_WH / kim.HOURS_PER_DAY
+    today = {(r.model, r.design): float(kim.daily_energy_wh(r.energy_wh, kim.KIM_TRAFFIC_TODAY)) for r in kim.KIM_TABLE_III}
+    nearest_seattle = min(today, key=lambda key: abs(np.log(today[key] / kim.KIM_SEATTLE_DAILY_WH)))
+    p_search = float(kim.fleet_power_w(heaviest.energy_wh, kim.KIM_TRAFFIC_SEARCH))
+    light_search = float(kim.daily_energy_wh(lightest.energy_wh, kim.KIM_TRAFFIC_SEARCH))
+    table = kim.kim_fleet_table()
+    return {
+        "peak_power_search_gw": p_search / 1e9,
+        "peak_power_today_gw": float(kim.fleet_power_w(heaviest.energy_wh, kim.KIM_TRAFFIC_TODAY)) / 1e9,
+        "gw_over_seattle_average": 1e9 / seattle_avg_w,
+        "batching_gain_to_1gw": float(kim.batching_gain_to_reach(1e9, p_search)),
+        "lightest_search_over_seattle": light_search / kim.KIM_SEATTLE_DAILY_WH,
+        "lightest_today_over_seattle": today[(lightest.model, lightest.design)] / kim.KIM_SEATTLE_DAILY_WH,
+        "heaviest_today_over_seattle": today[(heaviest.model, heaviest.design)] / kim.KIM_SEATTLE_DAILY_WH,
+        "seattle_match_is_lightest": bool(nearest_seattle == (lightest.model, lightest.design)),
+        "batching_gain_lightest_to_seattle": float(kim.batching_gain_to_reach(kim.KIM_SEATTLE_DAILY_WH, light_search)),
+        "table_iv_worst_error": float(np.nanmax(np.abs(table["relative_error"]))),
+    }
+
+
+def judge_gigawatt(e) -> object:
+    checks = [about(e, "peak_power_search_gw", 1.0, "heaviest agent at search-engine traffic (GW)"),
+              about(e, "gw_over_seattle_average", 1.0, "1 GW over the Seattle area's average draw (a mid-sized city)")]
+    return assess(checks, f"At search-engine traffic ({kim.KIM_TRAFFIC_SEARCH / 1e9:.1f} B queries/day) the heaviest agent "
+                          f"(70B Reflexion) would draw {e['peak_power_search_gw']:.0f} GW; the study's 1 GW "
+                          f"({e['peak_power_today_gw']:.2f} GW) is at ChatGPT-scale traffic ({kim.KIM_TRAFFIC_TODAY / 1e6:.1f} M/day). "
+                          f"These are single-request energies: batching would have to cut energy per query "
+                          f"{e['batching_gain_to_1gw']:.0f}-fold to bring search scale down to 1 GW. 1 GW is "
+                          f"{e['gw_over_seattle_average']:.2f}x the Seattle area's average draw.")
+
+
+def judge_seattle(e) -> object:
+    checks = [at_least(e, "lightest_search_over_seattle", 1.0, "lightest agent's day at search traffic, in Seattle days"),
+              holds(e, "seattle_match_is_lightest", "the study's Seattle-sized day belongs to the lightest agent")]
+    return assess(checks, f"At search traffic the lightest agent (8B LATS) would use {e['lightest_search_over_seattle']:.1f} "
+                          f"times Seattle's daily electricity (an upper bound: single-request energies), so the sentence holds "
+                          f"as a floor. But the paper's Seattle comparison is its heaviest agent at ChatGPT-scale traffic "
+                          f"({e['heaviest_today_over_seattle']:.2f} Seattle days); the lightest agent there uses "
+                          f"{e['lightest_today_over_seattle']:.1%} of one, the same scenario as the study's 1 GW.")
+
+
+# --- 8B against 70B: TT-3, TT-9 ------------------------------------------------------------------------
+
+def ev_small_large() -> dict:
+    agents = [r for r in kim.KIM_TABLE_III if r.design != "ShareGPT"]
+    best = {m: max((r for r in agents if r.model == m), key=lambda r: r.accuracy_pct) for m in kim.KIM_MODELS}
+    small, large = best["8B"], best["70B"]
+    lo_s, hi_s = kim.accuracy_interval(small.accuracy_pct)
+    lo_l, hi_l = kim.accuracy_interval(large.accuracy_pct)
+    other = {m: next(r for r in agents if r.model == m and r.design != small.design) for m in kim.KIM_MODELS}
+    return {"accuracy_gap_pct": large.accuracy_pct - small.accuracy_pct,
+            "accuracy_gap_pct_low": float(lo_l - hi_s), "accuracy_gap_pct_high": float(hi_l - lo_s),
+            "energy_share": small.energy_wh / large.energy_wh,
+            "power_share": float(kim.average_power_w(small.energy_wh, small.latency_s)
+                                 / kim.average_power_w(large.energy_wh, large.latency_s)),
+            "other_design_gap_pct": other["70B"].accuracy_pct - other["8B"].accuracy_pct,
+            "gpus_small": float(small.gpus), "gpus_large": float(large.gpus)}
+
+
+def judge_small_large(e) -> object:
+    checks = [near(e, "accuracy_gap_pct", 0.0, "accuracy gap, best 70B agent minus best 8B agent (points)",
+                   tolerance=ABOUT_POINTS),
+              at_most(e, "energy_share", 0.5, "8B energy per query over 70B's (a fraction)", spec="%")]
+    return assess(checks, f"With tree search (LATS) the 8B model is {e['accuracy_gap_pct']:.0f} points behind 70B (90% "
+                          f"interval of the gap on 50 questions {e['accuracy_gap_pct_low']:.0f} to {e['accuracy_gap_pct_high']:.0f}) "
+                          f"at {e['energy_share']:.0%} of the energy per query and {e['power_share']:.0%} of the power; with "
+                          f"Reflexion it is {e['other_design_gap_pct']:.0f} points behind. 'Optimized reasoning' is test-time "
+                          f"search: the study trained no model.")
+
+
+def judge_gpus(e) -> object:
+    checks = [near(e, "gpus_small", 1.0, "A100 GPUs serving the 8B model", tolerance=0.5, spec=".3g"),
+              near(e, "gpus_large", 8.0, "A100 GPUs serving the 70B model", tolerance=0.5, spec=".3g")]
+    return assess(checks, f"Kim et al. serve the 8B model on {e['gpus_small']:.0f} A100 GPU and the 70B model on "
+                          f"{e['gpus_large']:.0f}.")
+
+
+# --- Selection: TT-4 -----------------------------------------------------------------------------------
+
+@lru_cache(maxsize=16)
+def ev_select(selection_model: str = "Pythia 2.8B", verifier_recall: float = vf.VERIFIER_RECALL,
+              verifier_fpr: float = vf.VERIFIER_FPR, fp_cost: float = vf.FALSE_POSITIVE_COST) -> dict:
+    """Best-of-k with the chapter's one verifier (at its utility optimum) and the majority-vote bounds at
+    k = 100, against one sample, for ``selection_model`` on MATH."""
+    c = tt._counts("MATH", selection_model)
+    n = tt.MONKEYS_SAMPLES
+    o = vf.verifier_optimum(c, n, verifier_recall, verifier_fpr, fp_cost)
+    p1, cov100 = passk.coverage(np.full_like(c, n), c, [1, 100])
+    worst, best = vf.majority_vote_bounds(c, n, 100)
+    return {"pass1_pct": 100 * p1, "verifier_gain_pts": 100 * (o.accuracy_best - o.pass1), "k_best": float(o.k_best),
+            "verifier_cap_pct": 100 * o.cap, "coverage100_pct": 100 * cov100,
+            "vote_best_gain_pts": 100 * (best - p1), "vote_worst_gain_pts": 100 * (worst - p1),
+            "vote_decided_share": vf.vote_decided_share(c, n)}
+
+
+def judge_select(e) -> object:
+    checks = [at_least(e, "verifier_gain_pts", 1.0, "verifier best-of-k at its optimum, gain over one sample (points)"),
+              at_least(e, "vote_best_gain_pts", 1.0, "majority vote of 100 in its best case, gain over one sample (points)")]
+    return assess(checks, f"One sample is right on {e['pass1_pct']:.1f}% of problems. Resampling until the chapter's "
+                          f"verifier accepts gains {e['verifier_gain_pts']:.1f} points at its best budget "
+                          f"({e['k_best']:.0f} samples; cap {e['verifier_cap_pct']:.0f}% at any budget, against coverage "
+                          f"{e['coverage100_pct']:.0f}% at 100). The counts bound a vote of 100 between "
+                          f"{e['vote_worst_gain_pts']:+.1f} and {e['vote_best_gain_pts']:+.1f} points: they decide it only "
+                          f"for {e['vote_decided_share']:.0%} of problems. Selection improves on one sample; it does not "
+                          f"deliver coverage.")
+
+
+# --- Rivalling training scale: TT-5 ---------------------------------------------------------------------
+
+@lru_cache(maxsize=16)
+def ev_rival(inference_ratio: float = 1.0, verifier_recall: float = vf.VERIFIER_RECALL,
+             verifier_fpr: float = vf.VERIFIER_FPR) -> dict:
+    """Snell et al.'s FLOP-matched finding, and the Pythia pairs at least ten times apart that the smaller
+    model wins with the chapter's verifier at equal total compute (training + inference at ratio R)."""
+    total = tt.compute_matched_pairs(float(inference_ratio), "total", float(verifier_recall), float(verifier_fpr))
+    inference = tt.compute_matched_pairs(None, "total", float(verifier_recall), float(verifier_fpr))
+    far = total["size_ratio"] >= 10
+    small, large = tt.snell_like_pair()
+    row = inference[(inference["small"] == small) & (inference["large"] == large)].iloc[0]
+    return {"snell_larger_model_factor": tt.SNELL_LARGER_MODEL_FACTOR,
+            "pairs_10x_won_total": float((total["verifier_wins"] & far).sum()), "pairs_10x": float(far.sum()),
+            "pairs_won_inference_only": float(inference["verifier_wins"].sum()), "pairs": float(len(inference)),
+            "vote_worst_wins_inference_only": float(inference["vote_worst_wins"].sum()),
+            "snell_pair_crossover_ratio": float(min(row["crossover_verifier"], 1e9)),
+            "snell_pair_size_ratio": float(row["size_ratio"])}
+
+
+def judge_rival(e) -> object:
+    checks = [at_least(e, "snell_larger_model_factor", 10.0,
+                       "Snell et al.: size of the larger model beaten at equal FLOPs (x)"),
+              at_least(e, "pairs_10x_won_total", 1.0,
+                       "Pythia pairs >= 10x apart won by the smaller model with a verifier, total compute")]
+    return assess(checks, f"Existence is enough for 'can': Snell et al. beat a {e['snell_larger_model_factor']:.0f}x larger "
+                          f"model at equal FLOPs on MATH (on easy and medium questions). In the Pythia data, with the chapter's "
+                          f"verifier and training counted, the smaller model wins {e['pairs_10x_won_total']:.0f} of the "
+                          f"{e['pairs_10x']:.0f} pairs at least ten times apart; counting inference only it wins "
+                          f"{e['pairs_won_inference_only']:.0f} of {e['pairs']:.0f} pairs, and a majority vote in its worst case "
+                          f"{e['vote_worst_wins_inference_only']:.0f}. For the pair nearest 14x "
+                          f"({e['snell_pair_size_ratio']:.1f}x) the small model wins below an inference-to-training ratio of "
+                          f"{e['snell_pair_crossover_ratio']:.3g}. o1's own data are not public.")
+
+
+def _c(id, articles, locators, anchor, claim, asserted, test_type, ev, judge, **kw) -> Claim:
+    return Claim(id, articles, locators, CHAPTER, anchor, claim, asserted, test_type, ev, judge, **kw)
+
+
+CLAIMS = (
+    _c("TT-1", ("000",), (f"{S000_ILLUSION} ¶ 4",), "tt-claim-marginal",
+       "Giving an 8B model more time to reason raised its accuracy by about four points while its latency grew from "
+       "sixteen to twenty-five seconds.",
+       "+4 % accuracy, latency 16 s -> 25 s", LITERATURE, ev_sweep, judge_early, citations=KIM, checklist=("A0-16",)),
+    _c("TT-6", ("000",), (f"{S000_ILLUSION} ¶ 4",), "tt-claim-marginal",
+       "The next four points of accuracy required the model to run for more than five minutes.",
+       "another +4 % needs over five minutes", LITERATURE, ev_sweep, judge_late, citations=KIM, checklist=("A0-17",)),
+    _c("TT-7", ("000",), (f"{S000_ILLUSION} ¶ 4",), "tt-claim-marginal",
+       "That second gain cost about thirty times as much electricity as the first one.",
+       "about 30x the electricity for the same gain", LITERATURE, ev_sweep, judge_electricity, citations=KIM,
+       checklist=("A0-18",)),
+    _c("TT-10", ("000",), (S000_LAW,), "tt-claim-marginal",
+       "The 2025 study of reasoning systems found that extra computational steps stopped paying off in proportion.",
+       "more steps no longer give proportionate improvements", LITERATURE, ev_sweep, judge_proportionate,
+       citations=KIM, checklist=("A0-03",)),
+    _c("TT-11", ("000",), (f"{S000_ILLUSION} ¶ 1",), "tt-claim-marginal",
+       "Each additional round of reflection bought a few points of accuracy, each at a very large cost.",
+       "a few points per round, at enormous cost", LITERATURE, ev_sweep, judge_rounds, citations=KIM,
+       checklist=("A0-05",)),
+    _c("TT-2", ("000", "004"), (f"{S000_ILLUSION} ¶ 3", S004_COST), "tt-claim-gigawatt",
+       "Reflection-style agents on the largest models would draw up to a gigawatt at search-engine traffic, about what "
+       "a mid-sized city uses.",
+       "up to 1 GW at search-level traffic, ~ a mid-sized city", LITERATURE, ev_fleet, judge_gigawatt, citations=KIM,
+       checklist=("A0-08", "A4-54")),
+    _c("TT-8", ("000",), (f"{S000_ILLUSION} ¶ 3",), "tt-claim-gigawatt",
+       "Even the lightest agent configurations would use as much electricity as Seattle does in a day.",
+       "lightest versions ~ Seattle's daily usage", LITERATURE, ev_fleet, judge_seattle, citations=KIM,
+       checklist=("A0-09",)),
+    _c("TT-3", ("000", "004"), (f"{S000_ILLUSION} ¶ 4", f"{S004_WORKS} ¶ 3"), "tt-claim-small-large",
+       "With an optimised reasoning method, a Llama-3 8B model came close to a 70B model's accuracy while using a "
+       "fraction of its power.",
+       "8B ~ 70B accuracy at a fraction of the power", LITERATURE, ev_small_large, judge_small_large, citations=KIM,
+       checklist=("A0-14", "A4-47")),
+    _c("TT-9", ("000",), (f"{S000_ILLUSION} ¶ 4",), "tt-claim-small-large",
+       "In that comparison the small model ran on one GPU and the large one on eight.",
+       "1 GPU vs 8", LITERATURE, ev_small_large, judge_gpus, citations=KIM, checklist=("A0-15",)),
+    _c("TT-4", ("004", "002"), (f"{S004_WORKS} ¶ 7", S002_SHIFT), "tt-claim-select",
+       "Letting a model write several candidate answers and keeping the best one gives better answers without a larger "
+       "training run or base model.",
+       "generate candidates, select the best: better output", DATA, ev_select, judge_select,
+       checklist=("A4-49", "A2-28")),
+    _c("TT-5", ("002",), (S002_SHIFT,), "tt-claim-rival",
+       "Reasoning models such as o1 showed that spending compute at inference can match or beat the gains of a larger "
+       "training run.",
+       "inference-time scaling can rival or exceed training-time scaling", LITERATURE, ev_rival, judge_rival,
+       citations=("snell2024testtime", "brown2024monkeys"), checklist=("A2-29",)),
+    not_testable("TT-12", ("000",), (f"{S000_ILLUSION} ¶ 2",),
+                 "The same pattern shows on every benchmark: more context or more examples help at first and then "
+                 "quickly stop helping.",
+                 "pattern repeats across every benchmark",
+                 "pending: the cited study varies few-shot examples and reflection depth on several benchmarks, but "
+                 "those curves are not transcribed here (no stored copy searched gave their numbers); the sweep that is "
+                 "(HotpotQA) is tested as TT-1, TT-6 and TT-10",
+                 chapter=CHAPTER, anchor="tt-claim-marginal", checklist=("A0-06",)),
+    not_testable("TT-13", ("000",), (f"{S000_ILLUSION} ¶ 2",),
+                 "Beyond some level of reasoning complexity, models start to repeat themselves.",
+                 "models begin to repeat themselves",
+                 "vague: no measure of repetition or of 'reasoning complexity' is given, and the cited study reports none",
+                 chapter=CHAPTER, anchor="tt-claim-marginal", checklist=("A0-07",)),
+    not_testable("TT-14", ("000",), (f"{S000_ILLUSION} ¶ 3",),
+                 "The latency of such agents would make them unusable.",
+                 "latency would cripple usability",
+                 "opinion: usability has no threshold here; the latencies themselves (minutes per request) are in "
+                 "Kim et al.'s Table III, shown in the chapter",
+                 chapter=CHAPTER, anchor="tt-kim", checklist=("A0-12",)),
+    Claim("TT-15", ("000", "004"), (f"{S000_ILLUSION} ¶ 4", S004_FAQ), CHAPTER, "tt-claim-small-large",
+          "Small models trained on precise, carefully chosen data can match or beat general models ten times "
+          "their size, at a fraction of the compute per answer.",
+          "small models on structured data rival 10x larger ones", LITERATURE, ev_textbook_data, judge_textbook_data,
+          citations=("gunasekar2023textbooks",), checklist=("A0-13", "A4-64")),
+    not_testable("TT-16", ("000", "004"), (S000_FRONTIER, f"{S004_WORKS} ¶ 3"),
+                 "The cited study showed that better training data let small models come close to large ones.",
+                 "data quality lets small models match large ones (Kim et al.)",
+                 "no public data: Kim et al. (2025) trained no model and varied no training data, so the study cannot "
+                 "show this; what it does show (test-time search closes the gap) is TT-3",
+                 chapter=CHAPTER, anchor="tt-claim-small-large", checklist=("A0-26",)),
+    Claim("TT-17", ("004",), (f"{S004_WORKS} ¶ 9",), CHAPTER, "tt-selection",
+          "Reinforcement learning works well where a program can check the answer, as in mathematics and code.",
+          "RL works especially well with verifiable answers", LITERATURE, ev_verifiable_rl, judge_verifiable_rl,
+          citations=("deepseek2025r1",), checklist=("A4-51",)),
+)
