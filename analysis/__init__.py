@@ -5,16 +5,18 @@ judging claims) lives in these modules, and the notebooks narrate, call and plot
 
 house/         shared tools that know nothing of any chapter: data files and loaders, the chart house style,
                tables, shared fits, argument and parameter checks
-ledger/        the claim contract (``core``), the registry of claim modules and the artefact (``__init__``),
+ledger/        the claim contract (``core``, gathering ``rules``, ``articles``, ``checks``, ``multiverse``), the
+               registry of claim modules and the artefact (``__init__``),
                the ledger page's tables (``pages``), cards (``render``), the claims no chapter owns
                (``general``) and the published figures only they use (``literature``)
 scaling_laws/  progress/  chinchilla/  testtime/  collapse/  datawall/  economics/  other_side/
                one folder per chapter: its science modules, its ``charts`` and its ``claims``
 
 Dependency rules (``tests/test_layout.py`` reads the imports): ``house`` imports nothing of the book; a
-chapter's science imports ``house`` and other chapters' science, never ``ledger``; ``ledger.core`` imports
-only ``house``; a chapter's ``claims`` imports ``ledger.core`` (and ``ledger.literature``) and science; only
-the ledger registry imports a ``claims`` module.
+chapter's science imports ``house`` and other chapters' science, never ``ledger``; the claim contract
+(``ledger.core`` and the modules it gathers: ``rules``, ``articles``, ``checks``, ``multiverse``) imports only
+``house``; a chapter's ``claims`` imports the contract (and ``ledger.literature``) and science; only the
+ledger registry imports a ``claims`` module.
 """
 
 __version__ = "0.1.0"

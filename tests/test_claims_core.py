@@ -122,3 +122,89 @@ def test_ledger_cards_are_their_own_anchor_and_link_back_to_the_table():
     html = pages.cards_html([C.evaluate(claim)])
     assert 'id="claim-zz-1"' in html and 'href="#ledger-table">back to the table</a>' in html
     assert 'economics.html">chapter</a>' in html and "in the claims ledger" not in html
+
+
+# --- Rules of reading added with the worlds and the multiverse (issue 23) ----------------------------
+
+def test_a_null_needs_a_margin_beyond_its_interval():
+    grows = {"g": 0.3, "g_low": 0.1, "g_high": 0.5}
+    assert C.beyond(grows, "g", 0.0, "growth", direction="above").passed
+    assert not C.beyond({**grows, "g_low": 0.0}, "g", 0.0, "growth", direction="above").passed  # touches the null
+    assert not C.beyond({**grows, "g_low": -0.1}, "g", 0.0, "growth", direction="above").passed
+    assert C.beyond({"r": 0.7, "r_low": 0.5, "r_high": 0.9}, "r", 1.0, "ratio", direction="below").passed
+    assert not C.beyond({"r": 1.0, "r_low": 1.0, "r_high": 1.0}, "r", 1.0, "ratio", direction="below").passed
+    with pytest.raises(ValueError, match="needs an interval"):
+        C.beyond({"g": 0.3}, "g", 0.0, "growth", direction="above")
+    with pytest.raises(ValueError, match="direction"):
+        C.beyond(grows, "g", 0.0, "growth", direction="up")
+
+
+def test_shares_are_over_a_stated_population():
+    ev = {"wins": 4.0, "pairs": 10.0}
+    assert C.share_at_least(ev, "wins", "pairs", C.OFTEN_SHARE, "wins", population="pairs").passed
+    assert not C.share_at_least(ev, "wins", "pairs", C.MOST_SHARE, "wins", population="pairs").passed
+    assert not C.share_at_least({"wins": 5.0, "pairs": 10.0}, "wins", "pairs", C.MOST_SHARE, "wins",
+                                population="pairs", strict=True).passed
+    with pytest.raises(ValueError, match="0 <= wins <= pairs"):
+        C.share_at_least({"wins": 11.0, "pairs": 10.0}, "wins", "pairs", 0.5, "wins", population="pairs")
+
+
+def test_thin_checks_do_not_decide():
+    ev = {"a": 2.0, "b": 0.0}
+    thin = C.at_least(ev, "a", 1.0, "a on three points", n_points=3)
+    thick = C.at_least(ev, "b", 1.0, "b on ten points", n_points=10)
+    assert thin.thin and not thick.thin
+    assert C.assess([thin, thick], "s").verdict == C.NOT_SUPPORTED  # the thin pass does not count
+    alone = C.assess([thin], "s")
+    assert alone.verdict == C.NOT_TESTABLE and "thin evidence" in alone.flips_if
+
+
+def test_mixed_bases_say_what_the_data_alone_give():
+    ev = {"a": 2.0, "b": 0.0}
+    out = C.assess([C.at_least(ev, "a", 1.0, "a", basis="data"), C.at_least(ev, "b", 1.0, "b", basis="constant")],
+                   "s")
+    assert out.verdict == C.PARTLY and "data alone would give 'supported'" in out.summary
+    with pytest.raises(ValueError, match="basis"):
+        C.at_least(ev, "a", 1.0, "a", basis="hunch")
+
+
+def test_worlds_and_choices_are_checked_when_declared():
+    with pytest.raises(ValueError, match="expected"):
+        C.World("w", "maybe", params={"x": 1})
+    with pytest.raises(ValueError, match="which part"):
+        C.World("w", C.PARTLY, params={"x": 1})
+    with pytest.raises(ValueError, match="neither"):
+        C.World("w", C.SUPPORTED)
+    with pytest.raises(ValueError, match="at least two"):
+        C.Choice("x", (1,), "why")
+
+    def evidence(x: float = 1.0, y: str = "a"):
+        return {"v": x}
+
+    def judge(e):
+        return C.assess([C.at_least(e, "v", 1.5, "v")], "s")
+
+    claim = C.Claim("ZZ-2", ("004",), ("§ Somewhere ¶ 1",), "economics", "x", "A claim.", "x", C.DATA,
+                    evidence, judge, multiverse=(C.Choice("x", (1.0, 2.0, 3.0), "why"),
+                                                 C.Choice("y", ("a", "b"), "why")))
+    specs = claim.specifications()
+    assert len(specs) == 6 and specs[0] == {"x": 1.0, "y": "a"}
+    record = C.evaluate(claim)
+    r = record.robustness
+    assert record.verdict == C.NOT_SUPPORTED and r["n_specs"] == 6 and r["n_agree"] == 2
+    assert r["fragile"] and r["flips_under"] == ["x=2", "x=3"]
+    with pytest.raises(ValueError, match="include its default"):
+        C.Claim("ZZ-3", ("004",), ("§ S ¶ 1",), "economics", "x", "A claim.", "x", C.DATA, evidence, judge,
+                multiverse=(C.Choice("x", (2.0, 3.0), "why"),))
+    with pytest.raises(ValueError, match="parameter with a default"):
+        C.Claim("ZZ-4", ("004",), ("§ S ¶ 1",), "economics", "x", "A claim.", "x", C.DATA, evidence, judge,
+                multiverse=(C.Choice("z", (2.0, 3.0), "why"),))
+
+
+def test_robustness_counts_agreement_and_flips():
+    specs = [({"w": 1}, C.SUPPORTED), ({"w": 2}, C.SUPPORTED), ({"w": 3}, C.PARTLY)]
+    r = C.robustness(C.SUPPORTED, specs)
+    assert (r["n_specs"], r["n_agree"], r["fragile"], r["flips_under"]) == (3, 2, False, ["w=3"])
+    assert r["share_agree"] == pytest.approx(2 / 3)
+    with pytest.raises(ValueError, match="default"):
+        C.robustness(C.SUPPORTED, [])

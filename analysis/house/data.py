@@ -8,10 +8,13 @@ columns differ from the declaration, so an edited or truncated file fails loudly
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections.abc import Mapping
+import sys
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -113,10 +116,81 @@ def load_csv(spec: DatasetSpec) -> pd.DataFrame:
     key = (spec.filename, spec.sha256)
     if key not in _CACHE:
         _CACHE[key] = _read_checked(spec)
+    if spec.filename in _WORLD:
+        return in_world(spec.filename, _CACHE[key].copy()).copy()
     return _CACHE[key].copy()
 
 
 _CACHE: dict[tuple[str, str], pd.DataFrame] = {}
+
+
+# --- Counterfactual worlds ------------------------------------------------------------------------
+#
+# A *world* replaces what a data source holds by a transformed copy of the real thing, in memory, for the
+# duration of a ``with world(...)`` block: every loader then returns the transformed table, and every
+# cached result computed from the real data is forgotten on entry and again on exit. The whole pipeline
+# (loader -> science -> evidence -> judge) runs unchanged inside the block. The ledger uses this to check
+# that a verdict responds to the data: in a world built so that an article's sentence is plainly true (or
+# plainly false), the verdict must say so.
+
+#: Transforms of the active world: source name (a data file name, or the name a non-CSV loader passes to
+#: :func:`in_world`) -> function of the real object returning the world's object.
+_WORLD: dict[str, Callable[[Any], Any]] = {}
+#: The package whose cached functions a world forgets (every ``functools.lru_cache`` in it).
+PACKAGE = __name__.split(".")[0]
+
+
+def in_world(source: str, value: Any) -> Any:
+    """``value`` as the active world has it: the world's transform of ``value`` when the world transforms
+    ``source``, else ``value`` itself. Loaders of sources other than declared CSV files call this."""
+    transform = _WORLD.get(source)
+    return value if transform is None else transform(value)
+
+
+def clear_caches() -> int:
+    """Forget every cached result of the package (each ``lru_cache`` of every loaded module of it).
+
+    Returns the number of caches cleared. The file cache of :func:`load_csv` (real bytes, checked) is kept.
+    """
+    n = 0
+    for name, module in list(sys.modules.items()):
+        if module is None or not (name == PACKAGE or name.startswith(PACKAGE + ".")):
+            continue
+        for obj in list(vars(module).values()):
+            clear = getattr(obj, "cache_clear", None)
+            if callable(clear) and getattr(obj, "__module__", None) == name:
+                clear()
+                n += 1
+    return n
+
+
+@contextlib.contextmanager
+def world(transforms: Mapping[str, Callable[[Any], Any]]) -> Iterator[None]:
+    """Run the enclosed code in a counterfactual world (see the comment above :data:`_WORLD`).
+
+    Parameters
+    ----------
+    transforms : mapping of str to callable
+        Source name (a data file name such as ``"chinchilla_fig4_N_D_loss.csv"``) -> a function taking a
+        copy of the real object (a DataFrame for a CSV file) and returning the world's version of it.
+
+    Raises
+    ------
+    ValueError
+        If a transform is not callable, or a world is already active (worlds do not nest).
+    """
+    for source, fn in transforms.items():
+        if not callable(fn):
+            raise ValueError(f"transforms[{source!r}] must be callable; got {fn!r}")
+    if _WORLD:
+        raise ValueError(f"a world is already active (transforming {sorted(_WORLD)}); worlds do not nest")
+    clear_caches()
+    _WORLD.update(transforms)
+    try:
+        yield
+    finally:
+        _WORLD.clear()
+        clear_caches()
 
 
 def _read_checked(spec: DatasetSpec) -> pd.DataFrame:

@@ -18,16 +18,18 @@ import io
 import json
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis.ledger.core import (ABOUT_FACTOR, ABOUT_POINTS, RATE_TOLERANCE, about_rate, ARTICLES, DATA,
-                                  LITERATURE, MODEL, NOT_SUPPORTED, NOT_TESTABLE, NOT_TESTABLE_REASONS,
-                                  ORDER_FACTOR, PARTLY, READING_RULES, SUPPORTED, TEST_TYPE_MEANING,
-                                  TEST_TYPES, VERDICTS, Assessment, Check, Claim, Flip, about, assess,
-                                  at_least, at_most, fails, fmt, holds, near, not_testable, verdict_of)
+from analysis.house import data
+from analysis.ledger.core import (ABOUT_FACTOR, ABOUT_POINTS, FRAGILE_BELOW, MOST_SHARE, OFTEN_SHARE,
+                                  RATE_TOLERANCE, THIN_POINTS, about_rate, ARTICLES, DATA, LITERATURE, MODEL,
+                                  NOT_SUPPORTED, NOT_TESTABLE, NOT_TESTABLE_REASONS, ORDER_FACTOR, PARTLY,
+                                  READING_RULES, SUPPORTED, TEST_TYPE_MEANING, TEST_TYPES, VERDICTS, Assessment,
+                                  Check, Choice, Claim, Flip, World, about, assess, at_least, at_most, beyond,
+                                  fails, fmt, holds, near, not_testable, robustness, share_at_least, verdict_of)
 from analysis.ledger.render import Card, card_html, card_text
 
 #: Modules of this package whose ``CLAIMS`` make up the ledger, in chapter (reading) order.
@@ -88,6 +90,12 @@ class ClaimRecord:
     reason: str
     citations: tuple[str, ...]
     checklist: tuple[str, ...]
+    #: Each counterfactual world: ``{"name", "expected", "verdict", "note"}`` (empty for literature and
+    #: not-testable claims).
+    worlds: tuple[dict, ...] = ()
+    #: How the verdict fares over its multiverse (:func:`analysis.ledger.core.robustness`); None when the
+    #: claim is not scored.
+    robustness: dict | None = None
 
     @property
     def titles(self) -> tuple[str, ...]:
@@ -98,16 +106,67 @@ class ClaimRecord:
 
 
 def evaluate(claim: Claim, **params: Any) -> ClaimRecord:
-    """Compute one claim's evidence (with the chapter's ``params``) and judge it."""
+    """Compute one claim's evidence (with the chapter's ``params``) and judge it; then its verdict over its
+    multiverse and in each of its counterfactual worlds."""
     evidence = claim.evidence(**params)
     result = claim.judge(evidence)
+    robust = None
+    if claim.testable:
+        specs = []
+        for i, spec in enumerate(claim.specifications(**params)):
+            verdict = result.verdict if i == 0 else claim.judge(claim.evidence(**{**params, **spec})).verdict
+            specs.append((spec, verdict))
+        robust = robustness(result.verdict, specs, claim.multiverse)
     return ClaimRecord(
         id=claim.id, article=claim.articles, locator=claim.locators, chapter=claim.chapter,
         anchor=claim.anchor, claim=claim.claim, asserted=claim.asserted, test_type=claim.test_type,
         verdict=result.verdict, checks=tuple(c.as_dict() for c in result.checks), evidence=evidence,
         flips_if=result.flips_if, summary=result.summary, reason=claim.reason,
         citations=claim.citations, checklist=claim.checklist,
+        worlds=tuple(run_world(claim, w, **params) for w in claim.worlds), robustness=robust,
     )
+
+
+def world_verdict(claim: Claim, world: World, **params: Any) -> str:
+    """The verdict the whole pipeline gives in ``world`` (data transformed, caches forgotten, evidence
+    recomputed, judged), in this process. An exception is returned as ``"error: ..."``, never raised: an
+    extreme world must be scored, and the tests fail on an error."""
+    try:
+        with data.world(world.data):
+            return claim.judge(claim.evidence(**{**params, **world.params})).verdict
+    except Exception as err:  # noqa: BLE001 - reported in the record, and failed by the tests
+        return f"error: {type(err).__name__}: {err}"[:300]
+
+
+def run_world(claim: Claim, world: World, **params: Any) -> dict:
+    """One world's record ``{name, expected, verdict, note}``. Where the platform can fork, the world runs in
+    a forked child, so this process keeps the results it has cached from the real data."""
+    verdict = _in_child(lambda: world_verdict(claim, world, **params))
+    return {"name": world.name, "expected": world.expected, "verdict": verdict, "note": world.note}
+
+
+def _in_child(fn: Callable[[], str]) -> str:
+    if not hasattr(os, "fork") or os.environ.get("SCALING_BOOK_NO_FORK"):
+        return fn()
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        code = 0
+        try:
+            os.close(read)
+            out = fn().encode()
+        except BaseException as err:  # noqa: BLE001
+            out, code = f"error: {type(err).__name__}: {err}".encode()[:300], 1
+        try:
+            with os.fdopen(write, "wb") as pipe:
+                pipe.write(out)
+        finally:
+            os._exit(code)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        out = pipe.read().decode()
+    os.waitpid(pid, 0)
+    return out or "error: the world's process ended without a verdict"
 
 
 def _evaluate_module(name: str) -> list[ClaimRecord]:
@@ -152,7 +211,8 @@ def show(claim_id: str, **params: Any) -> Card:
 # --- The artefact ---------------------------------------------------------------------------------
 
 CSV_FIELDS = ("id", "verdict", "test_type", "article", "locator", "chapter", "claim", "asserted",
-              "summary", "flips_if", "reason", "checks", "evidence", "citations", "checklist", "anchor")
+              "summary", "flips_if", "reason", "checks", "evidence", "citations", "checklist", "anchor",
+              "worlds", "robustness")
 
 
 def to_json(records: Sequence[ClaimRecord]) -> str:
@@ -170,8 +230,8 @@ def to_csv(records: Sequence[ClaimRecord]) -> str:
         row = {k: d[k] for k in CSV_FIELDS}
         for k in ("article", "locator", "citations", "checklist"):
             row[k] = " | ".join(d[k])
-        row["checks"] = json.dumps(d["checks"], ensure_ascii=False)
-        row["evidence"] = json.dumps(d["evidence"], ensure_ascii=False)
+        for k in ("checks", "evidence", "worlds", "robustness"):
+            row[k] = json.dumps(d[k], ensure_ascii=False)
         writer.writerow(row)
     return buf.getvalue()
 
@@ -181,8 +241,8 @@ def from_json(text: str) -> list[ClaimRecord]:
     rows = json.loads(text)
     out = []
     for d in rows:
-        for k in ("article", "locator", "citations", "checklist", "checks"):
-            d[k] = tuple(d[k])
+        for k in ("article", "locator", "citations", "checklist", "checks", "worlds"):
+            d[k] = tuple(d.get(k, ()))
         out.append(ClaimRecord(**d))
     return out
 

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from analysis.ledger.core import ARTICLES, NOT_TESTABLE, READING_RULES, TEST_TYPE_MEANING, TEST_TYPES, VERDICTS
+from analysis.ledger.core import (ARTICLES, FRAGILE_BELOW, NOT_TESTABLE, READING_RULES, TEST_TYPE_MEANING,
+                                  TEST_TYPES, VERDICTS)
 from analysis.ledger.render import anchor_id, badge_html, card_html
 
 #: Computed verdicts (not counting "not testable") the ledger must hold per article (issue 12).
@@ -83,6 +84,15 @@ def summary_markdown(records: Sequence, field: str) -> str:
     return "\n".join(lines)
 
 
+def robustness_cell(record) -> str:
+    """The ledger table's robustness entry: share of specifications agreeing, 'fragile' when below the mark."""
+    r = record.robustness
+    if not r:
+        return ""
+    text = f"{r['n_agree']} of {r['n_specs']}"
+    return f"fragile: {text}" if r["fragile"] else text
+
+
 def table_frame(records: Sequence) -> pd.DataFrame:
     """The interactive ledger table: one row per claim, verdict second so it is on the first screen."""
     rows = []
@@ -94,8 +104,66 @@ def table_frame(records: Sequence) -> pd.DataFrame:
             "Article": ", ".join(r.article),
             "Chapter": r.chapter,
             "What it says (our words)": html.escape(r.claim),
+            "Specifications agreeing": robustness_cell(r),
         })
     return pd.DataFrame(rows)
+
+
+def fragile(records: Sequence) -> list:
+    """Records whose verdict holds in fewer than the required share of their multiverse."""
+    return [r for r in records if r.robustness and r.robustness["fragile"]]
+
+
+def worlds_summary(records: Sequence) -> dict[str, int]:
+    """Counts over every counterfactual world of every record: ``worlds``, ``fair`` (the pipeline gave the
+    fair verdict), ``wrong`` and ``errors``, and ``claims`` (records with worlds)."""
+    all_worlds = [w for r in records for w in r.worlds]
+    return {"claims": sum(bool(r.worlds) for r in records), "worlds": len(all_worlds),
+            "fair": sum(w["verdict"] == w["expected"] for w in all_worlds),
+            "wrong": sum(w["verdict"] != w["expected"] and not w["verdict"].startswith("error") for w in all_worlds),
+            "errors": sum(w["verdict"].startswith("error") for w in all_worlds)}
+
+
+def robustness_frame(records: Sequence) -> pd.DataFrame:
+    """One row per scored claim with a multiverse: claim, chapter, verdict, specifications and share agreeing."""
+    rows = [{"claim": r.id, "chapter": r.chapter, "verdict": r.verdict, "test_type": r.test_type,
+             "n_specs": r.robustness["n_specs"], "n_agree": r.robustness["n_agree"],
+             "share_agree": r.robustness["share_agree"], "fragile": r.robustness["fragile"],
+             "flips_under": "; ".join(r.robustness["flips_under"])}
+            for r in records if r.robustness and r.verdict != NOT_TESTABLE]
+    return pd.DataFrame(rows, columns=["claim", "chapter", "verdict", "test_type", "n_specs", "n_agree",
+                                       "share_agree", "fragile", "flips_under"])
+
+
+def robustness_chart(records: Sequence):
+    """Share of specifications agreeing with the reported verdict, one point per scored claim, by chapter,
+    with the fragility mark; a figure of the book (name ``fig-ledger-robustness``)."""
+    import altair as alt
+
+    from analysis.house import charts
+
+    frame = robustness_frame(records)
+    chapters = list(dict.fromkeys(frame["chapter"]))
+    rule = pd.DataFrame({"share_agree": [FRAGILE_BELOW]})
+    y = alt.Y("chapter:N", title=None, sort=chapters, axis=alt.Axis(labelLimit=140))
+    points = alt.Chart(frame).mark_point(filled=True, size=70, opacity=0.85).encode(
+        x=charts.x("share_agree:Q", "share of specifications giving the reported verdict", (0, 1), percent=True),
+        y=y, yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[0, 1])),
+        color=alt.Color("verdict:N", title="verdict", scale=charts.verdict_scale()),
+        tooltip=["claim", "verdict", "test_type", "n_agree", "n_specs",
+                 alt.Tooltip("share_agree:Q", format=".0%"), "flips_under"],
+    ).transform_calculate(jitter="(indexof(datum.claim, '-') > -1 ? (parseInt(split(datum.claim, '-')[1]) % 7) / 7 : 0.5)")
+    mark = alt.Chart(rule).mark_rule(strokeDash=[4, 3], color=charts.colour("reference")).encode(
+        x=alt.X("share_agree:Q", scale=alt.Scale(domain=[0, 1])))
+    chart = (mark + points).properties(title="How many defensible analyses agree with each verdict",
+                                       height=alt.Step(34))
+    return charts.figure(
+        chart, name="fig-ledger-robustness",
+        description=("One point per scored claim, grouped by chapter: the share of the specifications of its "
+                     "multiverse that give the reported verdict, from 0 to 100 %, coloured by verdict. The dashed "
+                     f"line marks {FRAGILE_BELOW:.0%}: points to its left are fragile verdicts."),
+        source="This book's claims ledger (ledger.json): each claim evaluated over its multiverse of analysis choices",
+        data=frame)
 
 
 #: Styles and a small script for the interactive ledger table (itables/DataTables) that the library leaves to
@@ -106,7 +174,8 @@ TABLE_FIXES = """<style>
 @media (max-width: 640px) {
   table.dataTable th:nth-child(3), table.dataTable td:nth-child(3),
   table.dataTable th:nth-child(4), table.dataTable td:nth-child(4),
-  table.dataTable th:nth-child(5), table.dataTable td:nth-child(5) { display: none; }
+  table.dataTable th:nth-child(5), table.dataTable td:nth-child(5),
+  table.dataTable th:nth-child(7), table.dataTable td:nth-child(7) { display: none; }
 }
 table.dataTable td { overflow-wrap: anywhere; }
 html[data-theme="dark"] .dt-container { background: #ffffff; color: #1a1a1a; padding: 0.4em; border-radius: 0.3em; }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from analysis.house.charts import VERDICT_COLOURS
@@ -27,6 +28,56 @@ def badge_html(verdict: str) -> str:
     bg, fg = VERDICT_COLOURS[verdict]
     return (f'<span class="verdict-badge" style="background:{bg};color:{fg};border-radius:0.3em;'
             f'padding:0.1em 0.5em;font-weight:600;white-space:nowrap">{html.escape(verdict)}</span>')
+
+
+def robustness_sentence(record: "ClaimRecord") -> str:
+    """One sentence on the verdict's multiverse: in how many specifications it holds, and what flips it."""
+    r = record.robustness
+    if not r:
+        return ""
+    if r["n_specs"] == 1 and not r["choices"]:
+        if record.test_type not in ("data", "model"):
+            return ""
+        return "Robustness: no analysis choice is varied for this row (a single specification)."
+    text = (f"Robustness: the verdict holds in {r['n_agree']} of {r['n_specs']} specifications "
+            f"({r['share_agree']:.0%}) over the choices {', '.join(r['choices'])}")
+    text += f"; it changes under {', '.join(r['flips_under'])}." if r["flips_under"] else "; no single choice flips it."
+    return ("Fragile. " if r["fragile"] else "") + text
+
+
+def strip_html(record: "ClaimRecord") -> str:
+    """The verdicts across the specifications of the multiverse, as a strip of coloured squares (each with
+    its specification as a tooltip), with a text alternative."""
+    r = record.robustness
+    if not r or r["n_specs"] <= 1:
+        return ""
+    counts = Counter(s["verdict"] for s in r["specs"])
+    label = (f"Verdicts of {record.id} across {r['n_specs']} specifications: "
+             + ", ".join(f"{n} {v}" for v, n in counts.items()))
+    cells = []
+    for s in r["specs"]:
+        bg = VERDICT_COLOURS.get(s["verdict"], ("#888888", "#444444"))[1]
+        cells.append(f'<span title="{html.escape(s["spec"])}: {html.escape(s["verdict"])}" style="display:inline-block;'
+                     f'width:0.7em;height:0.9em;margin:0 1px 1px 0;background:{bg};border-radius:1px"></span>')
+    return (f'<span class="verdict-strip" role="img" aria-label="{html.escape(label)}" '
+            f'style="display:inline-block;line-height:0.9em;vertical-align:middle">{"".join(cells)}</span>')
+
+
+def worlds_html(record: "ClaimRecord") -> str:
+    """The counterfactual worlds of a record: each with the fair verdict and the verdict the pipeline gave."""
+    if not record.worlds:
+        return ""
+    e = html.escape
+    items = []
+    for w in record.worlds:
+        ok = w["verdict"] == w["expected"]
+        mark = "✓" if ok else "✗"
+        note = f" ({e(w['note'])})" if w.get("note") else ""
+        items.append(f"<li>{mark} {e(w['name'])}: a fair reader says <em>{e(w['expected'])}</em>; the pipeline "
+                     f"gives <em>{e(w['verdict'])}</em>{note}</li>")
+    return (f'<details style="margin:0.3em 0;font-size:0.9em"><summary>Counterfactual worlds '
+            f'({sum(w["verdict"] == w["expected"] for w in record.worlds)} of {len(record.worlds)} give the fair '
+            f'verdict)</summary><ul style="margin:0.2em 0">{"".join(items)}</ul></details>')
 
 
 def _source_line(record: "ClaimRecord") -> str:
@@ -64,6 +115,14 @@ def card_html(record: "ClaimRecord", ledger_page: str = "ledger.html", *, elemen
                  f'<caption style="text-align:left;font-size:0.85em">Checks behind the verdict of '
                  f'{e(record.id)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
     flips = f"<p style=\"margin:0.3em 0\"><strong>Flips:</strong> {e(record.flips_if)}</p>" if record.checks else ""
+    robust = robustness_sentence(record)
+    if robust:
+        fragile = ('<span class="fragile-badge" style="border:1px solid currentColor;border-radius:0.3em;'
+                   'padding:0 0.3em;margin-right:0.3em;font-weight:600">fragile</span>'
+                   if record.robustness["fragile"] else "")
+        robust = (f'<p style="margin:0.3em 0;font-size:0.9em">{fragile}{e(robust.removeprefix("Fragile. "))} '
+                  f'{strip_html(record)}</p>')
+    robust += worlds_html(record)
     return (
         f'<div class="claim-card" id="{e(element_id)}" style="border:1px solid rgba(127,127,127,0.45);'
         f'border-left:0.4em solid {VERDICT_COLOURS[record.verdict][1]};border-radius:0.3em;padding:0.5em 0.8em;'
@@ -76,6 +135,7 @@ def card_html(record: "ClaimRecord", ledger_page: str = "ledger.html", *, elemen
         f'{table}'
         f'<p style="margin:0.3em 0">{e(record.summary)}</p>'
         f'{flips}'
+        f'{robust}'
         f'<p style="margin:0.2em 0;font-size:0.9em">{footer_html}</p></div>')
 
 
@@ -93,6 +153,11 @@ def card_text(record: "ClaimRecord", width: int = 88) -> str:
     lines.append(wrap(record.summary))
     if record.checks:
         lines.append(wrap("Flips: " + record.flips_if))
+    if robustness_sentence(record):
+        lines.append(wrap(robustness_sentence(record)))
+    for w in record.worlds:
+        mark = "ok" if w["verdict"] == w["expected"] else "WRONG"
+        lines.append(wrap(f"- world '{w['name']}': fair verdict {w['expected']}, pipeline {w['verdict']} -> {mark}"))
     return "\n".join(lines)
 
 
