@@ -154,6 +154,11 @@ def _in_child(fn: Callable[[], str]) -> str:
         code = 0
         try:
             os.close(read)
+            # The child writes nothing but its verdict: a notebook kernel's output streams belong to threads
+            # that do not exist in the child (writing to them could wait forever).
+            import sys
+
+            sys.stdout = sys.stderr = open(os.devnull, "w")
             out = fn().encode()
         except BaseException as err:  # noqa: BLE001
             out, code = f"error: {type(err).__name__}: {err}".encode()[:300], 1
