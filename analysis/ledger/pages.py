@@ -125,14 +125,28 @@ def worlds_summary(records: Sequence) -> dict[str, int]:
 
 
 def robustness_frame(records: Sequence) -> pd.DataFrame:
-    """One row per scored claim with a multiverse: claim, chapter, verdict, specifications and share agreeing."""
+    """One row per scored data or model claim: claim, chapter, verdict, specifications and share agreeing."""
     rows = [{"claim": r.id, "chapter": r.chapter, "verdict": r.verdict, "test_type": r.test_type,
              "n_specs": r.robustness["n_specs"], "n_agree": r.robustness["n_agree"],
              "share_agree": r.robustness["share_agree"], "fragile": r.robustness["fragile"],
              "flips_under": "; ".join(r.robustness["flips_under"])}
-            for r in records if r.robustness and r.verdict != NOT_TESTABLE]
+            for r in records if r.robustness and r.verdict != NOT_TESTABLE and r.test_type in ("data", "model")]
     return pd.DataFrame(rows, columns=["claim", "chapter", "verdict", "test_type", "n_specs", "n_agree",
                                        "share_agree", "fragile", "flips_under"])
+
+
+def robustness_markdown(records: Sequence) -> str:
+    """Two computed sentences for the ledger page: how many data and model verdicts were evaluated over a
+    multiverse, which are fragile, and how the counterfactual worlds went."""
+    frame = robustness_frame(records)
+    few = frame[frame["fragile"]]
+    w = worlds_summary(records)
+    fragile_text = ", ".join(f"[{c}](#{anchor_id(c)})" for c in few["claim"]) if len(few) else "none"
+    return (f"Of the **{len(frame)}** scored data and model claims, **{int((frame['n_specs'] > 1).sum())}** were "
+            f"evaluated over more than one specification; **{len(few)}** are fragile (their verdict holds in "
+            f"fewer than {FRAGILE_BELOW:.0%} of their specifications): {fragile_text}. Across **{w['claims']}** "
+            f"claims, **{w['worlds']}** counterfactual worlds were run: **{w['fair']}** gave the verdict a fair "
+            f"reader would give, **{w['wrong']}** did not and **{w['errors']}** failed to run.")
 
 
 def robustness_chart(records: Sequence):
