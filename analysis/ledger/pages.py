@@ -135,18 +135,21 @@ def robustness_frame(records: Sequence) -> pd.DataFrame:
                                        "share_agree", "fragile", "flips_under"])
 
 
-def robustness_markdown(records: Sequence) -> str:
-    """Two computed sentences for the ledger page: how many data and model verdicts were evaluated over a
-    multiverse, which are fragile, and how the counterfactual worlds went."""
+def robustness_html(records: Sequence) -> str:
+    """A computed paragraph for the ledger page: how many data and model verdicts were evaluated over a
+    multiverse, which are fragile (linked to their cards), and how the counterfactual worlds went."""
     frame = robustness_frame(records)
     few = frame[frame["fragile"]]
     w = worlds_summary(records)
-    fragile_text = ", ".join(f"[{c}](#{anchor_id(c)})" for c in few["claim"]) if len(few) else "none"
-    return (f"Of the **{len(frame)}** scored data and model claims, **{int((frame['n_specs'] > 1).sum())}** were "
-            f"evaluated over more than one specification; **{len(few)}** are fragile (their verdict holds in "
-            f"fewer than {FRAGILE_BELOW:.0%} of their specifications): {fragile_text}. Across **{w['claims']}** "
-            f"claims, **{w['worlds']}** counterfactual worlds were run: **{w['fair']}** gave the verdict a fair "
-            f"reader would give, **{w['wrong']}** did not and **{w['errors']}** failed to run.")
+    fragile_text = (", ".join(f'<a href="#{anchor_id(c)}">{html.escape(c)}</a>' for c in few["claim"])
+                    if len(few) else "none")
+    return (f"<p>Of the <strong>{len(frame)}</strong> scored data and model claims, "
+            f"<strong>{int((frame['n_specs'] > 1).sum())}</strong> were evaluated over more than one specification; "
+            f"<strong>{len(few)}</strong> are fragile (their verdict holds in fewer than {FRAGILE_BELOW:.0%} of "
+            f"their specifications): {fragile_text}. Across <strong>{w['claims']}</strong> claims, "
+            f"<strong>{w['worlds']}</strong> counterfactual worlds were run: <strong>{w['fair']}</strong> gave the "
+            f"verdict a fair reader would give, <strong>{w['wrong']}</strong> did not and "
+            f"<strong>{w['errors']}</strong> failed to run.</p>")
 
 
 def robustness_chart(records: Sequence):
