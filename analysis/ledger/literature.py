@@ -139,6 +139,63 @@ ATLAS_NQ_64SHOT = Published(42.4, "% exact match", "izacard2023atlas", "Abstract
 PALM_NQ_64SHOT = Published(39.6, "% exact match", "izacard2023atlas", "Table 8")
 ATLAS_PARAMS = Published(11e9, "parameters", "izacard2023atlas", "Section 4")
 
+# --- Retrieval against larger parametric-only models: a stated population -------------------------------
+#: Every head-to-head pair in REPLUG's Tables 2 and 3 (Shi et al. 2023, arXiv:2301.12652; stored copy in the code
+#: index, file id 52605194171) in which a retrieval-augmented system faces a parametric-only model with more
+#: parameters on the same benchmark and setting. Scores in per cent: MMLU 5-shot "All" column (Table 2); Natural
+#: Questions and TriviaQA few-shot exact match (Table 3: 64 shots for Chinchilla, PaLM and Atlas, 16 for the Codex
+#: systems; Atlas is fine-tuned on the 64 examples, the others learn in context, as the caption says). Parameters as
+#: Table 2 gives them (Codex 175B, PaLM and Flan-PaLM 540B, Atlas 11B); Chinchilla's 70B from Hoffmann et al. 2022.
+#: Pairs between two retrieval systems, or with a parametric model that is not larger, are not part of the population.
+REPLUG_PARAMETRIC = {
+    "MMLU": {"Codex": 68.3, "PaLM": 69.3, "Flan-PaLM": 72.2},
+    "Natural Questions": {"Chinchilla": 35.5, "PaLM": 39.6, "Codex": 40.6},
+    "TriviaQA": {"Chinchilla": 64.6, "Codex": 73.6},
+}
+REPLUG_RETRIEVAL = {
+    "MMLU": {"Atlas": 47.9, "Codex + REPLUG": 71.4, "Codex + REPLUG LSR": 71.8},
+    "Natural Questions": {"Atlas": 42.4, "Codex + Contriever": 44.2, "Codex + REPLUG": 44.7,
+                          "Codex + REPLUG LSR": 45.5},
+    "TriviaQA": {"Atlas": 74.5, "Codex + Contriever": 76.0, "Codex + REPLUG": 76.8, "Codex + REPLUG LSR": 77.3},
+}
+REPLUG_PARAMS = {"Codex": 175e9, "PaLM": 540e9, "Flan-PaLM": 540e9, "Chinchilla": 70e9, "Atlas": 11e9,
+                 "Codex + Contriever": 175e9, "Codex + REPLUG": 175e9, "Codex + REPLUG LSR": 175e9}
+
+# --- Domain-specialised small models against a large generalist: a stated population ---------------------
+#: Chen et al.'s biomedical NLP benchmark, first version (arXiv:2305.16326 v1, 2023; published in Nature
+#: Communications in 2025): a BERT-base model pre-trained on PubMed and fine-tuned on each task (PubMedBERT; BART
+#: for the two summarisation sets) against GPT-4 prompted zero-shot and one-shot, on 200 sampled test items per
+#: benchmark. Read from the authors' results table in github.com/qingyu-qc/gpt_bionlp_benchmark, README.md
+#: (commit 0d6611d445e7dc1daf3b090ebcd9608eecda9d11, section "Results"; code index file id 24421290832):
+#: benchmark -> (fine-tuned model, lowest run; highest run; GPT-4 zero-shot; GPT-4 one-shot); the summarisation rows
+#: give one fine-tuned score, entered as both ends. Every score is higher-is-better (F1, Pearson or ROUGE-1; the
+#: table's metric labels of PubMedQA and BIOSSES look swapped, which does not change the direction). The two
+#: simplification sets (Cochrane PLS, PLOS) are left out: they are scored by a Flesch-Kincaid grade, a reading level
+#: for which neither direction is plainly better.
+BIONLP_SMALL_VS_GPT4 = {
+    "BC5CDR-chemical": (0.9028, 0.9350, 0.7443, 0.8207), "NCBI-disease": (0.8336, 0.8986, 0.5673, 0.4837),
+    "ChemProt": (0.6653, 0.7832, 0.6618, 0.6543), "DDI2013": (0.6673, 0.8023, 0.6325, 0.6558),
+    "HoC": (0.6991, 0.8915, 0.7474, 0.7402), "LitCovid": (0.8024, 0.8724, 0.6746, 0.6839),
+    "PubMedQA": (0.2237, 0.3676, 0.4374, 0.5361), "BIOSSES": (0.6870, 0.9332, 0.8832, 0.8922),
+    "PubMed summarisation": (0.4489, 0.4489, 0.3997, 0.4054), "MS2 summarisation": (0.2079, 0.2079, 0.1877, 0.1919),
+}
+#: The published version's abstract (Nature Communications 2025, stored at preview-www.nature.com/articles/
+#: s41467-025-56989-2 and ideas.repec.org) says GPT-4 excels at reasoning tasks such as medical question answering;
+#: its twelve benchmarks add MedQA to those above (a summary at app.argminai.com gives about 0.72 for GPT-4 against
+#: 0.42 for the fine-tuned baseline; not seen in a stored copy of the paper's table). Counted as one more
+#: comparison the generalist wins, so the population does not leave out the task kind the authors say it wins.
+BIONLP_FINAL_VERSION_GENERALIST_WINS = Published(1.0, "benchmarks (MedQA)", "chen2025bionlp", "Abstract")
+
+# --- A reported remark ---------------------------------------------------------------------------------
+#: Ilya Sutskever on the Dwarkesh Podcast, released 25 November 2025: "From 2012 to 2020, it was the age of research",
+#: "From 2020 to 2025, it was the age of scaling", and "it's back to the age of research again, just with big
+#: computers" (quoted in Benzinga, 26 November 2025, benzinga.com/markets/tech/25/11/49078705; the same periodisation
+#: in the EA Forum's highlights of the interview, forum-bots.effectivealtruism.org/posts/iuKa2iPg7vD9BdZna, and a
+#: verbatim transcript at customer-support.ai, episode aR20FWCCjAs). He also said another 100x of scale "would be
+#: different, for sure" but would not transform everything. Release date as a decimal year (day 329 of 2025).
+SUTSKEVER_AGE_OF_SCALING_END = Published(2025.0, "year", "patel2025sutskever", "Interview (Benzinga quotation)")
+SUTSKEVER_INTERVIEW_DATE = Published(2025.0 + 328 / 365, "decimal year", "patel2025sutskever", "Release date")
+
 # --- Data quality -------------------------------------------------------------------------------------
 #: DCLM-Baseline 7B (model-filtered Common Crawl, 2.6T tokens) vs Llama 3 8B, MMLU 5-shot in per cent, and the
 #: training-compute ratio Llama 3 8B / DCLM 7B (Li et al. 2024, abstract). Checked: the abstract ("64% 5-shot

@@ -234,20 +234,34 @@ def coverage_shortfall(records: Sequence) -> dict[str, int]:
     return {a: max(0, MINIMUM_COMPUTED[a] - have[a]) for a in ARTICLES}
 
 
-#: Rows of the shared checklist whose verdict the intro's bottom line quotes, with what they stand for.
+#: Rows of the shared checklist whose verdict the intro's bottom line quotes, with what they stand for, and the
+#: claims (by id) whose data measure the same trend another way, shown beside the row: a verdict on an article's
+#: figures is then not read as a verdict on the trend ("not supported" on +42 %, +28 %, +14 % is not "returns do
+#: not shrink").
 BOTTOM_LINE_ROWS = (
-    ("A4-13", "the performance curve has stopped climbing"),
-    ("A1-09", "each tenfold step of compute buys a shrinking gain (+42 %, +28 %, +14 %)"),
-    ("A2-17", "Chinchilla showed models were too large for their data"),
-    ("A2-29", "inference-time compute can rival training compute"),
-    ("A4-37", "recursive training makes even a simple model collapse"),
-    ("A4-17", "frontier models have already used most accessible high-quality text"),
-    ("A4-29", "training costs roughly triple every year"),
+    ("A4-13", "the performance curve has stopped climbing", ()),
+    ("A1-09", "each tenfold step of compute buys a shrinking gain of +42 %, +28 %, +14 % (the article's figures)",
+     ("SL-1", "PR-3")),
+    ("A2-17", "Chinchilla showed models were too large for their data", ()),
+    ("A2-29", "inference-time compute can rival training compute", ()),
+    ("A4-37", "recursive training makes even a simple model collapse", ()),
+    ("A4-17", "frontier models have already used most accessible high-quality text", ()),
+    ("A4-29", "training costs roughly triple every year", ()),
 )
 
 
 def bottom_line(records: Sequence) -> str:
-    """The intro's opening paragraph: what the ledger found, computed from the records."""
+    """The intro's opening paragraph: what the ledger found, computed from the records; beside a row about an
+    article's own figures, what the data say about the same trend (:data:`BOTTOM_LINE_ROWS`)."""
+    def md_text(text: str) -> str:
+        return " ".join(str(text).split()).replace("*", "\\*").replace("_", "\\_")
+
+    def verdict_ref(r) -> str:
+        rob, extra = r.robustness, ""
+        if rob and rob.get("n_specs", 1) > 1:
+            extra = f"; {'fragile: ' if rob['fragile'] else ''}{rob['n_agree']} of {rob['n_specs']} analyses agree"
+        return f"**{r.verdict}** ({{ref}}`{r.id} <{r.anchor}>`, {r.test_type}{extra})"
+
     scored = computed(records)
     counts = {v: sum(r.verdict == v for r in scored) for v in VERDICTS if v != NOT_TESTABLE}
     n = len(scored)
@@ -258,13 +272,25 @@ def bottom_line(records: Sequence) -> str:
             f"hold only in part, and **{counts['not supported']}** ({share('not supported'):.0%}) do not. The other "
             f"**{len(records) - n}** are forecasts, conditionals, opinions or statements no public data can "
             f"check; the ledger says why for each.")
-    by_tag = {}
+    fragile_n = len(fragile(scored))
+    with_multiverse = sum(bool(r.robustness) and r.robustness.get("n_specs", 1) > 1 for r in scored)
+    if with_multiverse:
+        head += (f" **{with_multiverse}** verdicts were also computed over the analysis choices a careful analyst "
+                 f"could make differently; **{fragile_n}** of them are fragile (they hold in fewer than "
+                 f"{FRAGILE_BELOW:.0%} of those analyses).")
+    by_tag, by_id = {}, {r.id: r for r in records}
     for r in records:
         for tag in r.checklist:
             by_tag.setdefault(tag, r)
     items = []
-    for tag, gloss in BOTTOM_LINE_ROWS:
+    for tag, gloss, beside in BOTTOM_LINE_ROWS:
         r = by_tag.get(tag)
-        if r is not None:
-            items.append(f"- *{gloss}*: **{r.verdict}** ({{ref}}`{r.id} <{r.anchor}>`, {r.test_type})")
+        if r is None:
+            continue
+        items.append(f"- *{gloss}*: {verdict_ref(r)}")
+        others = [by_id[b] for b in beside if b in by_id and by_id[b].verdict != NOT_TESTABLE]
+        if others:
+            items.append("  - That verdict is about the article's figures. What the data say about the trend itself, "
+                         "the gain bought by each tenfold step of compute:")
+            items += [f"    - {verdict_ref(o)}: {md_text(o.summary)}" for o in others]
     return head + ("\n\nThe statements the articles lean on most:\n\n" + "\n".join(items) if items else "")
