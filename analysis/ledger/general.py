@@ -160,7 +160,8 @@ def _evidence_post_training() -> dict:
 def _judge_post_training(e):
     checks = [
         at_most(e, "post_training_compute_share", 0.1, "post-training compute as a share of pre-training", spec="%"),
-        at_least(e, "preferred_share", 0.5, "how often raters preferred the post-trained model", spec="%"),
+        beyond(e, "preferred_share", 0.5, "how often raters preferred the post-trained model (against an even "
+               "split)", direction="above", spec="%"),
     ]
     summary = (f"RLHF on GPT-3 used {e['post_training_compute_share']:.1%} of its pre-training compute, and raters "
                f"preferred the result {e['preferred_share']:.0%} of the time; even a post-trained model "
