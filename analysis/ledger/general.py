@@ -427,7 +427,11 @@ CLAIMS = (
                  "vague: no comparison model, task or measure is given", checklist=("A3-12",)),
     not_testable("GN-15", ("003",), ("§ The Hidden Costs of Going Big ¶ 3",),
                  "One bad data set can spoil months of training.", "a corrupted dataset can poison months of training",
-                 "no public data: failed or restarted frontier runs are rarely documented with their cause",
+                 "no public data: we found no frontier run documented as spoiled by bad data. The nearest public "
+                 "test, Souly et al. (2025, arXiv:2510.07192; summaries stored at isp.tools and "
+                 "riskatlas.principle.sg), plants a backdoor with about 250 poisoned documents (some 0.00016 % of "
+                 "the tokens) in models of 600M to 13B parameters whatever their size: bad data does survive a "
+                 "whole run, but a narrow trigger is not a spoiled run",
                  checklist=("A3-15",)),
     not_testable("GN-16", ("003",), ("§ The Future: Smarter, Not Larger ¶ 19",),
                  "Quantum-accelerated optimisation will reduce training instability and change training economics.",
