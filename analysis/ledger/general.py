@@ -420,7 +420,9 @@ CLAIMS = (
     not_testable("GN-13", ("002",), ("§ What This Means for the Industry ¶ 4",),
                  "The capabilities most users need may be reachable with smaller, cheaper models than the frontier.",
                  "may be achievable with smaller models",
-                 "vague: hedged ('may') and no task or threshold is named", checklist=("A2-33",)),
+                 "vague: hedged ('may'), and neither the capabilities users need nor what practical deployment "
+                 "requires is defined; that distilled models keep most of a large model's scores is GN-3, and that a "
+                 "distilled 32B model can beat GPT-4o on a hard benchmark is GN-24", checklist=("A2-33",)),
     not_testable("GN-14", ("003",), ("§ Why Smaller Models Are Catching Up ¶ 18",),
                  "Models built for devices are faster, cheaper, more private and more reliable.",
                  "faster, cheaper, more private, more reliable",
