@@ -168,3 +168,17 @@ def test_bottom_line_puts_the_returns_per_decade_beside_the_articles_percentages
     assert f"**{by_id['SL-1'].verdict}** ({{ref}}`SL-1" in after
     assert " ".join(by_id["SL-1"].summary.split())[:40] in after.replace("\\", "")
     assert "PR-3" not in text
+
+
+def test_bottom_line_counts_multiverse_verdicts_and_marks_fragile_rows():
+    import dataclasses
+
+    from analysis.ledger import pages
+
+    records = C.evaluate_all(("analysis.ledger.general",))
+    rob = {"n_specs": 9, "n_agree": 4, "share_agree": 4 / 9, "fragile": True, "flips_under": ["x=1"]}
+    tagged = [dataclasses.replace(r, robustness=rob, checklist=("A1-09",)) if r.id == "GN-1" else r for r in records]
+    text = pages.bottom_line(tagged)
+    assert "**1** verdict was also computed over the analysis choices" in text and "**1** of them is fragile" in text
+    line = next(ln for ln in text.splitlines() if "+42 %" in ln)
+    assert "GN-1" in line and "fragile: 4 of 9 analyses agree" in line

@@ -275,9 +275,10 @@ def bottom_line(records: Sequence) -> str:
     fragile_n = len(fragile(scored))
     with_multiverse = sum(bool(r.robustness) and r.robustness.get("n_specs", 1) > 1 for r in scored)
     if with_multiverse:
-        head += (f" **{with_multiverse}** verdicts were also computed over the analysis choices a careful analyst "
-                 f"could make differently; **{fragile_n}** of them are fragile (they hold in fewer than "
-                 f"{FRAGILE_BELOW:.0%} of those analyses).")
+        were = "verdict was" if with_multiverse == 1 else "verdicts were"
+        head += (f" **{with_multiverse}** {were} also computed over the analysis choices a careful analyst "
+                 f"could make differently; **{fragile_n}** of them {'is' if fragile_n == 1 else 'are'} fragile "
+                 f"(holding in fewer than {FRAGILE_BELOW:.0%} of those analyses).")
     by_tag, by_id = {}, {r.id: r for r in records}
     for r in records:
         for tag in r.checklist:
