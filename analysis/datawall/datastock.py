@@ -7,7 +7,7 @@ chapter (its charts are in :mod:`analysis.datawall.charts`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -286,16 +286,21 @@ def _slopes(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return (xm * ym).sum(axis=-1) / (xm * xm).sum(axis=-1)
 
 
-@lru_cache(maxsize=8)
-def dataset_trend(n_boot: int = 2000, seed: int = 0, level: float = 0.9) -> DatasetTrend:
+@lru_cache(maxsize=16)
+def dataset_trend(n_boot: int = 2000, seed: int = 0, level: float = 0.9, start_year: float = 2010.0) -> DatasetTrend:
     """Fit log10(tokens) = a + b (year - 2024) to the models after 2010 and resample the models.
 
     This is Villalobos et al.'s historical trend (their ``src/dataset_size_projections.py`` regresses
-    log10 size on date and bootstraps 10,000 times).
+    log10 size on date and bootstraps 10,000 times). ``start_year`` drops the models published before it
+    (a later window: 2015 or 2018, when today's kind of language model begins).
     """
     n_boot = require_int("n_boot", n_boot, minimum=10)
     level = float(require_in_range("level", level, 0.0, 1.0, inclusive=False))
+    start_year = float(require_in_range("start_year", start_year, 2010.0, 2023.0))
     frame = load_dataset_sizes()
+    frame = frame[frame["year"] >= start_year]
+    if len(frame) < 3:
+        raise ValueError(f"start_year leaves {len(frame)} models; at least 3 are needed for a trend")
     x = frame["year"].to_numpy() - 2024.0
     y = np.log10(frame["tokens"].to_numpy())
     slope, intercept = np.polyfit(x, y, 1)
@@ -531,6 +536,22 @@ def _top(frame: pd.DataFrame, column: str, unit: str, source: str, name_col: str
     top = ok[ok[column] == ok[column].max()].sort_values("year").iloc[0]  # ties: the earliest
     return Comparator(str(top[name_col]), float(top["year"]), float(top[column]), unit, source,
                       pd.Timestamp(top[date_col]).strftime("%Y-%m-%d"))
+
+
+#: Which training set stands for "the leading models": the largest in the snapshot, or that of the model
+#: with the most training compute among those whose training-set size is published.
+FRONTIER_SETS = ("largest_set", "top_compute_set")
+
+
+def frontier_dataset(kind: str = "largest_set") -> Comparator:
+    """The training set of "the leading models" (Epoch snapshot), read as in :data:`FRONTIER_SETS`."""
+    kind = require_choice("kind", kind, FRONTIER_SETS)
+    if kind == "largest_set":
+        return current_comparators().largest_dataset
+    lang = load_language_models().dropna(subset=["tokens", "compute"])
+    top = _top(lang, "compute", "FLOP", "Epoch AI models snapshot 2025-06")
+    tokens = float(lang.loc[(lang["Model"] == top.system) & (lang["compute"] == top.value), "tokens"].iloc[0])
+    return replace(top, value=tokens, unit="tokens")
 
 
 @lru_cache(maxsize=1)
