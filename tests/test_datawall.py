@@ -6,6 +6,9 @@ from hypothesis import strategies as st
 from analysis.datawall import data_constrained as dc
 from analysis.datawall import datastock as ds
 from analysis.datawall import charts as dw
+from analysis.datawall import run_evidence as rv
+from analysis.datawall import worlds as W
+from analysis.house import data as hdata
 from analysis.house.fitting import huber
 
 sizes = st.floats(1e6, 1e13)
@@ -330,6 +333,16 @@ def test_equal_loss_steps_need_growing_data_multiples():
     (lambda: huber([0.1, np.inf]), "residuals must be finite"),
     (lambda: ds.Range(5, 1, 0.9, "x", "s"), "low and high"),
     (lambda: ds.Range(1, 5, 1.2, "x", "s"), "credibility"),
+    (lambda: ds.dataset_trend(start_year=2030.0), "start_year must lie in"),
+    (lambda: ds.frontier_dataset("biggest"), "kind must be one of"),
+    (lambda: rv.fresh_returns(envelope="upper"), "envelope must be one of"),
+    (lambda: rv.fresh_returns(split_quantile=1.0), "split_quantile must lie in"),
+    (lambda: rv.fresh_returns(max_epochs=0.5), "max_epochs must lie in"),
+    (lambda: rv.repetition_pairs("some"), "pairing must be one of"),
+    (lambda: rv.repetition_pairs(max_epochs=0.5), "max_epochs must be at least 1"),
+    (lambda: rv.loss_rises(min_rise=-0.1), "min_rise must lie in"),
+    (lambda: W.scale_training_sets(0.0), "factor must be positive"),
+    (lambda: W.retrend_training_sets(-1.0), "growth_per_year must be positive"),
 ])
 def test_bad_input_names_the_argument(call, name):
     with pytest.raises(ValueError, match=name):
@@ -363,3 +376,70 @@ def test_projection_chart_draws_only_points_inside_its_window():
     assert points
     for rows in points:
         assert all(2010 <= r["year"] <= 2040 and 1e7 <= r["tokens"] <= 1e17 for r in rows)
+
+
+# --- Run evidence under the multiverse's choices, and the worlds that transform the data ---------------
+
+def test_run_evidence_reproduces_the_chapter_numbers_at_its_defaults():
+    old = dc.repetition_evidence()
+    pairs = rv.repetition_pairs()
+    assert pairs.n_pairs == old.n_matched_pairs == 72
+    assert pairs.n_more_repeated_worse / pairs.n_pairs == pytest.approx(old.share_more_repeated_worse)
+    assert pairs.median_penalty == pytest.approx(old.median_loss_penalty)
+    assert pairs.median_penalty_low <= pairs.median_penalty <= pairs.median_penalty_high
+    rises = rv.loss_rises(min_rise=0.0)
+    assert (rises.n_rose, rises.n_steps, rises.fewest_epochs) == (old.n_steps_loss_rose, old.n_steps,
+                                                                  old.fewest_epochs_loss_rose)
+    assert rv.loss_rises(0.02).n_rose < rv.loss_rises(0.0).n_rose
+    f, old_f = rv.fresh_returns(), dc.fresh_data_frontier()
+    assert f.ratio == pytest.approx(old_f.slope_ratio) and f.split_tokens == pytest.approx(old_f.split_tokens)
+    assert f.ratio_low <= f.ratio <= f.ratio_high < 1  # each tenfold of fresh data buys less than the last
+    assert f.drop_all_low > 0
+
+
+@pytest.mark.parametrize("transform, ratio", [(W.fresh_loss_log_linear(), 1.0), (W.fresh_loss_linear(), None)])
+def test_fresh_returns_in_the_worlds(transform, ratio):
+    with hdata.world({W.RUNS: transform}):
+        f = rv.fresh_returns()
+    if ratio is not None:  # exactly log-linear: equal gains per tenfold, with no spread
+        assert f.ratio == pytest.approx(ratio, abs=1e-9) and f.ratio_high - f.ratio_low < 1e-9
+        assert f.drop_all == pytest.approx(1.0)
+    else:  # linear in tokens: later tenfolds buy far more
+        assert f.ratio > 5 and f.ratio_low > 2
+
+
+def test_run_evidence_stays_finite_when_data_buys_nothing():
+    with hdata.world({W.RUNS: lambda frame: frame.assign(val_loss=3.0)}):
+        f, p, r = rv.fresh_returns(), rv.repetition_pairs(), rv.loss_rises()
+    assert f.ratio == rv.NO_GAIN_RATIO and f.drop_all == 0 and np.isfinite([f.ratio_low, f.ratio_high]).all()
+    assert p.n_more_repeated_worse == 0 and p.median_penalty == 0
+    assert r.n_rose == 0 and r.fewest_epochs == 0.0 and r.largest_rise == 0.0
+
+
+def test_repetition_worlds_do_what_they_say():
+    with hdata.world({W.RUNS: W.repetition_free()}):
+        free = rv.repetition_pairs()
+    with hdata.world({W.RUNS: W.repetition_costs(0.02)}):
+        costly = rv.repetition_pairs()
+    with hdata.world({W.RUNS: W.more_epochs_never_hurt()}):
+        never = rv.loss_rises(0.0)
+    with hdata.world({W.RUNS: W.last_epochs_hurt(0.10)}):
+        hurt = rv.loss_rises(0.05)
+    assert free.n_more_repeated_worse == 0 and free.median_penalty_high == 0
+    assert costly.n_more_repeated_worse == costly.n_pairs == 72
+    groups = dc.load_datablations_runs().groupby(["N", "U"]).size()
+    assert never.n_rose == 0 and hurt.n_rose >= int((groups >= 2).sum())  # at least one per group of two or more
+
+
+def test_world_transforms_keep_the_tables_shape_and_move_the_trend():
+    runs = hdata.load_csv(dc.DATABLATIONS_RUNS)
+    for t in (W.repetition_free(), W.repetition_penalty_removed(), W.more_epochs_never_hurt()):
+        out = t(runs.copy())
+        assert list(out.columns) == list(runs.columns) and len(out) == len(runs)
+        assert np.isfinite(out["val_loss"]).all() and (out["val_loss"] > 0).all()
+    for g in (1.05, 3.0):
+        with hdata.world({W.SIZES: W.retrend_training_sets(g)}):
+            assert ds.dataset_trend().growth_per_year == pytest.approx(g, rel=1e-9)
+    with hdata.world({ds.EPOCH_MODELS.filename: W.scale_training_sets(10.0)}):
+        assert ds.frontier_dataset().value == pytest.approx(360e12)
+    assert ds.frontier_dataset("top_compute_set").system.startswith("Llama 4")
