@@ -147,8 +147,8 @@ def _judge_exponential(ev):
     m = ev["equal_margin"]
     n = int(min(ev["n_points_low"], ev["n_points_high"]))
     checks = [fails(ev, "gain_per_decade_grows",
-                    f"each tenfold of fresh data buys more loss than the tenfold below it (ratio of the upper to the "
-                    f"lower half above 1 + {m:.0%}, beyond its interval)", n_points=n)]
+                    f"each tenfold of fresh data removes more loss than the tenfold below it (upper-half over "
+                    f"lower-half ratio above 1 + {m:.0%}, beyond its interval)", n_points=n)]
     r, lo, hi = ev["slope_ratio"], ev["slope_ratio_low"], ev["slope_ratio_high"]
     shape = ("each tenfold buys less than the last: more than exponentially more data per equal gain"
              if hi < 1.0 else "equal gains per tenfold within the interval: exactly the log-linear case"
