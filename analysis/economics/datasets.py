@@ -166,6 +166,13 @@ def to_2023_usd(nominal_usd, dates) -> np.ndarray:
     return usd * base / index.reshape(np.shape(usd))
 
 
+def from_2023_usd(usd_2023, dates) -> np.ndarray:
+    """The inverse of :func:`to_2023_usd`: 2023 dollars as the dollars of the month of ``dates`` (what was
+    paid then, undeflated)."""
+    usd = require_finite("usd_2023", usd_2023)
+    return usd / to_2023_usd(np.ones_like(usd, dtype=float), dates)
+
+
 def _training_flops_per_second(chips: pd.DataFrame) -> pd.Series:
     """Peak dense 16-bit FLOP/s: tensor FP16/BF16 if listed, else FP16 if faster than FP32, else FP32."""
     fp16 = chips["FP16 (half precision) performance (FLOP/s)"]

@@ -25,7 +25,7 @@ def training_energy_gwh(power_draw_w, hours, *, pue: float = DEFAULT_COSTS.pue) 
     return p * h * pue / 1e9
 
 
-def frontier_training_energy(*, pue: float = DEFAULT_COSTS.pue) -> pd.DataFrame:
+def frontier_training_energy(*, pue: float = DEFAULT_COSTS.pue, max_rank: int = 10) -> pd.DataFrame:
     """Frontier models that record both ``Training power draw (W)`` and ``Training time (hours)``, with
     their electricity in GWh at ``pue``.
 
@@ -33,7 +33,7 @@ def frontier_training_energy(*, pue: float = DEFAULT_COSTS.pue) -> pd.DataFrame:
     facility's overhead is not stated in the snapshot, so the default PUE may count that overhead twice.
     ``pue=1.0`` takes Epoch's figure as the whole draw: the lower reading.
     """
-    front = frontier_models().dropna(subset=["Training power draw (W)", "Training time (hours)"])
+    front = frontier_models(max_rank=max_rank).dropna(subset=["Training power draw (W)", "Training time (hours)"])
     gwh = training_energy_gwh(front["Training power draw (W)"].to_numpy(), front["Training time (hours)"].to_numpy(),
                               pue=pue)
     return front[["Model", "Publication date", "year", "Training power draw (W)", "Training time (hours)"]].assign(energy_gwh=gwh)
@@ -53,9 +53,9 @@ def gpt3_litres_per_kwh() -> float:
     return LI_GPT3_ONSITE_LITRES / kwh
 
 
-def frontier_training_water(*, litres_per_kwh: float | None = None) -> pd.DataFrame:
-    """Frontier runs with recorded power and duration, with ``water_litres`` = energy (no PUE) x
-    ``litres_per_kwh`` (default: :func:`gpt3_litres_per_kwh`)."""
+def frontier_training_water(*, litres_per_kwh: float | None = None, max_rank: int = 10) -> pd.DataFrame:
+    """Frontier runs (top ``max_rank`` by compute when published) with recorded power and duration, with
+    ``water_litres`` = energy (no PUE) x ``litres_per_kwh`` (default: :func:`gpt3_litres_per_kwh`)."""
     wue = gpt3_litres_per_kwh() if litres_per_kwh is None else float(require_positive("litres_per_kwh", litres_per_kwh))
-    frame = frontier_training_energy(pue=1.0)
+    frame = frontier_training_energy(pue=1.0, max_rank=max_rank)
     return frame.assign(water_litres=frame["energy_gwh"].to_numpy() * 1e6 * wue)

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from analysis.economics.costs import DEFAULT_COSTS, CostAssumptions
 from analysis.economics.datasets import HOURS_PER_YEAR, _hardware_table
+from analysis.house.data import in_world
 from analysis.house.validation import require_in_range, require_int, require_positive
 
 H100 = "NVIDIA H100 SXM5 80GB"
@@ -126,14 +127,24 @@ def _wh(flop: float, utilization: float, assumptions: CostAssumptions) -> float:
     return flop / (peak * utilization) / 3600.0 * tdp * assumptions.pue
 
 
+def oviedo_wh_per_query() -> dict[str, float]:
+    """Oviedo et al.'s medians (:data:`OVIEDO_WH_PER_QUERY`) as the active counterfactual world has them
+    (source name ``"oviedo2025_wh_per_query"``; see :func:`analysis.house.data.world`)."""
+    return dict(in_world(OVIEDO_SOURCE, dict(OVIEDO_WH_PER_QUERY)))
+
+
+#: The name under which a counterfactual world may transform Oviedo et al.'s measurements.
+OVIEDO_SOURCE = "oviedo2025_wh_per_query"
+
+
 @lru_cache(maxsize=8)
-def calibrated_utilization(target_wh: float = OVIEDO_WH_PER_QUERY["typical"],
+def calibrated_utilization(target_wh: float | None = None,
                            scenario: InferenceScenario = CHAT,
                            assumptions: CostAssumptions = DEFAULT_COSTS) -> float:
     """The FLOP utilisation at which our energy estimate of ``scenario`` equals ``target_wh`` per query
-    (default: Oviedo et al.'s production median for a typical query): it folds batching, idle time and
-    memory stalls of a real fleet into one number."""
-    target = float(require_positive("target_wh", target_wh))
+    (default, None: Oviedo et al.'s production median for a typical query, :func:`oviedo_wh_per_query`): it
+    folds batching, idle time and memory stalls of a real fleet into one number."""
+    target = float(require_positive("target_wh", oviedo_wh_per_query()["typical"] if target_wh is None else target_wh))
     u = _wh(flop_per_query(scenario), 1.0, assumptions) / target
     if not 0 < u < 1:
         raise ValueError(f"target_wh={target_wh} implies a utilisation of {u:.3g}, outside (0, 1)")

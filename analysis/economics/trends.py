@@ -173,6 +173,21 @@ MICROSOFT_MARKET_CAP_USD_2024_06 = 3.317e12
 #: 3.7 % (September 2023) rising to 5.4 % (February 2024) (Bonney et al. 2024, CES working paper,
 #: abstract; bibtex ``bonney2024tracking``).
 BTOS_AI_USE_SHARE = {"2023-09": 0.037, "2024-02": 0.054}
+#: The same survey question (AI used "in producing goods or services") in late 2025: "about 10 percent",
+#: double its mid-2024 rate (Federal Reserve Bank of Minneapolis, "AI adoption in business grows steadily
+#: but unevenly", 2026, reading the BTOS; bibtex ``minneapolisfed2026ai``). From November 2025 the survey
+#: asks about AI in "any business function"; that broader question gave about 17-20 % from December 2025.
+BTOS_AI_USE_SHARE_LATE_2025 = 0.10
+BTOS_ANY_FUNCTION_SHARE_2026 = (0.17, 0.20)
+#: Anthropic's chief executive, July 2024 (In Good Company podcast, as reported by Tom's Hardware; bibtex
+#: ``tomshardware2024amodei``): models then in training cost "more like a billion" dollars, against about
+#: $100M for the largest current ones, with $10B-$100B runs expected in 2025-27. A statement, not a record.
+AMODEI_2024_RUN_IN_TRAINING_USD = 1e9
+#: OpenAI's 2016 tax filing as reported by the New York Times (Metz, April 2018; bibtex
+#: ``metz2018airesearchers``): its top researcher was paid more than $1.9M in 2016; AI specialists with
+#: little industry experience were paid $300,000-500,000 a year in salary and stock.
+OPENAI_TOP_RESEARCHER_PAY_2016_USD = 1.9e6
+AI_SPECIALIST_PAY_2018_USD = (3e5, 5e5)
 #: Google's total greenhouse-gas emissions in 2023: 14.3 Mt CO2e, 48 % above 2019 and 13 % above 2022
 #: (Google 2024 Environmental Report; bibtex ``google2024environmental``).
 GOOGLE_EMISSIONS_VS_2019 = 1.48
@@ -389,13 +404,17 @@ def _anchor(anchor: str = "trend") -> tuple[str, float, float]:
 
 
 def years_to_reach(threshold_usd, start_usd, growth_factor) -> np.ndarray:
-    """Years for a cost of ``start_usd`` growing ``growth_factor``-fold a year to reach ``threshold_usd``."""
+    """Years for a cost of ``start_usd`` growing ``growth_factor``-fold a year to reach ``threshold_usd``.
+
+    A cost that does not grow (factor at most 1) never reaches a higher threshold: ``inf`` (and 0 when it
+    already stands at or above it). That is an answer, not an error: a world of falling costs is scored."""
     t = require_positive("threshold_usd", threshold_usd)
     s = require_positive("start_usd", start_usd)
     g = require_positive("growth_factor", growth_factor)
-    if np.any(g <= 1):
-        raise ValueError(f"growth_factor must exceed 1 for a cost to reach a higher threshold; got {g}")
-    return np.log(t / s) / np.log(g)
+    grows = g > 1
+    with np.errstate(divide="ignore", invalid="ignore"):
+        years = np.log(t / s) / np.log(np.where(grows, g, 2.0))
+    return np.where(grows, years, np.where(t > s, np.inf, 0.0))
 
 
 @lru_cache(maxsize=16)

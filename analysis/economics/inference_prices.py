@@ -1,0 +1,103 @@
+"""What running a model of fixed capability costs over time: Epoch AI's LLM inference price data (the data
+insight "LLM inference prices have fallen rapidly but unequally across tasks", 12 March 2025; bibtex
+``epoch2025inferenceprices``), refitted here.
+
+For each benchmark and each earlier frontier model (the *threshold*), Epoch keeps the models that score at
+least the threshold's score and, walking them by release date, each new cheapest one; the price of that
+capability is then fitted as ``log10(USD per million tokens)`` on the release date. We refit every series
+from the rows Epoch published, so the fit can be varied (method, interval level, which series count) and run
+again on a transformed copy of the data.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from analysis.house.data import DatasetSpec, decimal_years, load_csv
+
+EPOCH_PRICE_SERIES = DatasetSpec(
+    filename="epoch_llm_price_trends_frontier_models_2025-03.csv",
+    sha256="041d608b6d74dd584321ffc1fcfd3cca16332dbf4af7ec312947770804bb917f",
+    columns={"bench": "str", "threshold_model": "str", "performance_range": "str", "Model Name": "str",
+             "Release Date": "date", "USD per 1M Tokens": "float", "predicted_log_price": "float",
+             "benchmark_score": "float"},
+    description="Epoch AI LLM price trends: cheapest models above each earlier frontier (2025-03)",
+    n_rows=119,
+)
+
+EPOCH_PRICE_RESULTS = DatasetSpec(
+    filename="epoch_llm_price_trends_results_2025-03.csv",
+    sha256="8764ac557cacf35d179a06f4a4256d097a798c49582981f118869ec51b69c2bb",
+    columns={"bench": "str", "threshold_model": "str", "performance_range": "str", "sample_size": "int",
+             "start_date": "date", "end_date": "date", "price_reduction_factor_per_year": "float",
+             "price_reduction_factor_per_year_90_ci": "str", "r_squared": "float"},
+    description="Epoch AI LLM price trends: Epoch's fitted yearly price reduction per series (2025-03)",
+    n_rows=21,
+)
+
+METHODS = ("ols", "theil-sen")
+#: Which series count: every (benchmark, threshold) series, or only those whose threshold model was
+#: released from 2023 on (the capabilities of the chat-model era, the ones a reader pays for now).
+SERIES_SETS = ("all", "since-2023")
+
+
+def price_series() -> pd.DataFrame:
+    """The cheapest-model rows of every series, with ``year`` (decimal) and ``series`` (bench | threshold)."""
+    frame = load_csv(EPOCH_PRICE_SERIES)
+    return frame.assign(year=decimal_years(frame["Release Date"]),
+                        series=frame["bench"].astype(str) + " | " + frame["threshold_model"].astype(str))
+
+
+def published_results() -> pd.DataFrame:
+    """Epoch's own fits, one row per series (``price_reduction_factor_per_year`` > 1: prices fall)."""
+    return load_csv(EPOCH_PRICE_RESULTS)
+
+
+def _fit(years: np.ndarray, log_price: np.ndarray, method: str, ci: float) -> tuple[float, float, float]:
+    """Yearly price multiplier (below 1: the price falls) and its ``ci`` interval."""
+    if np.ptp(years) == 0 or len(years) < 3:
+        return 1.0, 0.0, float("inf")
+    if method == "ols":
+        fit = stats.linregress(years, log_price)
+        dof = len(years) - 2
+        half = float(stats.t.ppf(0.5 + ci / 2, dof)) * fit.stderr
+        slope, lo, hi = fit.slope, fit.slope - half, fit.slope + half
+    else:
+        slope, _, lo, hi = stats.theilslopes(log_price, years, alpha=ci)
+    return float(10 ** slope), float(10 ** lo), float(10 ** hi)
+
+
+@lru_cache(maxsize=16)
+def _series_fits(method: str, ci: float, series_set: str) -> pd.DataFrame:
+    rows = []
+    for (bench, threshold), part in price_series().groupby(["bench", "threshold_model"], sort=False):
+        part = part.sort_values("year")
+        factor, low, high = _fit(part["year"].to_numpy(), np.log10(part["USD per 1M Tokens"].to_numpy()), method, ci)
+        rows.append({"bench": bench, "threshold_model": threshold, "n": len(part),
+                     "start": float(part["year"].min()), "end": float(part["year"].max()),
+                     "factor": factor, "factor_low": low, "factor_high": high})
+    out = pd.DataFrame(rows)
+    if series_set == "since-2023":
+        out = out[out["start"] >= 2023.0]
+    return out.reset_index(drop=True)
+
+
+def series_fits(method: str = "ols", ci: float = 0.9, series_set: str = "all") -> pd.DataFrame:
+    """One row per price series: ``factor`` = yearly multiplier of the price of that fixed capability (below
+    1: it falls; Epoch's published "reduction factor" is its inverse), ``factor_low``/``factor_high`` its
+    ``ci`` interval (OLS with a t interval, or Theil-Sen), ``n`` points, ``start``/``end`` (decimal years).
+
+    A series whose points share one date (possible in a transformed copy) gets factor 1 with an unbounded
+    interval: it says nothing, and no comparison with a null can pass on it.
+    """
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {METHODS}; got {method!r}")
+    if series_set not in SERIES_SETS:
+        raise ValueError(f"series_set must be one of {SERIES_SETS}; got {series_set!r}")
+    if not 0 < float(ci) < 1:
+        raise ValueError(f"ci must lie in (0, 1); got {ci!r}")
+    return _series_fits(method, float(ci), series_set).copy()
