@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.house.data import DATA_DIR, DataError
+from analysis.house.data import DATA_DIR, DataError, in_world
 
 SUNSET_FILE = "wordfreq_SUNSET.md"
 SUNSET_SHA256 = "e073900353610d780a9bff9603e840891704585b11d6638aefbcd32df1f66812"
@@ -47,7 +47,29 @@ def load_sunset_note(path: str | Path | None = None) -> str:
     digest = hashlib.sha256(raw).hexdigest()
     if path.name == SUNSET_FILE and digest != SUNSET_SHA256:
         raise DataError(f"data file {path.name} has SHA-256 {digest}, expected {SUNSET_SHA256}")
-    return raw.decode("utf-8")
+    text = raw.decode("utf-8")
+    return in_world(SUNSET_FILE, text) if path.name == SUNSET_FILE else text
+
+
+#: Name of the note's date as a data source (a counterfactual world may move it; see :func:`sunset_date`).
+SUNSET_DATE_SOURCE = "wordfreq_SUNSET.md:date"
+
+
+def sunset_date() -> tuple[int, int, int]:
+    """(year, month, day) of the stored note, :data:`SUNSET_DATE`, as the active world has it."""
+    year, month, day = in_world(SUNSET_DATE_SOURCE, SUNSET_DATE)
+    return int(year), int(month), int(day)
+
+
+#: Phrases by which the note says the lists will no longer be updated (matched case-insensitively).
+STOPPED_PHRASES = ("will not be updated", "won't be updated", "no longer be updated")
+
+
+def says_updates_stopped(text: str | None = None) -> bool:
+    """True when the note says its word lists will not be updated any more (one of :data:`STOPPED_PHRASES`)."""
+    text = load_sunset_note() if text is None else text
+    low = text.lower()
+    return any(p in low for p in STOPPED_PHRASES)
 
 
 def sunset_reasons(text: str | None = None) -> tuple[Reason, ...]:

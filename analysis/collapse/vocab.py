@@ -26,6 +26,7 @@ import pandas as pd
 from scipy import stats
 
 from analysis.collapse.gaussian import MODES, _real_count
+from analysis.house.data import in_world
 from analysis.house.validation import require_choice, require_in_range, require_int, require_positive
 
 # --- The word list ---------------------------------------------------------------------------------
@@ -42,8 +43,27 @@ def word_frequencies(n_words: int = 20_000) -> pd.DataFrame:
     words = wordfreq.top_n_list("en", n)
     table = wordfreq.get_frequency_dict("en")
     freq = np.array([table[w] for w in words])
-    return pd.DataFrame({"rank": np.arange(1, len(words) + 1), "word": words, "frequency": freq,
-                         "probability": freq / freq.sum()})
+    frame = pd.DataFrame({"rank": np.arange(1, len(words) + 1), "word": words, "frequency": freq,
+                          "probability": freq / freq.sum()})
+    return _checked_list(in_world(WORDFREQ_SOURCE, frame))
+
+
+#: Name of the word list as a data source: a counterfactual world (:func:`analysis.house.data.world`) may
+#: transform the table :func:`word_frequencies` returns under this name.
+WORDFREQ_SOURCE = "wordfreq:en"
+
+
+def _checked_list(frame: pd.DataFrame) -> pd.DataFrame:
+    """The word table as a world left it, ranked again by frequency and renormalised (a world's transform
+    may reshape the frequencies; the learners need a sorted, positive distribution summing to one)."""
+    freq = frame["frequency"].to_numpy(dtype=float)
+    if freq.size < 10 or np.any(~np.isfinite(freq)) or np.any(freq <= 0):
+        raise ValueError("the word list must hold at least 10 words with positive, finite frequencies")
+    order = np.argsort(-freq, kind="stable")
+    out = frame.iloc[order].reset_index(drop=True)
+    out["rank"] = np.arange(1, len(out) + 1)
+    out["probability"] = out["frequency"] / out["frequency"].sum()
+    return out
 
 
 #: Rank bands (1-based, inclusive upper bounds) in which vocabulary survival is tracked.
