@@ -6,7 +6,9 @@ from hypothesis import strategies as st
 from analysis.chinchilla import refit as ch, law, allocation as alloc
 from analysis.scaling_laws import returns as sl
 from analysis.chinchilla import charts as chc
+from analysis.house import data
 from analysis.house.data import load_chinchilla_runs
+from analysis.chinchilla import worlds as CW
 
 budgets = st.floats(1e18, 1e27)
 fits = st.sampled_from([law.HOFFMANN_2022, law.BESIROGLU_2024])
@@ -424,3 +426,53 @@ def test_inference_optimum_shrinks_the_model_as_served_tokens_grow(fit):
 def test_fixed_data_pairs_count_every_pair():
     p = ot.fixed_data_pairs()
     assert (p["pairs"] >= p["larger_wins"]).all() and p["pairs"].sum() > 1000
+    assert ot.fixed_data_pairs(1.5)["pairs"].sum() < p["pairs"].sum()
+    with pytest.raises(ValueError, match="min_size_ratio"):
+        ot.fixed_data_pairs(0.5)
+
+
+def test_isoflop_shape_carries_intervals_and_scores_a_flat_world(fit):
+    s = ch.isoflop_shape(n_boot=40)
+    assert s.n_bands == 9 and s.curvature_low <= s.curvature <= s.curvature_high and s.curvature_low > 0
+    assert s.gain_ratio_low <= s.gain_ratio <= s.gain_ratio_high < 1
+    assert ch.isoflop_shape(first_budget=1e19, n_boot=40).n_bands == 8
+    iso = ch.chinchilla_isoflops(interior_only=True)
+    assert len(iso.minima) == 9  # every band of the real runs has its minimum inside the sizes it sampled
+    with data.world({CW.RUNS: CW.log_compute_bend(None)}):
+        flat = ch.isoflop_shape(n_boot=40)
+    assert abs(flat.curvature) < 0.01 and flat.curvature_low < 0 < flat.curvature_high
+
+
+def test_law_worlds_are_recovered_by_the_refit():
+    with data.world({CW.RUNS: CW.law_as(CW.kaplan_optimum)}):
+        f = ch.chinchilla_fit()
+        waste = alloc.kaplan_compute_waste(f, np.array([1e21, 1e26]))
+    assert f.allocation_exponent == pytest.approx(sl.KAPLAN.allocation_exponent, abs=0.03)
+    assert waste == pytest.approx([1.0, 1.0], abs=0.1)
+    with data.world({CW.RUNS: CW.law_as(CW.table_law)}):
+        gains = alloc.parameter_decades(ch.chinchilla_fit(), 1e9, 3)["gain_total"].to_numpy()
+    assert gains == pytest.approx([0.42, 0.28, 0.14], abs=0.02)
+    real = ch.chinchilla_fit()
+    G = CW.gopher_optimum(real)
+    assert float(law.compute_optimal_allocation(law.GOPHER.C_flop, G)[0]) == pytest.approx(law.GOPHER.N, rel=1e-9)
+
+
+def test_kaplan_path_draws_vectorise_over_the_bootstrap(fit, boot):
+    w, gap = alloc.kaplan_path_draws(fit, 1e21, 1e26)
+    W_, G_ = alloc.kaplan_path_draws(boot.draws, 1e21, 1e26)
+    assert W_.shape == G_.shape == (boot.n_boot,) and float(w) > 10 and float(gap) > 0
+    assert float(w) == pytest.approx(alloc.kaplan_compute_waste(fit, 1e26), rel=1e-9)
+    with pytest.raises(ValueError, match="C_high"):
+        alloc.kaplan_path_draws(fit, 1e26, 1e21)
+
+
+def test_table1_models_are_hoffmanns_five():
+    assert law.TABLE1_MODELS["Gopher"] == (law.GOPHER.N, law.GOPHER.D) and len(law.TABLE1_MODELS) == 5
+
+
+def test_gemstones_worlds_sort_or_shuffle_sizes():
+    with data.world({CW.GEMSTONES: CW.gemstones_size("sorted")}):
+        p = ot.fixed_data_pairs()
+    assert (p["larger_wins"] == p["pairs"]).all()
+    with pytest.raises(ValueError, match="mode"):
+        CW.gemstones_size("reversed")

@@ -3,8 +3,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.house import fitting
-from analysis.scaling_laws import returns as sl, charts as slc
+from analysis.house import data, fitting
+from analysis.scaling_laws import benchmarks as bm, measured as ms, returns as sl, charts as slc, worlds as W
 
 sizes = st.floats(1e3, 1e15)
 
@@ -185,5 +185,63 @@ def test_frontier_compute_growth_near_epochs_estimate():
 
 
 def test_shape_matters_less_than_scale_on_gemstones():
-    s = sl.shape_vs_scale()
+    s = ms.shape_vs_scale()
     assert s.n_models == 19 and 0 < s.ratio < 1 and s.worst_shape == "Gemstone-768x3"
+    assert s.ratio_low <= s.ratio <= s.ratio_high < 1
+    assert ms.shape_vs_scale(measure="max").ratio > s.ratio  # the worst shape moves more than the typical one
+    with pytest.raises(ValueError, match="group"):
+        ms.shape_vs_scale("middle")
+
+
+def test_best_by_budget_matches_the_running_minimum_and_resamples():
+    C = np.array([1.0, 2.0, 3.0, 10.0])
+    L = np.array([3.0, 3.5, 2.5, 2.6])
+    assert list(ms.best_by_budget(C, L, [1.0, 2.0, 3.0, 10.0])) == list(sl.cumulative_best(C, L, [1.0, 2.0, 3.0, 10.0]))
+    out = ms.best_by_budget(C, L, [0.5, 3.0], weights=[[1, 1, 0, 1], [0, 1, 1, 1]])
+    assert np.isinf(out[:, 0]).all() and list(out[:, 1]) == [3.0, 2.5]
+
+
+def test_measured_returns_agree_with_measured_decades_and_carry_intervals():
+    m, old = ms.measured_returns(n_boot=60), sl.measured_decades()
+    assert np.allclose(m.relative_gain, old.relative_gain) and np.allclose(m.absolute_gain, old.absolute_gain)
+    assert m.relative_ratio_low <= m.relative_ratio <= m.relative_ratio_high < 1
+    assert m.top_low > 0 and m.n_top >= 10
+    with pytest.raises(ValueError, match="start"):
+        ms.measured_returns(1e17)
+
+
+def test_a_wall_is_scored_not_raised():
+    with data.world({W.RUNS: W.wall(5e20)}):
+        m = ms.measured_returns(n_boot=30)
+    assert m.top_gain == 0 and m.top_low == 0 and m.top_high == 0
+    with data.world({W.RUNS: W.wall(1e19)}):
+        m = ms.measured_returns(n_boot=30)  # nothing bought after the first budget: infinite ratios kept finite
+    assert np.isfinite([m.relative_ratio, m.relative_ratio_high, m.absolute_ratio]).all()
+
+
+def test_world_transforms_change_only_what_they_name():
+    runs = data.load_chinchilla_runs()
+    with data.world({W.RUNS: W.shift(0.3)}):
+        assert np.allclose(data.load_chinchilla_runs()["loss"], runs["loss"] + 0.3)
+    with data.world({W.RUNS: W.reshaped("smooth", 1.0)}):
+        assert np.allclose(data.load_chinchilla_runs()["loss"], runs["loss"])
+    with data.world({W.EPOCH: W.generations(compute_steps=(None, 30))}):
+        g = sl.gpt_generations().set_index("generation")["compute_flop"]
+    assert g["GPT-4"] / g["GPT-3"] == pytest.approx(30) and g["GPT-3"] == pytest.approx(3.14e23)
+    with pytest.raises(ValueError, match="shape"):
+        W.reshaped("cubic")
+
+
+def test_benchmark_scores_are_predictable_within_families():
+    f = bm.family_forecasts()
+    assert f.n_families >= 5 and f.mae < f.mae_no_gain and f.wins > f.n_families / 2
+    assert set(f.table.columns) >= {"family", "actual", "forecast", "no_gain"}
+    with data.world({W.RUAN: W.benchmark_families("on_line")}):
+        assert bm.family_forecasts().mae < 0.5
+    assert bm.family_forecasts(min_models=30).n_families == 0  # no family: scored, not raised
+
+
+def test_horizon_steps_widen_with_the_level():
+    a, b = bm.horizon_steps("1.1", 0.68), bm.horizon_steps("1.1", 0.95)
+    assert a.doublings == b.doublings and b.low[0] < a.low[0] < a.doublings[0] < a.high[0] < b.high[0]
+    assert a.doublings[1] > a.doublings[0] > 0

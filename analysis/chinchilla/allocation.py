@@ -275,3 +275,34 @@ def parameter_decade_gains(fit, N_start: float = 1e9, n: int = 4) -> tuple[np.nd
     E = np.asarray(fit.E, dtype=float)
     L = np.array([frontier_loss(compute_for_optimal_size(x, fit), fit) for x in N])
     return 1 - L[1:] / L[:-1], 1 - (L[1:] - E) / (L[:-1] - E)
+
+
+def compute_decade_gains(fit, C_start: float, n: int = 3) -> tuple[np.ndarray, np.ndarray]:
+    """Total and reducible relative gains of the compute-optimal loss over ``n`` decades of compute from
+    ``C_start``, vectorised over bootstrap draws like :func:`parameter_decade_gains`."""
+    C = float(require_positive("C_start", C_start)) * 10.0 ** np.arange(require_int("n", n, minimum=1) + 1)
+    E = np.asarray(fit.E, dtype=float)
+    L = np.array([frontier_loss(c, fit) for c in C])
+    return 1 - L[1:] / L[:-1], 1 - (L[1:] - E) / (L[:-1] - E)
+
+
+def kaplan_path_draws(fit, C_low: float, C_high: float, *, anchor_flop: float | None = None):
+    """Kaplan-rule waste at ``C_high`` and the local exponent of the reducible loss along Kaplan's path between
+    ``C_low`` and ``C_high``, against the optimal path's ``gamma``; vectorised over bootstrap draws.
+
+    Returns
+    -------
+    waste : ndarray
+        ``C_high / C_opt``: compute Kaplan's split spends over what a compute-optimal model needs for its loss.
+    exponent_gap : ndarray
+        ``gamma`` minus the local exponent on Kaplan's path (positive: Kaplan's path flattens faster).
+    """
+    lo, hi = float(require_positive("C_low", C_low)), float(require_positive("C_high", C_high))
+    if not hi > lo:
+        raise ValueError(f"C_high must exceed C_low; got {C_low!r}, {C_high!r}")
+    E, _, _, alpha, beta = (np.asarray(v, dtype=float) for v in _constants(fit))
+    Lk = [chinchilla_loss(*kaplan_allocation(c, fit, anchor_flop), fit) for c in (lo, hi)]
+    local = -(np.log(Lk[1] - E) - np.log(Lk[0] - E)) / np.log(hi / lo)
+    gamma = alpha * beta / (alpha + beta)
+    waste = hi / compute_to_reach(Lk[1], fit)
+    return np.asarray(waste, dtype=float), np.asarray(gamma - local, dtype=float)

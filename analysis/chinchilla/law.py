@@ -144,6 +144,13 @@ GOPHER = Model("Gopher", 280e9, 300e9, "rae2021gopher")
 CHINCHILLA = Model("Chinchilla", 70e9, 1.4e12, "hoffmann2022training")
 
 
+#: The five largest dense models before Chinchilla, as Hoffmann et al. (2022) list them in their Table 1 ("Current
+#: LLMs"): name -> (parameters, training tokens); bibtex ``hoffmann2022training``. Checked against a stored text
+#: copy of arXiv:2203.15556 (code index, file id 52847462851), whose Table 1 gives these ten numbers.
+TABLE1_MODELS = {"LaMDA": (137e9, 168e9), "GPT-3": (175e9, 300e9), "Jurassic": (178e9, 300e9),
+                 "Gopher": (280e9, 300e9), "MT-NLG 530B": (530e9, 270e9)}
+
+
 #: Llama 3 8B: 8B parameters, about 15T pre-training tokens (Dubey et al. 2024, bibtex ``dubey2024llama3``).
 LLAMA3_8B = Model("Llama 3 8B", 8e9, 15e12, "dubey2024llama3")
 

@@ -143,15 +143,18 @@ def errors_chart(errors: pd.DataFrame | None = None) -> alt.LayerChart:
 
 # --- Fixed data, more parameters (seed 004's "undertraining") ----------------------------------------
 
-def fixed_data_pairs() -> pd.DataFrame:
+def fixed_data_pairs(min_size_ratio: float = 1.0) -> pd.DataFrame:
     """Gemstones cool-down runs that saw the same number of tokens: for every pair of models in one token
-    group, whether the larger model reached the lower loss. Columns ``tokens``, ``pairs``, ``larger_wins``."""
+    group whose sizes differ (by at least ``min_size_ratio``, when above 1), whether the larger model reached the
+    lower loss. Columns ``tokens``, ``pairs``, ``larger_wins``."""
+    if not min_size_ratio >= 1:
+        raise ValueError(f"min_size_ratio must be at least 1; got {min_size_ratio!r}")
     gm = load_gemstones()
     rows = []
     for tokens, g in gm.groupby("cooldown_start_tokens"):
         N, L = g["params"].to_numpy(), g["val_loss"].to_numpy()
         i, j = np.triu_indices(len(N), 1)
-        differ = N[i] != N[j]
+        differ = (N[i] != N[j]) & (np.maximum(N[i], N[j]) >= min_size_ratio * np.minimum(N[i], N[j]))
         i, j = i[differ], j[differ]
         bigger_lower = np.where(N[i] > N[j], L[i] < L[j], L[j] < L[i])
         rows.append({"tokens": float(g["tokens"].median()), "pairs": int(len(i)),

@@ -387,11 +387,13 @@ class IsoflopResult:
 
 
 def isoflop_profiles(N, D, loss, C_flop, *, budgets=ISOFLOP_BUDGETS, half_width_dex: float = 0.05,
-                     min_runs: int = 5) -> IsoflopResult:
+                     min_runs: int = 5, interior_only: bool = False) -> IsoflopResult:
     """Approach 2: for each budget, the runs within ``half_width_dex`` decades of it, a parabola of loss in
     ``log10 N`` and its minimum ``N_opt``; then a power law ``N_opt ∝ C**a`` across budgets.
 
-    Bands whose parabola opens downwards or has fewer than ``min_runs`` runs are skipped.
+    Bands whose parabola opens downwards or has fewer than ``min_runs`` runs are skipped, and with
+    ``interior_only`` also bands whose minimum lies outside the sizes they sampled (an extrapolated minimum is not
+    a measured one).
     """
     N = require_positive("N", N)
     D = require_positive("D", D)
@@ -411,6 +413,8 @@ def isoflop_profiles(N, D, loss, C_flop, *, budgets=ISOFLOP_BUDGETS, half_width_
         if c2 <= 0:
             continue
         x_min = -c1 / (2 * c2)
+        if interior_only and not x.min() <= x_min <= x.max():
+            continue
         points.append(pd.DataFrame({"budget": budget, "N_params": N[inside], "D_tokens": D[inside],
                                     "C_flop": C[inside], "loss": L[inside]}))
         minima.append({"budget": budget, "N_opt": 10**x_min, "loss_min": c0 + c1 * x_min + c2 * x_min**2,
@@ -422,11 +426,18 @@ def isoflop_profiles(N, D, loss, C_flop, *, budgets=ISOFLOP_BUDGETS, half_width_
     return IsoflopResult(pd.concat(points, ignore_index=True), minima, float(slope), float(10**intercept))
 
 
-@lru_cache(maxsize=2)
-def chinchilla_isoflops() -> IsoflopResult:
-    """:func:`isoflop_profiles` on the 240 runs (cached)."""
+@lru_cache(maxsize=4)
+def chinchilla_isoflops(interior_only: bool = False) -> IsoflopResult | None:
+    """:func:`isoflop_profiles` on the 240 runs (cached). With ``interior_only``, only bands whose minimum lies
+    inside the sizes they sampled count, and ``None`` is returned when fewer than three do (a world whose optimum
+    lies outside the sizes the runs tried)."""
     r = load_chinchilla_runs()
-    return isoflop_profiles(r["N_params"], r["D_tokens"], r["loss"], r["C_flop"])
+    try:
+        return isoflop_profiles(r["N_params"], r["D_tokens"], r["loss"], r["C_flop"], interior_only=interior_only)
+    except ValueError:
+        if interior_only:
+            return None
+        raise
 
 
 #: Hoffmann et al. (2022), Table 2, Approach 3: a = 0.46 with the interval (0.454, 0.455) (their 10th to 90th
@@ -461,3 +472,91 @@ def hoffmann_runs_needed(boot: BootstrapResult) -> float:
     a = np.asarray(boot.draws.allocation_exponent, dtype=float)
     lo, hi = fitting.percentile_interval(a, 0.8)
     return runs_needed_for_width(hi - lo, boot.fit.n_points, HOFFMANN_A3_INTERVAL[1] - HOFFMANN_A3_INTERVAL[0])
+
+
+@dataclass(frozen=True)
+class IsoflopShape:
+    """The shape of the IsoFLOP minima against compute (no parametric law), with bootstrap intervals.
+
+    Attributes
+    ----------
+    curvature : float
+        Quadratic coefficient of the minimal loss in ``log10`` compute (positive: each decade buys less);
+        ``curvature_low``/``curvature_high`` its interval over resampled runs.
+    gain_first, gain_last : float
+        Share of the loss removed over the first and over the last decade of budgets (interpolated).
+    gain_ratio : float
+        ``gain_last / gain_first``, with ``gain_ratio_low``/``gain_ratio_high``.
+    log_over_floor_rms : float
+        RMS log-residual of a straight line in log compute over that of a power law with a floor.
+    n_bands : int
+        Bands with a minimum (0 when fewer than three have one: then every number is neutral and fails).
+    """
+
+    curvature: float
+    curvature_low: float
+    curvature_high: float
+    gain_first: float
+    gain_last: float
+    gain_ratio: float
+    gain_ratio_low: float
+    gain_ratio_high: float
+    log_over_floor_rms: float
+    n_bands: int
+
+
+def _minima_shape(N, D, L, C, budgets, half_width_dex):
+    iso = isoflop_profiles(N, D, L, C, budgets=budgets, half_width_dex=half_width_dex)
+    x = np.log10(iso.minima["budget"].to_numpy())
+    y = iso.minima["loss_min"].to_numpy()
+    c2 = float(np.polyfit(x, y, 2)[0])
+    early = np.interp([x[0], x[0] + 1], x, y)
+    late = np.interp([x[-1] - 1, x[-1]], x, y)
+    g1, g2 = 1 - early[1] / early[0], 1 - late[1] / late[0]
+    return c2, float(g1), float(g2), (float(g2 / g1) if g1 > 0 else 1e12), iso
+
+
+@lru_cache(maxsize=8)
+def _isoflop_shape_draws(half_width_dex: float, first_budget: float, n_boot: int, seed: int):
+    runs = load_chinchilla_runs()
+    cols = [runs[c].to_numpy(float) for c in ("N_params", "D_tokens", "loss", "C_flop")]
+    budgets = tuple(b for b in ISOFLOP_BUDGETS if b >= first_budget)
+    rng = np.random.default_rng(seed)
+    curv, ratio = [], []
+    for _ in range(n_boot):
+        i = rng.integers(0, len(cols[0]), len(cols[0]))
+        try:
+            c2, _, _, r, _ = _minima_shape(*(c[i] for c in cols), budgets, half_width_dex)
+        except ValueError:  # fewer than three bands with a minimum in this resample
+            continue
+        curv.append(c2)
+        ratio.append(r)
+    try:
+        point = _minima_shape(*cols, budgets, half_width_dex)
+    except ValueError:
+        point = None
+    return point, np.array(curv), np.array(ratio)
+
+
+def isoflop_shape(half_width_dex: float = 0.05, first_budget: float = ISOFLOP_BUDGETS[0], *, n_boot: int = 200,
+                  seed: int = 0, level: float = 0.9) -> IsoflopShape:
+    """Curvature and per-decade gains of the IsoFLOP minima (Approach 2) over the budgets from ``first_budget``,
+    bands ``half_width_dex`` decades wide, with percentile intervals at ``level`` over ``n_boot`` resamples of
+    the runs. When fewer than three bands have a minimum, returns ``n_bands = 0`` with neutral values (scored as
+    thin evidence, not raised)."""
+    require_positive("half_width_dex", half_width_dex)
+    require_positive("first_budget", first_budget)
+    n_boot = require_int("n_boot", n_boot, minimum=10, maximum=MAX_N_BOOT)
+    level = float(require_in_range("level", level, 0.5, 0.999))
+    point, curv, ratio = _isoflop_shape_draws(float(half_width_dex), float(first_budget), n_boot,
+                                              require_int("seed", seed, minimum=0))
+    if point is None or len(curv) < 10:
+        return IsoflopShape(0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.0, 0)
+    c2, g1, g2, r, iso = point
+    q = [50 * (1 - level), 50 * (1 + level)]
+    c_lo, c_hi = np.percentile(curv, q)
+    r_lo, r_hi = np.percentile(ratio, q)
+    lin = fitting.fit_log_law(iso.minima["budget"], iso.minima["loss_min"])
+    floor = fitting.fit_power_law_with_floor(iso.minima["budget"], iso.minima["loss_min"])
+    return IsoflopShape(c2, float(c_lo), float(c_hi), g1, g2, r, float(r_lo), float(r_hi),
+                        float(lin.rms_log_residual / floor.rms_log_residual), int(len(iso.minima)))

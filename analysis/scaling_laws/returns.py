@@ -470,6 +470,17 @@ def floor_profile(floors=(1.5, 1.6, 1.7, 1.8, 1.9, 2.0)) -> pd.DataFrame:
 GPT_GENERATIONS = {"GPT-2": "GPT-2 (1.5B)", "GPT-3": "GPT-3 175B (davinci)", "GPT-4": "GPT-4"}
 
 
+#: GPT-4's size as reported, never disclosed by OpenAI: about 1.8 trillion parameters in 120 layers, a mixture of
+#: 16 experts of about 111 billion parameters each, two used per token (Patel and Wong, SemiAnalysis, July
+#: 2023, "GPT-4 Architecture, Infrastructure, Training Dataset, Costs, Vision, MoE"; bibtex ``patel2023gpt4``).
+#: Seen in stored copies: the report's opening (a Scribd copy), a summary naming Dylan Patel that gives 1.8
+#: trillion parameters in 120 layers and 16 experts of 111 billion (pbxscience.com/?p=7966), and a wiki that lists
+#: 1.8 trillion and a 16-way mixture with two experts per forward pass (docs.osmarks.net, "gpt-4"). The figures
+#: are a report, not a measurement: SL-10 scores what was reported, as its sentence ("reportedly") does.
+GPT4_REPORTED_PARAMETERS = 1.8e12
+GPT4_REPORTED_EXPERTS = 16
+
+
 #: Frontier for the growth rate: models whose training compute ranked in the top 10 when published, since 2018.
 FRONTIER_TOP_RANK = 10
 
@@ -504,19 +515,24 @@ class ComputeGrowth:
     last_year: float
 
 
-@lru_cache(maxsize=4)
-def frontier_compute_growth(n_boot: int = 400, seed: int = 0, level: float = 0.9) -> ComputeGrowth:
-    """Yearly multiplier of training compute of frontier models (top-:data:`FRONTIER_TOP_RANK` by compute
-    when published, since :data:`FRONTIER_SINCE`) in the Epoch snapshot: OLS of log10 compute on date."""
+@lru_cache(maxsize=16)
+def frontier_compute_growth(n_boot: int = 400, seed: int = 0, level: float = 0.9, *,
+                            top_rank: int = FRONTIER_TOP_RANK, since: str = FRONTIER_SINCE) -> ComputeGrowth:
+    """Yearly multiplier of training compute of frontier models (top-``top_rank`` by compute when published,
+    since ``since``; defaults :data:`FRONTIER_TOP_RANK`, :data:`FRONTIER_SINCE`) in the Epoch snapshot: OLS of
+    log10 compute on date. Fewer than three models (an empty frontier) raise, naming the choice."""
     n_boot = require_int("n_boot", n_boot, minimum=10, maximum=100_000)
     seed = require_int("seed", seed, minimum=0)
     level = float(require_in_range("level", level, 0.0, 1.0, inclusive=False))
+    top_rank = require_int("top_rank", top_rank, minimum=1)
     from analysis.house.data import decimal_years
 
     m = load_epoch_generations()
-    keep = ((m["Compute rank when published"] <= FRONTIER_TOP_RANK) & m["Training compute (FLOP)"].notna()
-            & (m["Publication date"] >= pd.Timestamp(FRONTIER_SINCE)))
+    keep = ((m["Compute rank when published"] <= top_rank) & m["Training compute (FLOP)"].notna()
+            & (m["Publication date"] >= pd.Timestamp(since)))
     f = m[keep]
+    if len(f) < 3:
+        raise ValueError(f"top_rank={top_rank}, since={since!r} leave {len(f)} models; need at least 3")
     t = decimal_years(f["Publication date"])
     y = np.log10(f["Training compute (FLOP)"].to_numpy(dtype=float))
     slope = np.polyfit(t, y, 1)[0]
@@ -527,50 +543,3 @@ def frontier_compute_growth(n_boot: int = 400, seed: int = 0, level: float = 0.9
         draws.append(np.polyfit(t[i], y[i], 1)[0])
     lo, hi = fitting.percentile_interval(draws, level)
     return ComputeGrowth(float(10**slope), float(10**lo), float(10**hi), int(len(t)), float(t.min()), float(t.max()))
-
-
-@dataclass(frozen=True)
-class ShapeVsScale:
-    """How much model shape moves the loss compared with model size, on runs that saw the same tokens.
-
-    Attributes
-    ----------
-    shape_rms : float
-        RMS residual of log loss around a power law in parameters (what shape, at a given size, moves).
-    decade_effect : float
-        Change of log loss per tenfold parameters along that power law.
-    ratio : float
-        ``shape_rms / decade_effect``: below 1, shape matters less than a decade of scale.
-    worst_shape : str
-        The model farthest from the law.
-    worst_residual : float
-        Its log-loss residual.
-    n_models : int
-    tokens : float
-        Training tokens of every run compared.
-    """
-
-    shape_rms: float
-    decade_effect: float
-    ratio: float
-    worst_shape: str
-    worst_residual: float
-    n_models: int
-    tokens: float
-
-
-def shape_vs_scale() -> ShapeVsScale:
-    """Gemstones cool-down runs at the largest common token count: 20 models of 256 to 3072 width and 3 to 80
-    layers, log loss against log parameters."""
-    from analysis.house.data import load_gemstones
-
-    g = load_gemstones()
-    s = g[g["cooldown_start_tokens"] == g["cooldown_start_tokens"].max()]
-    x, y = np.log(s["params"].to_numpy()), np.log(s["val_loss"].to_numpy())
-    slope, intercept = np.polyfit(x, y, 1)
-    resid = y - (intercept + slope * x)
-    i = int(np.argmax(np.abs(resid)))
-    rms = float(np.sqrt(np.mean(resid**2)))
-    decade = float(abs(slope) * np.log(10))
-    return ShapeVsScale(rms, decade, rms / decade, str(s["model"].iloc[i]), float(resid[i]), int(len(s)),
-                        float(s["tokens"].median()))
