@@ -4,11 +4,12 @@ the verdict) and the evidence checked against the published figures it rests on.
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from analysis import ledger as C
 from analysis.economics import trends as ec, costs
-from analysis.economics import claims as E
+from analysis.economics import claims as E, worlds as W
 
 BY_ID = {c.id: c for c in E.CLAIMS}
 
@@ -242,3 +243,26 @@ def test_depreciation_inputs_from_filings():
     ev = BY_ID["EC-5"].evidence()
     # At the growth of fiscal 2024 the yearly write-off is under a third of Cahn's figure (5-year life).
     assert ev["observed_growth_need_usd"] < 600e9 / 3
+
+
+# --- Extreme worlds are scored, never raised ------------------------------------------------------------------
+
+def _no_costs(frame):
+    return frame.assign(**{W.COST: pd.array([pd.NA] * len(frame), dtype="string")})
+
+
+EXTREMES = {
+    "no run has a cost estimate": {W.MODELS: _no_costs},
+    "no run published since 2023": {W.MODELS: lambda f: f[f[W.DATE] < pd.Timestamp("2023-01-01")]},
+    "costs fall 99 % a year": {W.MODELS: W.retrend_costs(0.01)},
+    "no hardware purchase price": {W.PRICES: lambda f: f.assign(**{"Price (hardware purchase)": np.nan})},
+    "no inference price series": {W.INFERENCE_PRICES: lambda f: f.iloc[0:0]},
+}
+SCORED = [c for c in E.CLAIMS if c.test_type in (C.DATA, C.MODEL)]
+
+
+@pytest.mark.parametrize("name", sorted(EXTREMES))
+@pytest.mark.parametrize("claim", SCORED, ids=lambda c: c.id)
+def test_extreme_worlds_are_scored_not_raised(claim, name):
+    got = C.world_verdict(claim, C.World(name, C.NOT_SUPPORTED, data=EXTREMES[name]))
+    assert got in C.VERDICTS, f"{claim.id} in '{name}': {got}"

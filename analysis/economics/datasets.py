@@ -185,7 +185,9 @@ def _hardware_table() -> pd.DataFrame:
     chips = load_csv(EPOCH_CHIPS).dropna(subset=["Hardware name"])
     chips = chips.assign(peak_flops=_training_flops_per_second(chips)).drop_duplicates("Hardware name")
     prices = load_csv(EPOCH_HARDWARE_PRICES).dropna(subset=["Price date", "Price (hardware purchase)"])
-    prices = prices.assign(price_usd_2023=to_2023_usd(prices["Price (hardware purchase)"].to_numpy(), prices["Price date"]))
+    deflated = (to_2023_usd(prices["Price (hardware purchase)"].to_numpy(), prices["Price date"]) if len(prices)
+                else np.array([], dtype=float))
+    prices = prices.assign(price_usd_2023=deflated)
     merged = prices.merge(chips[["Hardware name", "peak_flops", "TDP (W)", "Memory bandwidth (byte/s)", "ML hardware"]],
                           left_on="Hardware model", right_on="Hardware name", how="left")
     return merged
@@ -205,5 +207,5 @@ def price_performance() -> pd.DataFrame:
     table = table[(table["ML hardware"] == "checked") & table["peak_flops"].notna()]
     first = table.sort_values("Price date").groupby("Hardware model", as_index=False).first()
     first = first.assign(flops_per_usd=first["peak_flops"] / first["price_usd_2023"],
-                         year=decimal_years(first["Price date"]))
+                         year=decimal_years(first["Price date"]) if len(first) else np.array([], dtype=float))
     return first.sort_values("year").reset_index(drop=True)

@@ -65,9 +65,25 @@ def _clusters(max_rank: int, since: float, interconnect: float) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["model", "year", "chips_usd", "hardware_usd"])
 
 
+def _finite(x: float) -> float:
+    return float(x) if pd.notna(x) else 0.0
+
+
+def _largest_run(assumptions: costs.CostAssumptions) -> tuple[str, float, float]:
+    """:func:`costs.largest_2025_run_cost`, or ("", 0, 0) in a world without compute records or H100 prices."""
+    try:
+        return costs.largest_2025_run_cost(assumptions)
+    except ValueError:
+        return "", 0.0, 0.0
+
+
 def ev_gpt4(interconnect: float = 0.19, since: float = 2023.0, max_rank: int = 10) -> dict:
-    run = float(edata.load_models().set_index("Model").loc["GPT-4", "cost_usd_2023"])
-    c = costs.cluster_cost("GPT-4", interconnect_fraction=interconnect)
+    models = edata.load_models().set_index("Model")
+    run = _finite(models.loc["GPT-4", "cost_usd_2023"]) if "GPT-4" in models.index else 0.0
+    try:
+        c = costs.cluster_cost("GPT-4", interconnect_fraction=interconnect)
+    except ValueError:  # a world without GPT-4's cluster or its chip's price: nothing to price
+        c = costs.ClusterCost("GPT-4", 0.0, 0.0, 0.0, 0.0, 0.0, interconnect, costs.CAHN.gpu_share_of_cost)
     recent = _clusters(max_rank, since, interconnect)
     return {"run_usd": run, "chips_usd": c.chips_usd, "hardware_usd": c.hardware_usd, "facility_usd": c.facility_usd,
             "n_known": float(len(recent)), "n_over_100m": float((recent["hardware_usd"] >= 1e8).sum()),
@@ -76,7 +92,7 @@ def ev_gpt4(interconnect: float = 0.19, since: float = 2023.0, max_rank: int = 1
 
 def ev_10b(utilization: float = 0.38, hw_life_years: float = 4.0) -> dict:
     a = costs.CostAssumptions(utilization=utilization, lifetime_years=hw_life_years)
-    model, flop, run = costs.largest_2025_run_cost(a)
+    model, flop, run = _largest_run(a)
     try:
         facility = costs.cluster_cost(model).facility_usd
     except ValueError:  # a world's largest run may have no recorded cluster
@@ -111,8 +127,12 @@ def ev_cahn(lifetime_years: float = 5.0, capex_growth: float = 1.0) -> dict:
 
 def ev_queries(tokens_per_query: float = 15_000.0, usd_per_kwh: float = 0.08, hw_life_years: float = 4.0) -> dict:
     a = costs.CostAssumptions(usd_per_kwh=usd_per_kwh, lifetime_years=hw_life_years)
-    agent = infer.inference_cost(replace(infer.REASONING, tokens_per_query=tokens_per_query), assumptions=a)
-    chat = infer.inference_cost(infer.CHAT, assumptions=a)
+    try:
+        agent = infer.inference_cost(replace(infer.REASONING, tokens_per_query=tokens_per_query), assumptions=a)
+        chat = infer.inference_cost(infer.CHAT, assumptions=a)
+    except ValueError:  # a world without an H100 price, or with a measurement no H100 fleet could reach
+        return {"agent_usd_per_week": 0.0, "agent_energy_usd_per_week": 0.0, "chat_usd_per_week": 0.0,
+                "utilization": 0.0, "tokens_per_query": tokens_per_query}
     return {"agent_usd_per_week": agent.total_usd_per_week, "agent_energy_usd_per_week": agent.energy_usd_per_week,
             "chat_usd_per_week": chat.total_usd_per_week, "utilization": agent.utilization,
             "tokens_per_query": tokens_per_query}
@@ -148,9 +168,9 @@ def ev_waste(max_rank: int = 10, since: float = 2023.0, deflate: bool = True) ->
 def ev_millions_to_hundreds(then_before: float = 2021.0, utilization: float = 0.38, max_rank: int = 10) -> dict:
     front = growth.costed_frontier(max_rank)
     early = front[front["year"] < then_before]
-    _, _, run = costs.largest_2025_run_cost(costs.CostAssumptions(utilization=utilization))
-    return {"early_top_usd": float(early["usd"].max()) if len(early) else 0.0,
-            "top_2023_usd": float(front["usd"].max()), "largest_2025_run_usd": run, "then_before": then_before}
+    _, _, run = _largest_run(costs.CostAssumptions(utilization=utilization))
+    return {"early_top_usd": _finite(early["usd"].max()), "top_2023_usd": _finite(front["usd"].max()),
+            "largest_2025_run_usd": run, "then_before": then_before}
 
 
 def ev_billions(since: float = 2020.0, max_rank: int = 10) -> dict:
@@ -165,7 +185,8 @@ def ev_running(method: str = "ols", ci: float = 0.9, series_set: str = "all") ->
     return {"n_series": n, "n_rising": float((fits["factor_low"] > 1).sum()),
             "n_falling": float((fits["factor_high"] < 1).sum()),
             "median_factor": float(fits["factor"].median()) if n else 1.0,
-            "training_recent": ec.cost_windows().recent.factor, "training_early": ec.cost_windows().early.factor}
+            "training_recent": growth.frontier_cost_growth(start="2020-01-01").factor,
+            "training_early": growth.frontier_cost_growth(end="2020-12-31").factor}
 
 
 def ev_nvidia() -> dict:

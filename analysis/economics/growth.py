@@ -31,12 +31,13 @@ def fit_growth(dates, values, *, method: str = "ols", level: float = 0.95) -> Gr
     by that interval, taken as normal)."""
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}; got {method!r}")
+    values = np.asarray(values, dtype=float)
+    if len(values) < 3 or np.ptp(decimal_years(dates) if len(values) else [0.0]) == 0:
+        return _no_trend(len(values), level)
     if method == "ols":
         return annual_growth_factor(dates, values, level=level)
     years = decimal_years(dates)
-    logy = np.log10(np.asarray(values, dtype=float))
-    if len(years) < 3 or np.ptp(years) == 0:
-        return annual_growth_factor(dates, values, level=level)  # raises the same errors as OLS would
+    logy = np.log10(values)
     slope, intercept, lo, hi = stats.theilslopes(logy, years, alpha=level)
     t0 = float(years.mean())
     se = (hi - lo) / (2 * stats.norm.ppf(0.5 + level / 2)) if hi > lo else 0.0
@@ -45,6 +46,12 @@ def fit_growth(dates, values, *, method: str = "ols", level: float = 0.95) -> Gr
     return GrowthFit(float(10 ** slope), float(10 ** lo), float(10 ** hi), level,
                      float(np.log10(2) / slope) if slope != 0 else float("inf"), float(slope),
                      float(intercept + slope * t0), t0, cov, float(np.sqrt(np.mean(resid ** 2))), len(years))
+
+
+def _no_trend(n: int, level: float) -> GrowthFit:
+    """What a band too thin to fit (fewer than 3 points, or all on one date) gives: no growth, on ``n``
+    points; a check on it is thin evidence and does not decide (the ledger's rule)."""
+    return GrowthFit(1.0, 1.0, 1.0, level, float("inf"), 0.0, 0.0, 0.0, np.zeros((2, 2)), 0.0, n)
 
 
 def costed_frontier(max_rank: int = 10, start: str = FRONTIER_START, end: str | None = None, *,
@@ -108,6 +115,8 @@ def years_until(target_usd: float, *, start_year: float, anchor: str = "max", ma
         raise ValueError(f"anchor must be 'max' or 'trend'; got {anchor!r}")
     front = costed_frontier(max_rank, start, deflate=deflate)
     fit = frontier_cost_growth(max_rank, start, None, deflate, method)
+    if front.empty:
+        return math.inf, fit.factor, 0.0
     if anchor == "max":
         row = front.loc[front["usd"].idxmax()]
         usd, year = float(row["usd"]), float(row["year"])

@@ -118,6 +118,8 @@ def h100_specs() -> tuple[float, float, float, float]:
     memory bandwidth in byte/s)."""
     hw = _hardware_table()
     sel = hw[hw["Hardware model"] == H100]
+    if sel.empty:
+        raise ValueError(f"the hardware tables hold no purchase price for {H100}")
     return (float(sel["peak_flops"].iloc[0]), float(sel["price_usd_2023"].median()), float(sel["TDP (W)"].iloc[0]),
             float(sel["Memory bandwidth (byte/s)"].iloc[0]))
 

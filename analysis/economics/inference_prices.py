@@ -48,7 +48,8 @@ SERIES_SETS = ("all", "since-2023")
 def price_series() -> pd.DataFrame:
     """The cheapest-model rows of every series, with ``year`` (decimal) and ``series`` (bench | threshold)."""
     frame = load_csv(EPOCH_PRICE_SERIES)
-    return frame.assign(year=decimal_years(frame["Release Date"]),
+    years = decimal_years(frame["Release Date"]) if len(frame) else np.array([], dtype=float)
+    return frame.assign(year=years,
                         series=frame["bench"].astype(str) + " | " + frame["threshold_model"].astype(str))
 
 
@@ -80,7 +81,8 @@ def _series_fits(method: str, ci: float, series_set: str) -> pd.DataFrame:
         rows.append({"bench": bench, "threshold_model": threshold, "n": len(part),
                      "start": float(part["year"].min()), "end": float(part["year"].max()),
                      "factor": factor, "factor_low": low, "factor_high": high})
-    out = pd.DataFrame(rows)
+    out = pd.DataFrame(rows, columns=["bench", "threshold_model", "n", "start", "end", "factor", "factor_low",
+                                      "factor_high"])
     if series_set == "since-2023":
         out = out[out["start"] >= 2023.0]
     return out.reset_index(drop=True)

@@ -41,7 +41,7 @@ def _costs(frame: pd.DataFrame) -> np.ndarray:
 
 def _with_costs(frame: pd.DataFrame, usd: np.ndarray) -> pd.DataFrame:
     out = frame.copy()
-    out[COST] = pd.array([f"${v:.2f}" if np.isfinite(v) else pd.NA for v in usd], dtype="string")
+    out[COST] = pd.array([f"${v:.12g}" if np.isfinite(v) else pd.NA for v in usd], dtype="string")
     return out
 
 
