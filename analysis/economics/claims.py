@@ -55,8 +55,8 @@ def judge_triple(e) -> object:
                   f"Fitted on {e['n_runs']:.0f} costed frontier runs, training cost grows ×{e['cost_growth']:.2f} a year "
                   f"(95% CI {e['cost_growth_low']:.2f}-{e['cost_growth_high']:.2f}; Cottier et al. publish "
                   f"×{e['published']:.1f}). The point estimate decides: 'roughly triple' needs ×2.5-3.7. The article's "
-                  f"own arithmetic (4.5 × 0.65) gives ×{e['seed_arithmetic']:.1f}; later start years and the robust fit "
-                  f"give about ×3 (see the multiverse).")
+                  f"own arithmetic (4.5 × 0.65) gives ×{e['seed_arithmetic']:.1f}; the multiverse shows how the start "
+                  f"year, the frontier and the fitting method move the rate.")
 
 
 def judge_compute(e) -> object:
@@ -66,7 +66,7 @@ def judge_compute(e) -> object:
                   f"frontier training compute grows ×{e['compute_growth']:.2f} a year (95% CI "
                   f"{e['compute_growth_low']:.2f}-{e['compute_growth_high']:.2f}, {e['n_models']:.0f} models), read as "
                   f"the scaling-laws chapter reads it (SL-11). Read as dollars, the same runs' cost grows "
-                  f"×{e['cost_growth']:.2f}: not 4-5×.")
+                  f"×{e['cost_growth']:.2f}{'' if 4.0 <= e['cost_growth'] <= 5.0 else ': not 4-5×'}.")
 
 
 # --- EC-10: hardware 35 % cheaper a year ----------------------------------------------------------------
@@ -74,14 +74,14 @@ def judge_compute(e) -> object:
 def judge_hardware(e) -> object:
     target = 1.0 / (1.0 - 0.35)
     fall = lambda k: 1 - 1 / e[k]  # noqa: E731
+    holds = e["flop_per_usd_growth_low"] <= target <= e["flop_per_usd_growth_high"]
     return assess([about_rate(e, "flop_per_usd_growth", target, "FLOP per dollar, growth per year",
                               n_points=int(e["n_points"]))],
                   f"A 35% yearly fall is ×{target:.2f} more FLOP per dollar a year. The cost of a FLOP falls "
                   f"{fall('flop_per_usd_growth'):.0%} a year (95% CI {fall('flop_per_usd_growth_low'):.0%}-"
-                  f"{fall('flop_per_usd_growth_high'):.0%}): the interval holds 35%, but the point estimate decides and "
-                  f"lies just outside the band. Frontier runs: {fall('runs_growth'):.0%}; new ML chips' price-performance: "
-                  f"{fall('chips_growth'):.0%}; Hobbhahn & Besiroglu's ML GPUs: {fall('hobbhahn_ml_growth'):.0%}. The "
-                  f"direction is right, the rate a little high.")
+                  f"{fall('flop_per_usd_growth_high'):.0%}; the interval {'holds' if holds else 'excludes'} 35%, and the "
+                  f"point estimate decides). Frontier runs: {fall('runs_growth'):.0%}; new ML chips' price-performance: "
+                  f"{fall('chips_growth'):.0%}; Hobbhahn & Besiroglu's ML GPUs: {fall('hobbhahn_ml_growth'):.0%}.")
 
 
 # --- EC-2: GPT-4 about $500M; frontier hardware worth hundreds of millions ----------------------------------
@@ -102,9 +102,9 @@ def judge_gpt4(e) -> object:
 def judge_10b(e) -> object:
     return assess([about(e, "run_usd", 10e9, "cost of training the largest run on record (first principles)")],
                   f"A model's cost is the cost of training it, the quantity EC-1 and EC-14 read: the largest run on record "
-                  f"({e['flop']:.2g} FLOP) costs about {_usd(e['run_usd'])} on H100s. Ten billion is the price of the "
-                  f"whole data centre it ran in (about {_usd(e['facility_usd'])}), which serves many runs for years: "
-                  f"that reading is not scored.")
+                  f"({e['flop']:.2g} FLOP) costs about {_usd(e['run_usd'])} on H100s. The whole data centre it ran in is "
+                  f"worth about {_usd(e['facility_usd'])}, but it serves many runs for years: reading that as the model's "
+                  f"cost is not scored.")
 
 
 # --- EC-4 and EC-12: world wealth -------------------------------------------------------------------------
@@ -211,8 +211,8 @@ def judge_running(e) -> object:
                   f"'Costs to run' are inference costs. In Epoch AI's data the price of running a model of fixed "
                   f"capability rose in {e['n_rising']:.0f} of {e['n_series']:.0f} series and fell (beyond its interval) in "
                   f"{e['n_falling']:.0f}; the median series {'falls' if fall > 1 else 'rises'} ×{max(fall, 1 / fall):.0f} a "
-                  f"year. Training the largest models did get dearer faster (×{e['training_early']:.2f} a year before "
-                  f"2021, ×{e['training_recent']:.2f} in 2020-23; see EC-1), but that is not running them.")
+                  f"year. The cost of training the largest models grew ×{e['training_early']:.2f} a year before 2021 and "
+                  f"×{e['training_recent']:.2f} in 2020-23 (EC-1), but that is not the cost of running them.")
 
 
 # --- Literature rows: the industry around scaling ----------------------------------------------------------------
@@ -239,7 +239,8 @@ def judge_adoption(e) -> object:
     return assess([about(e, "btos_share_late_2025", 0.05, "US firms using AI to produce goods or services, late 2025",
                          spec="%")],
                   f"The article dates from late 2025, when the Census Bureau's survey found about "
-                  f"{e['btos_share_late_2025']:.0%} of US firms using AI in production, twice 'one in twenty'. The 5% "
+                  f"{e['btos_share_late_2025']:.0%} of US firms using AI in production, "
+                  f"{e['btos_share_late_2025'] / 0.05:.1f} times 'one in twenty'. The 5% "
                   f"figure is February 2024's ({e['btos_share_2024']:.1%}, up from {e['btos_share_2023']:.1%} in "
                   f"September 2023); the broader question asked from November 2025 gives {e['any_function_low']:.0%}-"
                   f"{e['any_function_high']:.0%}.")
