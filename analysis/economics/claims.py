@@ -223,6 +223,13 @@ def judge_nvidia(e) -> object:
                   f"valuable listed company that day.")
 
 
+def judge_race(e) -> object:
+    return assess([at_least(e, "nvidia_cap_usd", 1e12, "market value of the race's chip supplier, June 2024")],
+                  f"Read as EC-19 reads 'a trillion-dollar industry', by market value: the race's chip supplier alone "
+                  f"was worth ${e['nvidia_cap_usd'] / 1e12:.2f}T in June 2024. Read as yearly AI revenue, it is far "
+                  f"smaller (EC-5).")
+
+
 def judge_trillion(e) -> object:
     return assess([at_least(e, "nvidia_cap_usd", 1e12, "market value of the leading AI chip maker")],
                   f"Read as market value, Nvidia alone was worth ${e['nvidia_cap_usd'] / 1e12:.2f}T in June 2024; read as "
@@ -455,10 +462,9 @@ CLAIMS = (
        "Larger models make responses slower.",
        "bigger models, higher latency", LITERATURE, E.ev_latency, judge_latency, checklist=("A3-21",),
        citations=("kim2025dynamicreasoning",)),
-    not_testable("EC-23", ("002",), ("§ The Law That Built an Industry ¶ 3",),
-                 "The scaling insight set off an arms race worth a trillion dollars.", "a trillion-dollar arms race",
-                 "vague: no stated quantity or period fixes what counts as the race's worth; the companies' value is "
-                 "tested as EC-18", chapter=CHAPTER, anchor="ec-claim-industry", checklist=("A2-02",)),
+    _c("EC-23", ("002",), ("§ The Law That Built an Industry ¶ 3",), "ec-claim-industry",
+       "The scaling insight set off an arms race worth a trillion dollars.", "a trillion-dollar arms race",
+       LITERATURE, E.ev_nvidia, judge_race, checklist=("A2-02",), citations=("mint2024nvidia", "cahn2024question")),
     not_testable("EC-24", ("003",), ("§ The Myth of Infinite Scaling ¶ 10",),
                  "Training and serving costs grow faster than the value they create.", "costs outpace value",
                  "vague: 'value created' has no public measure; cost growth is measured in EC-1, the price of running "
