@@ -411,3 +411,43 @@ def test_total_compute_chart_takes_any_positive_ratio():
     assert any(p.get("value") == 0.123 for p in _params(spec))
     with pytest.raises(ValueError, match="inference_ratio must be positive"):
         tc.total_compute_chart(0.0)
+
+
+# --- Issue 23: the population of TT-18, the training frontier of TT-19, the worlds --------------------------
+
+def test_rival_pairs_count_a_stated_population():
+    from analysis.testtime import population as pop
+
+    e = pop.rival_pairs("phi", "MMLU", 5.0)
+    assert e["pairs"] == 73 and 0 <= e["rivalled"] <= e["pairs"]
+    wider = pop.rival_pairs("phi+smollm", "MMLU", 5.0)
+    assert wider["pairs"] > e["pairs"] and wider["small_models"] == 5
+    assert pop.rival_pairs("phi", "MMLU", 100.0)["rivalled"] == e["pairs"]  # any gap counts when 'rival' is loose
+    for bad in (dict(population="llama"), dict(benchmark="BBH"), dict(tolerance=-1.0), dict(size_ratio=1.0)):
+        with pytest.raises(ValueError):
+            pop.rival_pairs(**bad)
+
+
+def test_frontier_scores_a_world_with_nothing_after_the_shift():
+    from analysis.testtime import frontier as fr
+    from analysis.testtime import worlds as W
+
+    def drop_later(frame):
+        return frame[frame["Publication date"] < "2024-09-12"]
+    with data_mod.world({W.EPOCH_MODELS_FILE: drop_later}):
+        r = fr.frontier_before_after()
+    assert r["after_over_before"] == 0.0 and r["n_after"] == 0
+    with data_mod.world({W.EPOCH_MODELS_FILE: W.training_capped_after("2024-09-12")}):
+        assert fr.frontier_before_after()["after_over_before"] <= 1.0
+    with pytest.raises(ValueError, match="statistic"):
+        fr.frontier_before_after(statistic="mean")
+
+
+def test_monkeys_worlds_keep_the_counts_valid():
+    from analysis.testtime import worlds as W
+
+    real = data_mod.load_monkeys_counts()
+    for transform in (W.samples_agree, W.more_right_samples(3.0)):
+        f = transform(real.copy())
+        assert ((f["num_correct"] >= 0) & (f["num_correct"] <= f["num_samples"])).all()
+    assert set(W.samples_agree(real.copy())["num_correct"]) <= {0, 10_000}

@@ -115,6 +115,18 @@ def test_guessing_baseline():
     assert adj == pytest.approx(0.5)  # only the two problems above 1 in 100 count
 
 
+@given(st.lists(st.integers(0, 50), min_size=1, max_size=20), st.integers(1, 60),
+       st.floats(0.5, 1.0), st.floats(0.0, 0.2))
+@settings(max_examples=40, deadline=None)
+def test_gain_by_problem_averages_to_the_accuracy_gain(c, k, recall, fpr):
+    n = 50
+    gain = vf.verifier_gain_by_problem(c, n, k, recall, fpr)
+    acc = vf.verifier_accuracy(c, n, [1, k], recall, fpr)
+    assert gain.shape == (len(c),) and np.all(gain >= -1e-12)
+    assert gain.mean() == pytest.approx(acc[1] - acc[0], abs=1e-12)
+    assert np.all(vf.verifier_gain_by_problem(c, n, 1, recall, fpr) == 0)
+
+
 @pytest.mark.parametrize("call, match", [
     (lambda: vf.majority_vote_accuracy([1], 10, 5, 1.5), "dominant_wrong_share must lie in"),
     (lambda: vf.majority_vote_accuracy([1], 10, 0, 0.5), "k must be at least 1"),
@@ -130,6 +142,7 @@ def test_guessing_baseline():
     (lambda: vf.verifier_fpr_for_share([1, 5], 10, 5, 1.0), "share must lie in"),
     (lambda: vf.verifier_fpr_for_share([0, 0], 10, 5, 0.5), "no coverage gain"),
     (lambda: vf.blind_guess_coverage([1], 1), "n_candidates must be"),
+    (lambda: vf.verifier_gain_by_problem([1], 10, 0), "k must be at least 1"),
     (lambda: vf.guess_level_mask([1.5], 10, 100), "c must hold whole numbers"),
 ])
 def test_bad_input(call, match):

@@ -185,6 +185,21 @@ def verifier_accuracy(c, n, k, recall: float = VERIFIER_RECALL, fpr: float = VER
     return (accepted * precision).mean(axis=0)
 
 
+def verifier_gain_by_problem(c, n, k: int, recall: float = VERIFIER_RECALL, fpr: float = VERIFIER_FPR) -> np.ndarray:
+    """Per problem, the expected accuracy of resampling with the verifier at budget ``k`` minus its accuracy
+    with one sample (the terms whose mean is ``verifier_accuracy(k) - verifier_accuracy(1)``): what a
+    bootstrap over problems resamples."""
+    p = _rates(c, n)
+    r, f = _verifier(recall, fpr)
+    k = int(_ks(k)[0])
+    a = p * r + (1 - p) * f
+    with np.errstate(invalid="ignore", divide="ignore"):
+        precision = np.where(a > 0, p * r / np.where(a > 0, a, 1.0), 0.0)
+    def accepted(kk):
+        return np.where(a >= 1, 1.0, -np.expm1(kk * np.log1p(-np.minimum(a, 1 - 1e-15))))
+    return (accepted(k) - accepted(1)) * precision
+
+
 def verifier_false_answers(c, n, k, recall: float = VERIFIER_RECALL, fpr: float = VERIFIER_FPR) -> np.ndarray:
     """Expected share of problems on which a wrong answer is returned (accepted false positive), per k."""
     p = _rates(c, n)[:, None]
