@@ -234,3 +234,11 @@ def test_step_cost_chart_prices_steps_not_bands():
     d = emc.step_cost_chart().to_dict()
     fields = str(d)
     assert "decades" in fields and "halving" in fields
+
+
+def test_saturation_step_linear_form_prices_every_step_alike():
+    top = em.saturation_step(0.95, 0.97, form="linear")
+    mid = em.saturation_step(0.60, 0.62, form="linear")
+    assert top.decades == pytest.approx(mid.decades) == pytest.approx(0.02)
+    with pytest.raises(ValueError, match="form must be one of"):
+        em.saturation_step(0.95, 0.97, form="cubic")

@@ -65,3 +65,34 @@ def test_generation_gains():
 def test_bad_input_names_the_argument(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_speed_change_is_a_rate_ratio_with_an_interval():
+    s = metr.speed_change("1.1", "2024-01-01", n_boot=100)
+    before = metr.metr_doubling_time("1.1", "2019-01-01", "2024-01-01", n_boot=50)
+    after = metr.metr_doubling_time("1.1", "2024-01-01", n_boot=50)
+    # a rate ratio is the inverse ratio of the doubling times
+    assert s.ratio == pytest.approx(before.days / after.days)
+    assert s.ratio_low <= s.ratio <= s.ratio_high and s.n_before == 5 and s.n_after == 12
+
+
+def test_speed_change_scores_a_horizon_that_stops_growing():
+    from analysis.house import data
+    from analysis.progress import worlds as W
+
+    real = metr.speed_change("1.1", "2024-01-01", n_boot=40).ratio
+    with data.world({W.METR_FILES["1.1"]: W.metr_after("2024-01-01", 0.0)}):
+        s = metr.speed_change("1.1", "2024-01-01", n_boot=40)
+    assert s.after == pytest.approx(0.0, abs=1e-9) and s.ratio == pytest.approx(0.0, abs=1e-9)
+    with data.world({W.METR_FILES["1.1"]: W.metr_after("2024-01-01", 2.0)}):
+        assert metr.speed_change("1.1", "2024-01-01", n_boot=40).ratio == pytest.approx(2 * real)
+
+
+def test_generation_gains_difference_and_compute_choices():
+    g = metr.generation_gains("1.1")
+    assert g.difference == pytest.approx(g.gpt3_to_gpt4 - g.gpt2_to_gpt3)
+    assert g.difference_low < g.difference < g.difference_high
+    ten = metr.generation_gains("1.1", "10x")
+    assert ten.decades[1] == pytest.approx(1.0) and ten.gpt2_to_gpt3 == g.gpt2_to_gpt3
+    with pytest.raises(ValueError, match="gpt4_compute must be one of"):
+        metr.generation_gains("1.1", "1000x")

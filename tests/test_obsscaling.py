@@ -78,3 +78,34 @@ def test_bad_input_names_the_argument(call, message):
 def test_forecast_chart_is_a_figure():
     d = ob.forecast_chart(ob.predict_emergent()).to_dict()
     assert d["usermeta"]["book_figure"]["name"] == "fig-em-forecast" and d["title"]["text"]
+
+
+def test_band_gains_within_families_and_ratio_interval():
+    pooled = ob.band_gains("pc1", "flop", (1e21, 1e23, 1e26), n_boot=40)
+    fam = ob.band_gains("pc1", "flop", (1e21, 1e23, 1e26), n_boot=40, method="family")
+    assert fam.method == "family" and fam.lower > 0 and fam.upper > 0
+    # within families the upper band is far better determined than one line across families
+    assert fam.upper_high - fam.upper_low < pooled.upper_high - pooled.upper_low
+    assert fam.ratio_low < fam.upper / fam.lower < fam.ratio_high
+    # no family has two models between 100B and 1T: the within-family slope there is zero, not an error
+    assert ob.band_gains("rcf", "params", n_boot=40, method="family").upper == 0.0
+
+
+def test_compute_slope_interval_matches_the_plain_slope():
+    s = ob.compute_slope_interval("TruthfulQA", n_boot=40)
+    assert s.slope == pytest.approx(ob.compute_slope("TruthfulQA")[0]) and s.low < s.slope < s.high
+    w = ob.compute_slope_interval("TruthfulQA", "within families", n_boot=40)
+    assert w.n == s.n and w.slope != s.slope
+    assert ob.LIN_GPTJ_VS_125M_TRUTHFUL_CHANGE < 0
+
+
+def test_emergent_jumps_and_forecast_gain():
+    about = ob.emergent_jumps()
+    assert about.n_jumps == 0 and about.n_large > 3 and about.task == "word_unscrambling_2_exact_match"
+    top = ob.emergent_jumps(large=(1e11, 1e12))
+    assert top.n_jumps >= 1 and top.n_large == 2
+    gain, lo, hi, n = ob.forecast_gain(n_boot=40)
+    p = ob.predict_emergent()
+    assert gain == pytest.approx(p.mae_constant - p.mae_pc) and lo < gain < hi and n == int(p.table["open"].sum())
+    with pytest.raises(ValueError, match="non-overlapping"):
+        ob.emergent_jumps((1e10, 2e11), (1e11, 1e12))

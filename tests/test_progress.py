@@ -196,3 +196,46 @@ def test_break_choices_all_work():
         for s in pr.START_CHOICES:
             assert pr.frontier_slopes(b, start=s, n_boot=20).n_after >= 3
     assert pr.require_break("2024-07-01") == "2024-07-01"
+
+
+# --- extreme inputs are scored (issue 23) ----------------------------------------------------------------
+
+def test_a_plateau_after_the_break_is_scored_not_refused():
+    from analysis.house import data
+    from analysis.progress import worlds as W
+
+    with data.world({W.ECI_FILE: W.eci_after("2024-07-01", 0.0)}):
+        r = pr.frontier_slopes("2024-07-01", n_boot=30)
+    assert r.n_after == 0 and abs(r.after) < 2.0 and r.ratio < 0.2
+    assert pr.frontier_slopes("2024-07-01", n_boot=30).n_after == 12  # the real data are fitted as before
+
+
+def test_points_all_fits_the_running_best_at_every_release():
+    r = pr.frontier_slopes(n_boot=30, points="all")
+    assert r.after > 0 and r.n_after > 12
+    with pytest.raises(ValueError, match="points must be one of"):
+        pr.frontier_slopes(points="some")
+
+
+def test_slope_ratio_is_finite():
+    assert pr.slope_ratio(2.0, 1.0) == 0.5 and pr.slope_ratio(0.0, 0.0) == 0.0
+    assert pr.slope_ratio(-1.0, 3.0) == pr.MAX_RATIO and pr.slope_ratio(1e-12, 1.0) == pr.MAX_RATIO
+
+
+def test_gains_over_shorter_windows():
+    g6 = pr.yearly_gains(months=6)
+    assert g6.last == pytest.approx(pr.frontier_at(g6.end_year) - pr.frontier_at(g6.end_year - 0.5))
+
+
+def test_world_builders_move_what_they_say():
+    from analysis.house import data
+    from analysis.progress import worlds as W
+
+    with data.world({W.ECI_FILE: W.eci_compute_returns(upper_factor=1.0)}):
+        e = cr.compute_elasticity(n_boot=20)
+    assert e.upper == pytest.approx(e.lower, rel=1e-6)
+    with data.world({W.ECI_FILE: W.eci_late_returns("2024-01-01", 0.5)}):
+        e = cr.compute_elasticity("2024-01-01", n_boot=20)
+    assert e.late_over_early == pytest.approx(0.5, rel=1e-6)
+    with data.world({W.SCORES_FILE: W.scores_scaled(0.97, skip=pr.NON_FRACTION_FILES)}):
+        assert pr.ceiling_table()["best"].round(6).eq(0.97).all()

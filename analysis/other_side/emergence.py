@@ -24,8 +24,8 @@ from scipy import special, stats
 from analysis.house import fitting
 from analysis.house.data import load_monkeys_counts
 from analysis.scaling_laws.returns import KAPLAN
-from analysis.house.validation import (require_finite, require_in_range, require_int, require_nonnegative,
-                                       require_positive, require_same_shape)
+from analysis.house.validation import (require_choice, require_finite, require_in_range, require_int,
+                                       require_nonnegative, require_positive, require_same_shape)
 
 
 #: Per-token exponent of the toy model: the exponent with which the per-token cross-entropy falls with
@@ -327,9 +327,21 @@ class SaturationStep:
     decades_per_log_error: float
 
 
-def saturation_step(acc_from: float, acc_to: float, *, slope_per_decade: float = 1.0, ceiling: float = 1.0) -> SaturationStep:
-    """Cost of going from ``acc_from`` to ``acc_to`` on a logistic benchmark (see :func:`decades_between`)."""
-    d = float(decades_between(acc_from, acc_to, slope_per_decade=slope_per_decade, ceiling=ceiling))
+#: How accuracy is assumed to grow with log compute: logistic (the ECI's model and the chapter's assumption) or
+#: linear in points (no ceiling effect: every step of two points costs the same compute).
+FORMS = ("logistic", "linear")
+
+
+def saturation_step(acc_from: float, acc_to: float, *, slope_per_decade: float = 1.0, ceiling: float = 1.0,
+                    form: str = "logistic") -> SaturationStep:
+    """Cost of going from ``acc_from`` to ``acc_to`` on a logistic benchmark (see :func:`decades_between`), or,
+    with ``form="linear"``, on one whose accuracy grows by ``slope_per_decade`` (fraction) per decade."""
+    form = require_choice("form", form, FORMS)
+    if form == "linear":
+        d = float(decades_between(acc_from, acc_to, slope_per_decade=1.0, ceiling=ceiling))  # validates
+        d = (float(acc_to) - float(acc_from)) / float(require_positive("slope_per_decade", slope_per_decade))
+    else:
+        d = float(decades_between(acc_from, acc_to, slope_per_decade=slope_per_decade, ceiling=ceiling))
     e0, e1 = 1 - float(acc_from), 1 - float(acc_to)
     return SaturationStep(float(acc_from), float(acc_to), d, 10.0**d, 1 - e1 / e0, d / np.log(e0 / e1))
 

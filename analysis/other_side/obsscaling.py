@@ -119,6 +119,11 @@ class BandGains:
     bands : tuple
         Band edges (lo, mid, hi) of the scale variable.
     n_lower, n_upper : int
+    ratio_low, ratio_high : float
+        Bootstrap interval of upper / lower (the two bands resampled independently; finite: see
+        :func:`analysis.progress.frontier.slope_ratio`).
+    method : str
+        "pooled" (one least-squares line per band) or "family" (within-family slopes: family fixed effects).
     """
 
     measure: str
@@ -132,24 +137,61 @@ class BandGains:
     bands: tuple
     n_lower: int
     n_upper: int
+    ratio_low: float = 0.0
+    ratio_high: float = 0.0
+    method: str = "pooled"
 
 
-def _band_boot(x, y, n_boot, rng, q):
+def _slope_in(x, y, g, method) -> float:
+    """Least-squares slope of y on x; with ``method="family"`` within families (each family's mean removed,
+    families with one model in the band drop out). 0 when x does not vary."""
+    if method == "family":
+        codes = pd.factorize(g)[0]
+        counts = np.bincount(codes)
+        keep = counts[codes] > 1
+        if keep.sum() < 2:
+            return 0.0
+        c, x, y = codes[keep], x[keep], y[keep]
+        n = np.bincount(c)
+        m = n > 0
+        mx = np.zeros(n.size)
+        my = np.zeros(n.size)
+        mx[m] = np.bincount(c, weights=x)[m] / n[m]
+        my[m] = np.bincount(c, weights=y)[m] / n[m]
+        dx, dy = x - mx[c], y - my[c]
+        sxx = float((dx * dx).sum())
+        return float((dx * dy).sum() / sxx) if sxx > 0 else 0.0
+    return _ols_slope(x, y) if x.size >= 2 and np.ptp(x) > 0 else 0.0
+
+
+def _band_draws(x, y, g, n_boot, rng, method):
     draws = []
     for _ in range(n_boot):
         i = rng.integers(0, x.size, x.size)
         if np.ptp(x[i]) > 0:
-            draws.append(_ols_slope(x[i], y[i]))
-    return np.percentile(draws, q)
+            draws.append(_slope_in(x[i], y[i], g[i], method))
+    return np.array(draws)
 
 
-@lru_cache(maxsize=16)
+def _band_boot(x, y, n_boot, rng, q):
+    return np.percentile(_band_draws(x, y, np.zeros(x.size), n_boot, rng, "pooled"), q)
+
+
+#: Measures :func:`band_gains` knows besides single benchmarks: "pc1" (the capability measure), "rcf" (mean
+#: of GSM8K, HumanEval and MMLU in points) and "rf" (mean of GSM8K and MMLU, which more large models have).
+BAND_MEASURES = ("pc1", "rcf", "rf")
+BAND_METHODS = ("pooled", "family")
+
+
+@lru_cache(maxsize=64)
 def band_gains(measure: str = "pc1", scale: str = "params", bands: tuple = (1e10, 1e11, 1e12), *,
-               n_boot: int = 300, seed: int = 0, level: float = 0.9) -> BandGains:
+               n_boot: int = 300, seed: int = 0, level: float = 0.9, method: str = "pooled") -> BandGains:
     """Gain per decade of ``scale`` ("params" or "flop") of ``measure`` ("pc1", "rcf" = mean of GSM8K,
-    HumanEval and MMLU in points, or one benchmark in points) within [lo, mid) and [mid, hi].
+    HumanEval and MMLU in points, "rf" = mean of GSM8K and MMLU, or one benchmark in points) within
+    [lo, mid) and [mid, hi], pooled or within families (``method``).
     """
     scale = require_choice("scale", scale, ("params", "flop"))
+    method = require_choice("method", method, BAND_METHODS)
     lo, mid, hi = (float(v) for v in require_positive("bands", bands))
     if not lo < mid < hi:
         raise ValueError(f"bands must increase; got {bands!r}")
@@ -158,23 +200,33 @@ def band_gains(measure: str = "pc1", scale: str = "params", bands: tuple = (1e10
     if measure == "pc1":
         t = capability().table.rename(columns={"pc1": "y"})
     else:
-        cols = list(RCF_BENCHMARKS) if measure == "rcf" else [require_choice("measure", measure, ("pc1", "rcf") + PC_BENCHMARKS + ("HumanEval", "XWinograd"))]
+        known = BAND_MEASURES + PC_BENCHMARKS + ("HumanEval", "XWinograd")
+        cols = {"rcf": list(RCF_BENCHMARKS), "rf": ["GSM8K", "MMLU"]}.get(
+            measure, [require_choice("measure", measure, known)])
         b = _base().dropna(subset=cols)
-        t = b.assign(y=100 * b[cols].mean(axis=1))
+        t = b.assign(y=100 * b[cols].mean(axis=1), family=b["Model Family"])
     t = t.dropna(subset=[scale])
     x = np.log10(t[scale].to_numpy(float))
     y = t["y"].to_numpy(float)
+    g = t["family"].astype(str).to_numpy()
     low_band = (x >= np.log10(lo)) & (x < np.log10(mid))
     up_band = (x >= np.log10(mid)) & (x <= np.log10(hi))
     if low_band.sum() < 3 or up_band.sum() < 3:
         raise ValueError(f"bands {bands!r} leave fewer than 3 models in a band for {measure!r} vs {scale!r}")
     rng = np.random.default_rng(seed)
     q = [(1 - level) / 2 * 100, (1 + level) / 2 * 100]
-    ll, lh = _band_boot(x[low_band], y[low_band], n_boot, rng, q)
-    ul, uh = _band_boot(x[up_band], y[up_band], n_boot, rng, q)
-    return BandGains(measure, scale, _ols_slope(x[low_band], y[low_band]), _ols_slope(x[up_band], y[up_band]),
-                     float(ll), float(lh), float(ul), float(uh), (lo, mid, hi), int(low_band.sum()),
-                     int(up_band.sum()))
+    dl = _band_draws(x[low_band], y[low_band], g[low_band], n_boot, rng, method)
+    du = _band_draws(x[up_band], y[up_band], g[up_band], n_boot, rng, method)
+    ll, lh = np.percentile(dl, q)
+    ul, uh = np.percentile(du, q)
+    from analysis.progress.frontier import slope_ratio
+
+    n = min(dl.size, du.size)
+    rl, rh = np.percentile([slope_ratio(a, c) for a, c in zip(dl[:n], du[:n])], q)
+    lower = _slope_in(x[low_band], y[low_band], g[low_band], method)
+    upper = _slope_in(x[up_band], y[up_band], g[up_band], method)
+    return BandGains(measure, scale, lower, upper, float(ll), float(lh), float(ul), float(uh), (lo, mid, hi),
+                     int(low_band.sum()), int(up_band.sum()), float(rl), float(rh), method)
 
 
 @lru_cache(maxsize=4)
@@ -183,6 +235,54 @@ def compute_slope(benchmark: str = "TruthfulQA") -> tuple[float, int]:
     benchmark = require_choice("benchmark", benchmark, PC_BENCHMARKS + ("HumanEval", "XWinograd"))
     b = _base().dropna(subset=["flop", benchmark])
     return _ols_slope(np.log10(b["flop"]), 100 * b[benchmark]), int(len(b))
+
+
+@dataclass(frozen=True)
+class ComputeSlope:
+    """Points of one benchmark per decade of training compute among the base models with FLOPs.
+
+    ``slope`` with its bootstrap interval ``low``/``high`` (models resampled), over ``n`` models; across
+    families (pooled) or within families (each family's mean removed: only how a family's larger models
+    differ from its smaller ones counts).
+    """
+
+    benchmark: str
+    population: str
+    slope: float
+    low: float
+    high: float
+    n: int
+
+
+#: TruthfulQA's own scaling finding (Lin, Hilton & Evans 2022, ``lin2022truthfulqa``): on its questions that
+#: invite imitative falsehoods, "the largest models were generally the least truthful"; the example the
+#: abstract of arXiv:2109.07958v1 gives is GPT-J 6B, "17% less truthful than its 125M-parameter counterpart"
+#: (GPT-Neo 125M). Seen in stored copies of the v1 abstract (readkong.com's transcription of the arXiv PDF,
+#: and the authors' excerpt on greaterwrong.com, "How truthful is GPT-3?"); the later abstract keeps the
+#: sentence on the largest models and drops the example. Stored as the change of truthfulness from the
+#: smaller to the larger model, in the paper's "%" (negative: the larger model is less truthful).
+LIN_GPTJ_VS_125M_TRUTHFUL_CHANGE = -17.0
+
+#: Which comparisons count for a slope against compute: every model (across families) or within families.
+POPULATIONS = ("across families", "within families")
+
+
+@lru_cache(maxsize=16)
+def compute_slope_interval(benchmark: str = "TruthfulQA", population: str = "across families", *,
+                           n_boot: int = 300, seed: int = 0, level: float = 0.9) -> ComputeSlope:
+    """Points per decade of compute of ``benchmark`` with an interval, across or within model families."""
+    benchmark = require_choice("benchmark", benchmark, PC_BENCHMARKS + ("HumanEval", "XWinograd"))
+    population = require_choice("population", population, POPULATIONS)
+    n_boot = require_int("n_boot", n_boot, minimum=20)
+    level = float(require_in_range("level", level, 0.5, 0.99))
+    b = _base().dropna(subset=["flop", benchmark])
+    x = np.log10(b["flop"].to_numpy(float))
+    y = 100 * b[benchmark].to_numpy(float)
+    g = b["Model Family"].astype(str).to_numpy()
+    method = "family" if population == "within families" else "pooled"
+    draws = _band_draws(x, y, g, n_boot, np.random.default_rng(require_int("seed", seed, minimum=0)), method)
+    lo, hi = np.percentile(draws, [(1 - level) / 2 * 100, (1 + level) / 2 * 100])
+    return ComputeSlope(benchmark, population, _slope_in(x, y, g, method), float(lo), float(hi), int(x.size))
 
 
 # --- Emergent tasks predicted from small models ----------------------------------------------------
@@ -313,6 +413,79 @@ def sharpest_rise(task: str = "word_unscrambling_2_exact_match", small: float = 
     if s.empty or big.empty:
         raise ValueError(f"no models in one of the size groups for {task!r}")
     return float(s.mean()), float(big.mean())
+
+
+@dataclass(frozen=True)
+class Jumps:
+    """Emergent tasks that the small models fail and the large ones do reliably (the "10B fails, 100B does
+    it" test), for size groups and thresholds of the caller's choosing.
+
+    Attributes
+    ----------
+    n_jumps : int
+        Tasks whose small-group mean accuracy is at most ``unable`` and large-group mean at least ``reliable``.
+    n_tasks : int
+        Tasks with models in both groups.
+    task : str
+        The task with the largest rise (large minus small mean) among the tasks the small models fail
+        (among all tasks if none), "" if no task has models in both groups.
+    small, large : float
+        Mean accuracies of the two groups on ``task`` (0 when there is none).
+    n_small, n_large : int
+        Models in each group on ``task`` (the large group is what a "reliable" check rests on).
+    """
+
+    n_jumps: int
+    n_tasks: int
+    task: str
+    small: float
+    large: float
+    n_small: int
+    n_large: int
+
+
+@lru_cache(maxsize=32)
+def emergent_jumps(small: tuple = (1e10 / 1.5, 1e10 * 1.5), large: tuple = (1e11 / 1.5, 1e11 * 1.5), *,
+                   unable: float = 0.2, reliable: float = 0.6) -> Jumps:
+    """Count the emergent tasks on which models of ``small`` size (parameters, [lo, hi]) fail (mean accuracy
+    at most ``unable``) while models of ``large`` size succeed reliably (mean at least ``reliable``)."""
+    (s_lo, s_hi), (l_lo, l_hi) = (tuple(float(v) for v in require_positive(n, g)) for n, g in
+                                  (("small", small), ("large", large)))
+    if not (s_lo <= s_hi < l_lo <= l_hi):
+        raise ValueError(f"small and large must be increasing, non-overlapping ranges; got {small!r}, {large!r}")
+    unable = float(require_in_range("unable", unable, 0.0, 1.0))
+    reliable = float(require_in_range("reliable", reliable, 0.0, 1.0))
+    e = load_csv(EMERGENT_EVAL).merge(_base()[["Model", "params"]], on="Model")
+    rows = []
+    for t in EMERGENT_TASKS:
+        d = e.dropna(subset=[t, "params"])
+        a = d.loc[d["params"].between(s_lo, s_hi), t]
+        b = d.loc[d["params"].between(l_lo, l_hi), t]
+        if len(a) and len(b):
+            rows.append((t, float(a.mean()), float(b.mean()), len(a), len(b)))
+    if not rows:
+        return Jumps(0, 0, "", 0.0, 0.0, 0, 0)
+    jumps = [r for r in rows if r[1] <= unable and r[2] >= reliable]
+    pool = [r for r in rows if r[1] <= unable] or rows
+    t, a, b, na, nb = max(pool, key=lambda r: r[2] - r[1])
+    return Jumps(len(jumps), len(rows), t, a, b, na, nb)
+
+
+@lru_cache(maxsize=16)
+def forecast_gain(cutoff_flop: float = RUAN_CUTOFF_FLOP, n_pcs: int = RUAN_N_PCS, *, n_boot: int = 300,
+                  seed: int = 0, level: float = 0.9) -> tuple[float, float, float, int]:
+    """How much better the forecast from smaller models does than the naive guess "no better than the best
+    small model" on the unsolved tasks: mean absolute error of the naive guess minus that of the
+    capability-measure forecast (fractions), with a bootstrap interval over the held-out model-task pairs,
+    and the number of pairs. Above zero: the jump was foreseeable."""
+    p = predict_emergent(cutoff_flop, n_pcs)
+    t = p.table[p.table["open"]]
+    gap = ((t["pred_constant"] - t["actual"]).abs() - (t["pred_pc"] - t["actual"]).abs()).to_numpy(float)
+    rng = np.random.default_rng(require_int("seed", seed, minimum=0))
+    draws = [gap[rng.integers(0, gap.size, gap.size)].mean() for _ in range(require_int("n_boot", n_boot, minimum=20))]
+    level = float(require_in_range("level", level, 0.5, 0.99))
+    lo, hi = np.percentile(draws, [(1 - level) / 2 * 100, (1 + level) / 2 * 100])
+    return float(gap.mean()), float(lo), float(hi), int(gap.size)
 
 
 def forecast_chart(result: EmergencePrediction):

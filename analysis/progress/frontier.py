@@ -288,19 +288,49 @@ def _bounds(start, end) -> tuple[float, float]:
     return lo, hi
 
 
-def _slopes(x, v, b, min_side, lo=-np.inf, hi=np.inf):
-    # records are set against every earlier release, also those before the window; the window then
-    # selects which records are fitted
-    f = running_frontier(x, v) & (x >= lo) & (x < hi)
-    xf, vf = x[f], v[f]
+#: Which points the two-segment frontier fit uses: the record-setters only, or every release in the window at
+#: the best value reached by its date (the running maximum, flat between records).
+POINTS = ("records", "all")
+
+
+def _frontier_points(x, v, lo, hi, points):
+    inwin = (x >= lo) & (x < hi)
+    if points == "records":
+        # records are set against every earlier release, also those before the window; the window then
+        # selects which records are fitted
+        f = running_frontier(x, v) & inwin
+        return x[f], v[f]
+    order = np.lexsort((v, x))
+    best = np.maximum.accumulate(v[order])
+    keep = inwin[order]
+    return x[order][keep], best[keep]
+
+
+def _slopes(x, v, b, min_side, lo=-np.inf, hi=np.inf, points="records", anchor=False):
+    xf, vf = _frontier_points(x, v, lo, hi, points)
     nb, na = int((xf < b).sum()), int((xf >= b).sum())
     if nb < min_side or na < min_side:
-        return None
+        if not anchor:
+            return None
+        # Too few record-setters on a side: the frontier stood still there. It is measured, not refused: the
+        # fit is anchored at the window's first and last releases with the best value reached by then (a
+        # plateau after the break gives a slope near zero); the counts reported stay the record-setters'.
+        inwin = (x >= lo) & (x < hi)
+        if not inwin.any():
+            return None
+        ends = [float(x[inwin].min()), float(x[inwin].max())]
+        ax = [e for e in ends if (x <= e).any() and not np.isin(e, xf)]
+        av = [float(v[x <= e].max()) for e in ax]
+        xa, va = np.concatenate([xf, ax]), np.concatenate([vf, av])
+        if (xa < b).sum() < 1 or (xa >= b).sum() < 1 or np.unique(xa).size < 3:
+            return None
+        xf, vf = xa, va
     s1, s2, sse = hinge_fit(xf, vf, b)
     return s1, s2, nb, na, sse
 
 
-def _frontier_bootstrap(x, v, b, n_boot, seed, min_side, choose=None, lo=-np.inf, hi=np.inf):
+def _frontier_bootstrap(x, v, b, n_boot, seed, min_side, choose=None, lo=-np.inf, hi=np.inf, points="records",
+                        anchor=False):
     rng = np.random.default_rng(seed)
     draws = []
     for _ in range(n_boot):
@@ -308,7 +338,7 @@ def _frontier_bootstrap(x, v, b, n_boot, seed, min_side, choose=None, lo=-np.inf
         bb = b if choose is None else choose(x[idx], v[idx])
         if bb is None:
             continue
-        out = _slopes(x[idx], v[idx], bb, min_side, lo, hi)
+        out = _slopes(x[idx], v[idx], bb, min_side, lo, hi, points, anchor)
         if out is not None:
             draws.append(out[:2])
     return np.array(draws)
@@ -321,11 +351,22 @@ def _summarise(measure, b, point, draws, level, n_boot) -> FrontierSlopes:
         raise ValueError(f"too few usable bootstrap resamples ({len(draws)}); raise n_boot or widen the window")
     b_lo, b_hi = np.percentile(draws[:, 0], q)
     a_lo, a_hi = np.percentile(draws[:, 1], q)
-    ratios = draws[:, 1] / draws[:, 0]
-    ratios = ratios[np.isfinite(ratios) & (draws[:, 0] > 0)]
+    ratio = slope_ratio(s1, s2)
+    ratios = np.array([slope_ratio(d0, d1) for d0, d1 in draws])
     r_lo, r_hi = np.percentile(ratios, q)
     return FrontierSlopes(measure, float(b), s1, s2, float(b_lo), float(b_hi), float(a_lo), float(a_hi),
-                          s2 / s1 if s1 > 0 else float("nan"), float(r_lo), float(r_hi), nb, na, level, n_boot)
+                          ratio, float(r_lo), float(r_hi), nb, na, level, n_boot)
+
+
+#: Largest after/before ratio reported (flat before the break, rising after): every world is scored.
+MAX_RATIO = 1e3
+
+
+def slope_ratio(before: float, after: float) -> float:
+    """after / before, finite: 0 when neither side rose, :data:`MAX_RATIO` when only the later side did."""
+    if before > 0:
+        return float(min(after / before, MAX_RATIO))
+    return 0.0 if after <= 0 else MAX_RATIO
 
 
 def _check_common(n_boot, seed, level):
@@ -350,14 +391,19 @@ def _series(measure: str, subset: str, scale: str = "logit"):
 @lru_cache(maxsize=64)
 def frontier_slopes(break_date: str = DEFAULT_BREAK, *, measure: str = "ECI", subset: str = "all",
                     scale: str = "logit", start: str = DEFAULT_START, end: str | None = None,
-                    n_boot: int = 300, seed: int = 0, level: float = 0.9, min_side: int = 3) -> FrontierSlopes:
+                    n_boot: int = 300, seed: int = 0, level: float = 0.9, min_side: int = 3,
+                    points: str = "records") -> FrontierSlopes:
     """Slopes of the running frontier before and after ``break_date`` (a continuous two-segment fit to
     the record-setting models released in [start, end)), with bootstrap intervals.
+
+    A side of the break with fewer than ``min_side`` record-setters is a frontier that stood still: the
+    fit is anchored at the window's first and last releases (see :func:`_slopes`), so a plateau is scored
+    with a slope near zero instead of refused.
 
     Parameters
     ----------
     break_date : str
-        The break (any date ``pandas`` parses).
+        The break (any date ``pandas`` parses); it must fall after the first release in the window.
     measure : str
         ``"ECI"`` or a benchmark (:data:`KEY_BENCHMARKS`), the latter in log-odds or points (``scale``).
     subset : str
@@ -367,18 +413,26 @@ def frontier_slopes(break_date: str = DEFAULT_BREAK, *, measure: str = "ECI", su
     n_boot, seed, level : int, int, float
         Bootstrap resamples of the models, seed, interval level.
     min_side : int
-        Fewest record-setters on each side of the break.
+        Fewest record-setters on each side of the break before the fit is anchored (see above).
+    points : {"records", "all"}
+        Fit the record-setters only, or every release in the window at the best value reached by its date.
     """
     n_boot, seed, level = _check_common(n_boot, seed, level)
+    points = require_choice("points", points, POINTS)
     b = float(decimal_years([break_date])[0])
     frame, values, label = _series(measure, subset, scale)
     lo, hi = _bounds(start, end)
     x = frame["year"].to_numpy(float)
-    point = _slopes(x, values, b, min_side, lo, hi)
+    point = _slopes(x, values, b, min_side, lo, hi, points)
+    # only a fit that needs the anchors gets them (in the data and in every resample), so a break with
+    # enough record-setters on both sides is fitted exactly as before
+    anchor = point is None
+    if anchor:
+        point = _slopes(x, values, b, min_side, lo, hi, points, anchor=True)
     if point is None:
         raise ValueError(f"break_date {break_date!r} leaves fewer than {min_side} record-setters on one side "
-                         f"of the window {start}..{end or 'now'}")
-    draws = _frontier_bootstrap(x, values, b, n_boot, seed, min_side, lo=lo, hi=hi)
+                         f"of the window {start}..{end or 'now'}, and no release to anchor it")
+    draws = _frontier_bootstrap(x, values, b, n_boot, seed, min_side, lo=lo, hi=hi, points=points, anchor=anchor)
     return _summarise(label, b, point, draws, level, n_boot)
 
 
@@ -463,11 +517,13 @@ class YearlyGains:
 
 
 @lru_cache(maxsize=8)
-def yearly_gains(subset: str = "all") -> YearlyGains:
-    """Frontier ECI gains in the last two twelve-month windows of the snapshot."""
+def yearly_gains(subset: str = "all", months: int = 12) -> YearlyGains:
+    """Frontier ECI gains in the last two windows of ``months`` months of the snapshot (twelve by default)."""
+    months = require_int("months", months, minimum=1, maximum=36)
     frame = load_eci(subset)
     end = float(frame["year"].max())
-    f = [frontier_at(end - k, subset=subset) for k in (0, 1, 2)]
+    step = months / 12
+    f = [frontier_at(end - k * step, subset=subset) for k in (0, 1, 2)]
     return YearlyGains(end, f[0] - f[1], f[1] - f[2])
 
 

@@ -149,6 +149,85 @@ def metr_doubling_time(version: str = "1.1", since: str = "2023-01-01", until: s
                         float(2 ** (DAYS_PER_YEAR / point)), int(x.size), level)
 
 
+@dataclass(frozen=True)
+class SpeedChange:
+    """How fast METR's 50 % horizon grew after a split date relative to before it.
+
+    Attributes
+    ----------
+    version, split : str
+    before, after : float
+        Doublings of the horizon per year (OLS slope of log2 horizon on release date, frontier models), in
+        [since, split) and from ``split`` on. Zero or negative when the horizon did not grow: a rate is
+        finite where a doubling time is not.
+    ratio, ratio_low, ratio_high : float
+        after / before (below 1: slower since the split) and its bootstrap interval (frontier models of
+        each side resampled independently), via :func:`analysis.progress.frontier.slope_ratio`.
+    n_before, n_after : int
+    level : float
+    """
+
+    version: str
+    split: str
+    before: float
+    after: float
+    ratio: float
+    ratio_low: float
+    ratio_high: float
+    n_before: int
+    n_after: int
+    level: float
+
+
+def _rate(days, minutes) -> float:
+    x = np.asarray(days, float) / DAYS_PER_YEAR
+    if x.size < 2 or np.ptp(x) == 0:
+        return 0.0
+    return float(np.polyfit(x, np.log2(np.asarray(minutes, float)), 1)[0])
+
+
+@lru_cache(maxsize=64)
+def speed_change(version: str = "1.1", split: str = "2024-01-01", since: str = "2019-01-01", *,
+                 n_boot: int = 1000, seed: int = 0, level: float = 0.9) -> SpeedChange:
+    """Doublings per year of the 50 % horizon after ``split`` relative to [since, split), with an interval.
+
+    Every outcome is scored: a horizon that stops growing has a rate of zero (its doubling time would be
+    infinite), so a plateau gives a ratio of 0, not an error.
+    """
+    from analysis.progress.frontier import slope_ratio
+
+    version = require_choice("version", version, VERSIONS)
+    n_boot = require_int("n_boot", n_boot, minimum=20, maximum=100_000)
+    seed = require_int("seed", seed, minimum=0)
+    level = float(require_in_range("level", level, 0.5, 0.99))
+    try:
+        lo, mid = pd.Timestamp(since), pd.Timestamp(split)
+    except (ValueError, TypeError):
+        raise ValueError(f"since and split must be dates; got since={since!r}, split={split!r}") from None
+    if not lo < mid:
+        raise ValueError(f"since must be before split; got since={since!r}, split={split!r}")
+    h = load_horizons(version)
+    f = h[h["is_sota"] & (h["date"] >= lo)]
+    sides = [f[f["date"] < mid], f[f["date"] >= mid]]
+    for side, name in zip(sides, ("before", "after")):
+        if side["days"].nunique() < 2:
+            raise ValueError(f"split={split!r} leaves fewer than 2 frontier release dates {name} it in METR {version}")
+    xs = [(d["days"].to_numpy(), d["p50_minutes"].to_numpy()) for d in sides]
+    before, after = _rate(*xs[0]), _rate(*xs[1])
+    rng = np.random.default_rng(seed)
+    ratios = []
+    for _ in range(n_boot):
+        r = []
+        for x, y in xs:
+            i = rng.integers(0, x.size, x.size)
+            r.append(_rate(x[i], y[i]))
+        ratios.append(slope_ratio(r[0], r[1]))
+    q = [(1 - level) / 2 * 100, (1 + level) / 2 * 100]
+    low, high = np.percentile(ratios, q)
+    return SpeedChange(version, str(split), before, after, slope_ratio(before, after), float(low), float(high),
+                       len(sides[0]), len(sides[1]), level)
+
+
 def window_table(version: str = "1.1", starts: tuple[str, ...] = ("2019-01-01", "2022-01-01", "2023-01-01",
                                                                     "2024-01-01", "2024-07-01", "2025-01-01"),
                  n_boot: int = 300, seed: int = 0) -> pd.DataFrame:
@@ -176,7 +255,10 @@ class GenerationGains:
 
     ``gpt2_to_gpt3`` and ``gpt3_to_gpt4``: doublings of the 50 % horizon per tenfold compute; the
     compute is Epoch's estimate (GPT-3's for METR's ``davinci_002``, a 2023 re-release of a GPT-3-size
-    base model). ``decades`` are the compute steps (log10 of the ratios).
+    base model), or GPT-4's as a stated multiple of GPT-3's. ``decades`` are the compute steps (log10 of
+    the ratios). ``difference`` is gpt3_to_gpt4 - gpt2_to_gpt3 and ``difference_low``/``difference_high``
+    its interval, drawn from METR's interval of each model's horizon (a normal in log2 horizon on each side
+    of the estimate, with the half-widths of METR's 95 % interval).
     """
 
     version: str
@@ -184,18 +266,46 @@ class GenerationGains:
     gpt3_to_gpt4: float
     decades: tuple[float, float]
     doublings: tuple[float, float]
+    difference: float = 0.0
+    difference_low: float = 0.0
+    difference_high: float = 0.0
 
 
-@lru_cache(maxsize=4)
-def generation_gains(version: str = "1.1") -> GenerationGains:
+#: GPT-4's training compute: Epoch's estimate, or the multiples of GPT-3's that seed 002 states ("an
+#: estimated 10-100x more compute than GPT-3").
+GPT4_COMPUTE = ("epoch", "10x", "100x")
+
+
+@lru_cache(maxsize=16)
+def generation_gains(version: str = "1.1", gpt4_compute: str = "epoch", *, n_draws: int = 4000, seed: int = 0,
+                     level: float = 0.9) -> GenerationGains:
     """Doublings of the horizon per decade of compute from GPT-2 to GPT-3 and from GPT-3 to GPT-4."""
     from analysis.progress.frontier import ECI_SNAPSHOT
 
+    version = require_choice("version", version, VERSIONS)
+    gpt4_compute = require_choice("gpt4_compute", gpt4_compute, GPT4_COMPUTE)
+    n_draws = require_int("n_draws", n_draws, minimum=100, maximum=1_000_000)
+    level = float(require_in_range("level", level, 0.5, 0.99))
     h = load_horizons(version).set_index("model")
     snap = load_csv(ECI_SNAPSHOT).set_index("Model version")
-    minutes = [float(h.loc[k, "p50_minutes"]) for _, k, _ in GENERATIONS]
+    rows = [h.loc[k] for _, k, _ in GENERATIONS]
+    minutes = [float(r["p50_minutes"]) for r in rows]
     flop = [float(snap.loc[v, "Training compute (FLOP)"]) for _, _, v in GENERATIONS]
+    if gpt4_compute != "epoch":
+        flop[2] = flop[1] * float(gpt4_compute.rstrip("x"))
     dec = (np.log10(flop[1] / flop[0]), np.log10(flop[2] / flop[1]))
     dbl = (np.log2(minutes[1] / minutes[0]), np.log2(minutes[2] / minutes[1]))
-    return GenerationGains(version, float(dbl[0] / dec[0]), float(dbl[1] / dec[1]),
-                           tuple(map(float, dec)), tuple(map(float, dbl)))
+    # draws of each horizon from METR's interval: a normal in log2 minutes on each side of the estimate
+    rng = np.random.default_rng(require_int("seed", seed, minimum=0))
+    z = rng.standard_normal((n_draws, 3))
+    logs = []
+    for j, r in enumerate(rows):
+        mid = np.log2(float(r["p50_minutes"]))
+        down = (mid - np.log2(float(r["p50_low"]))) / 1.959964
+        up = (np.log2(float(r["p50_high"])) - mid) / 1.959964
+        logs.append(mid + np.where(z[:, j] < 0, down, up) * z[:, j])
+    diff = (logs[2] - logs[1]) / dec[1] - (logs[1] - logs[0]) / dec[0]
+    q = [(1 - level) / 2 * 100, (1 + level) / 2 * 100]
+    lo, hi = np.percentile(diff, q)
+    a, b = float(dbl[0] / dec[0]), float(dbl[1] / dec[1])
+    return GenerationGains(version, a, b, tuple(map(float, dec)), tuple(map(float, dbl)), b - a, float(lo), float(hi))
