@@ -223,13 +223,16 @@ def _judge_wordfreq(e):
 
 #: Kapwing (2025), reported by The Guardian on 27 December 2025: of the first 500 YouTube Shorts a newly made
 #: account was shown, 104 were AI-generated ("AI slop"); of the top 100 trending channels in every country
-#: (about 15,000), 278 post only AI slop.
+#: (about 15,000), 278 post only AI slop. Read in stored copies of the Guardian article (as republished the same
+#: day) and of reports quoting Kapwing's page (104 of 500, 21 %; 165 of 500 "brainrot"), not in Kapwing's own
+#: page, which the store holds only as a mirror of its opening.
 KAPWING_AI_SHORTS = lit.Published(104, "Shorts judged AI-generated", "kapwing2025slop", "report; Guardian, 27 Dec 2025")
 KAPWING_SHORTS_SEEN = lit.Published(500, "Shorts shown to a new account", "kapwing2025slop", "report")
 KAPWING_SLOP_CHANNELS = lit.Published(278, "channels posting only AI slop", "kapwing2025slop", "report")
 KAPWING_CHANNELS = lit.Published(15_000, "top-100 trending channels of every country", "kapwing2025slop", "report")
-#: Krishna et al. (2023), abstract: paraphrasing with DIPPER drops DetectGPT's detection of machine text from
-#: 70.3 % to 4.6 % at a constant 1 % false-positive rate.
+#: Krishna et al. (2023), abstract (NeurIPS 2023 proceedings page and arXiv:2303.13408, stored copies):
+#: paraphrasing with DIPPER drops DetectGPT's detection of machine text from 70.3 % to 4.6 % at a constant 1 %
+#: false-positive rate.
 DETECTGPT_TPR = lit.Published(0.703, "true-positive rate at 1 % FPR", "krishna2023paraphrasing", "Abstract")
 DETECTGPT_PARAPHRASED_TPR = lit.Published(0.046, "true-positive rate at 1 % FPR, paraphrased", "krishna2023paraphrasing",
                                           "Abstract")

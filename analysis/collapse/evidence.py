@@ -9,6 +9,7 @@ value that makes its check fail, never as an error. The judges are in :mod:`anal
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import numpy as np
@@ -136,7 +137,7 @@ def kazdan_spread_exponents(min_runs: int = 100) -> list[float]:
         r = rows.sort_values("generation")
         ratio = (r["fit_variance_q95"] / r["fit_variance_q05"]).to_numpy()
         gg = r["generation"].to_numpy() + 1.0
-        width = np.log(np.maximum(ratio[1:], 1.0 + 1e-12))
+        width = np.log(np.clip(np.nan_to_num(ratio[1:], nan=1.0, posinf=1e300), 1.0 + 1e-12, 1e300))
         out.append(float(np.polyfit(np.log(gg[1:]), np.log(width), 1)[0]) if np.ptp(width) > 0 else 0.0)
     return out
 
@@ -333,7 +334,8 @@ FALL_YEAR = 2024
 def wordfreq(season: str = "meteorological", reading: str = "named") -> dict:
     """MC-10's facts read from the note: did it stop the lists, when, and is AI pollution cited ("named":
     among the reasons; "first": the first reason given; "only": the one reason)."""
-    reasons = src.sunset_reasons()
+    text = src.load_sunset_note()
+    reasons = src.sunset_reasons(text) if re.search(r"^## ", text, flags=re.MULTILINE) else ()  # a note with no reason
     ai = [i for i, r in enumerate(reasons) if r.kind == "generative AI polluted the data"]
     year, month, day = src.sunset_date()
     (m0, d0), (m1, d1) = SEASONS[season]
@@ -341,8 +343,8 @@ def wordfreq(season: str = "meteorological", reading: str = "named") -> dict:
     cited = {"named": bool(ai), "first": bool(ai) and ai[0] == 0, "only": bool(ai) and len(reasons) == 1}[reading]
     return {
         "ai_pollution_cited": cited, "ai_pollution_named": bool(ai),
-        "share_of_reasons_ai_pollution": len(ai) / len(reasons), "n_reasons": float(len(reasons)),
-        "updates_stopped": src.says_updates_stopped(),
+        "share_of_reasons_ai_pollution": len(ai) / len(reasons) if reasons else 0.0, "n_reasons": float(len(reasons)),
+        "updates_stopped": src.says_updates_stopped(text),
         "note_in_fall": bool(in_fall), "sunset_month": float(month), "sunset_day": float(day),
         "sunset_year": float(year),
     }

@@ -310,11 +310,11 @@ def judge_rival(e) -> object:
 
 # --- Credited to Kim et al.: TT-16 ---------------------------------------------------------------------
 
-#: What Kim et al. (2025) vary, from the paper itself (arXiv:2506.04301 v2): its abstract names the design choices
-#: it studies (agent designs, few-shot prompting, reflection depth, parallel reasoning); its introduction
-#: defines test-time scaling as more computation at inference "without modifying the model's parameters";
-#: Table III serves released Llama-3.1-Instruct models (8B, 70B). Counted here: design choices that change the
-#: models' training data.
+#: What Kim et al. (2025) vary, from the paper itself (arXiv:2506.04301 v2, the stored copy of
+#: arxiv.org/html/2506.04301v2): its abstract names the design choices it studies (agent designs, few-shot
+#: prompting, reflection depth, parallel reasoning); the first paragraph of its introduction defines test-time
+#: scaling as more computation during inference without modifying the model's parameters; Table III serves
+#: released Llama-3.1-Instruct models (8B, 70B). Counted here: design choices that change the training data.
 KIM_DESIGN_CHOICES = ("agent design (ShareGPT chat, Reflexion, LATS)", "few-shot examples", "reflection depth",
                       "parallel children per expansion")
 KIM_TRAINING_DATA_CONDITIONS = lit.Published(0, "training-data conditions compared", "kim2025dynamicreasoning",
