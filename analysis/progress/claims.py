@@ -380,9 +380,10 @@ def _compute_worlds(eci: dict, base: dict | None = None) -> dict:
 
 
 CLAIMS = (
-    Claim("PR-1", ("000", "000", "003", "004"),
+    Claim("PR-1", ("000", "000", "003", "004", "004"),
           ("§ The New Law of Diminishing Returns ¶ 1", "§ The Scaling Illusion ¶ 3",
-           "§ Diminishing Returns: The New Normal ¶ 2", "§ The Scaling Laws That Built Modern AI ¶ 8"),
+           "§ Diminishing Returns: The New Normal ¶ 2", "§ The Scaling Laws That Built Modern AI ¶ 8",
+           "§ (opening) ¶ 2"),
           CHAPTER, "pr-claim-stopped",
           "Measured capability at the frontier has stopped rising (or has flattened), and the data show it.",
           "the performance curve has stopped climbing", DATA, _slowdown, _judge_stopped,
@@ -480,6 +481,10 @@ CLAIMS = (
                     data={_BASE: W.base_param_band(_RCF, 1e10, 1e11, 0.0)}, params=CHEAP),
               World("a fifth as steep: about six points per tenfold parameters", NOT_SUPPORTED,
                     data={_BASE: W.base_param_band(_RCF, 1e10, 1e11, 0.2)}, params=CHEAP),
+              World("zero gain above 100B: every larger model scores the best 30B-100B score", SUPPORTED,
+                    data={_BASE: W.base_flat_above(_RCF, 1e11, (3e10, 1e11))}, params=CHEAP,
+                    note="the row scores the 10B-100B half, which this world leaves as it is; the 100B-1T half is "
+                         "PR-18, not scored on three models (before issue 23 this world still passed it)"),
           ),
           multiverse=(Choice("measure", ("rcf", "rf"), "mean of GSM8K, HumanEval and MMLU, or of GSM8K and MMLU "
                              "(more models have both)"),
@@ -578,12 +583,15 @@ CLAIMS = (
     not_testable("PR-13", ("004",), ("§ The Scaling Laws That Built Modern AI ¶ 9",),
                  "Costs grow exponentially for improvements that users cannot see in practice.",
                  "improvements virtually invisible in practical use",
-                 "no public data: nothing measures what users notice; the cost side is in the economics chapter",
+                 "no public data: blind user preferences are measured (Chatbot Arena), but no file here holds them "
+                 "and no stored text gives a frontier model's win rate against a predecessor ten times smaller; the "
+                 "PNAS study the sentence leans on is EM-4, the cost side is in the economics chapter",
                  chapter=CHAPTER, anchor="pr-claims", checklist=("A4-15",)),
     not_testable("PR-14", ("003",), ("§ Diminishing Returns: The New Normal ¶ 4",),
                  "On many benchmarks the improvement is hardly noticeable to end users.",
                  "improvement barely noticeable to end users",
-                 "no public data: user perception is not measured by any file here; benchmark gains are PR-2",
+                 "no public data: what end users notice is measured by blind preference votes (Chatbot Arena), "
+                 "which no file here holds; the benchmark gains themselves are PR-2 and PR-7",
                  chapter=CHAPTER, anchor="pr-claims", checklist=("A3-06",)),
     not_testable("PR-15", ("002",), ("§ The Evidence for Diminishing Returns ¶ 7",),
                  "Early scaling fixed obvious failures; later scaling brings subtler gains such as fewer "

@@ -261,6 +261,21 @@ def base_param_band(columns: tuple[str, ...], lo: float, hi: float, factor: floa
     return transform
 
 
+def base_flat_above(columns: tuple[str, ...], above: float, ref: tuple[float, float]) -> Transform:
+    """Every model of more than ``above`` parameters scores, on each of ``columns``, exactly the best score of
+    the models of ``ref`` parameters (lo, hi): no gain beyond ``above``."""
+
+    def transform(frame: pd.DataFrame) -> pd.DataFrame:
+        out = frame.copy()
+        p = out["Model Size (B)"].to_numpy(float) * 1e9
+        ref_rows = (p >= ref[0]) & (p < ref[1])
+        for col in columns:
+            out.loc[p > above, col] = float(out.loc[ref_rows, col].max())
+        return out
+
+    return transform
+
+
 def base_column_like(column: str, like: str | None = None, *, per_decade: float = 0.0) -> Transform:
     """Ruan et al.'s ``column`` re-tilted against log compute: it gains per decade what ``like`` gains, or
     ``per_decade`` (fraction per tenfold compute) when ``like`` is None, keeping each model's residual; models
