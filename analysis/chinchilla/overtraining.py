@@ -27,7 +27,7 @@ from analysis.chinchilla.law import (INFER_FLOP_PER_PARAM_TOKEN, TRAIN_FLOP_PER_
                                      compute_optimal_allocation, compute_to_reach)
 from analysis.chinchilla.refit import fit_parametric_loss
 from analysis.house.data import load_gadre_runs, load_gemstones, load_olmo_ladder
-from analysis.house.validation import require_positive
+from analysis.house.validation import require_in_range, require_positive
 
 #: Runs at or below this many tokens per parameter are the "near 20" fitting set (20 x 2).
 FIT_MAX_TOKENS_PER_PARAM = 40.0
@@ -147,8 +147,7 @@ def fixed_data_pairs(min_size_ratio: float = 1.0) -> pd.DataFrame:
     """Gemstones cool-down runs that saw the same number of tokens: for every pair of models in one token
     group whose sizes differ (by at least ``min_size_ratio``, when above 1), whether the larger model reached the
     lower loss. Columns ``tokens``, ``pairs``, ``larger_wins``."""
-    if not min_size_ratio >= 1:
-        raise ValueError(f"min_size_ratio must be at least 1; got {min_size_ratio!r}")
+    min_size_ratio = float(require_in_range("min_size_ratio", min_size_ratio, 1.0, 1e6))
     gm = load_gemstones()
     rows = []
     for tokens, g in gm.groupby("cooldown_start_tokens"):

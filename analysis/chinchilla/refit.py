@@ -10,6 +10,7 @@ import contextlib
 import ctypes
 import itertools
 import math
+import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -526,7 +527,9 @@ def _isoflop_shape_draws(half_width_dex: float, first_budget: float, n_boot: int
     for _ in range(n_boot):
         i = rng.integers(0, len(cols[0]), len(cols[0]))
         try:
-            c2, _, _, r, _ = _minima_shape(*(c[i] for c in cols), budgets, half_width_dex)
+            with warnings.catch_warnings():  # a resampled band with few distinct sizes fits a poor parabola
+                warnings.simplefilter("ignore", np.exceptions.RankWarning)
+                c2, _, _, r, _ = _minima_shape(*(c[i] for c in cols), budgets, half_width_dex)
         except ValueError:  # fewer than three bands with a minimum in this resample
             continue
         curv.append(c2)

@@ -19,6 +19,7 @@ import pandas as pd
 from analysis.chinchilla.law import (GOPHER, HOFFMANN_2022_UNROUNDED, KAPLAN_N_OPT_AT_ONE_PF_DAY,
                                      TRAIN_FLOP_PER_PARAM_TOKEN, ParametricFit, chinchilla_loss)
 from analysis.chinchilla.refit import fit_parametric_loss
+from analysis.house.validation import require_finite, require_in_range, require_positive
 from analysis.scaling_laws.returns import KAPLAN, PF_DAY_FLOP
 
 #: Data file names the worlds transform (``DatasetSpec.filename``).
@@ -51,6 +52,8 @@ def law_as(make_law: Callable[[ParametricFit], ParametricFit]) -> Callable[[pd.D
 def with_allocation(real: ParametricFit, a: float, G: float, label: str) -> ParametricFit:
     """``real`` with ``beta`` and ``B`` changed so that the compute-optimal size is ``N_opt = G (C/6)**a``
     (``E``, ``A`` and ``alpha`` kept)."""
+    a = float(require_in_range("a", a, 0.0, 1.0, inclusive=False))
+    G = float(require_positive("G", G))
     beta = a * real.alpha / (1 - a)
     B = real.alpha * real.A / (beta * G ** (real.alpha + beta))
     return ParametricFit(E=real.E, A=real.A, B=B, alpha=real.alpha, beta=beta, label=label)
@@ -95,7 +98,8 @@ def table_law(real: ParametricFit) -> ParametricFit:
 
 def shift(delta: float) -> Callable[[pd.DataFrame], pd.DataFrame]:
     """Every run's loss raised by ``delta`` nats/token (a higher floor)."""
-    return lambda frame: frame.assign(loss=frame["loss"] + float(delta))
+    delta = float(require_finite("delta", delta))
+    return lambda frame: frame.assign(loss=frame["loss"] + delta)
 
 
 def log_compute_bend(curvature: float | None = None) -> Callable[[pd.DataFrame], pd.DataFrame]:
@@ -103,6 +107,9 @@ def log_compute_bend(curvature: float | None = None) -> Callable[[pd.DataFrame],
     the same amount every decade (``curvature=None``: the measured curvature of the IsoFLOP minima removed) or
     bends the other way (a negative ``curvature`` in nats/token per squared decade is added)."""
     from analysis.chinchilla.refit import isoflop_profiles
+
+    if curvature is not None:
+        curvature = float(require_finite("curvature", curvature))
 
     def transform(frame: pd.DataFrame) -> pd.DataFrame:
         kept = frame[frame["included_in_besiroglu2024_fit"] == 1]

@@ -17,6 +17,7 @@ import pandas as pd
 
 from analysis.house import fitting
 from analysis.house.data import decimal_years
+from analysis.house.validation import require_finite, require_positive
 from analysis.scaling_laws.returns import FRONTIER_SINCE, FRONTIER_TOP_RANK, GPT_GENERATIONS, compute_frontier
 
 RUNS = "chinchilla_fig4_N_D_loss.csv"
@@ -36,6 +37,8 @@ def _kept(frame: pd.DataFrame) -> pd.DataFrame:
 
 def wall(cut: float = 5e20) -> Transform:
     """No run above ``cut`` FLOP beats the best run at or below it: the best loss stops falling at ``cut``."""
+    cut = float(require_positive("cut", cut))
+
     def transform(frame):
         k = _kept(frame)
         best = float(k.loc[k["C_flop"] <= cut, "loss"].min())
@@ -46,11 +49,15 @@ def wall(cut: float = 5e20) -> Transform:
 
 def shift(delta: float) -> Transform:
     """Every run ``delta`` nats/token worse: a higher floor, so each decade removes a smaller share."""
-    return lambda frame: frame.assign(loss=frame["loss"] + float(delta))
+    delta = float(require_finite("delta", delta))
+    return lambda frame: frame.assign(loss=frame["loss"] + delta)
 
 
 def accelerating(extra: float = 0.5, start: float = 1e20) -> Transform:
     """Above ``start`` FLOP every decade of compute removes ``extra`` nats/token more: returns that grow."""
+    extra = float(require_finite("extra", extra))
+    start = float(require_positive("start", start))
+
     def transform(frame):
         x = np.maximum(np.log10(frame["C_flop"].to_numpy(float) / start), 0.0)
         return frame.assign(loss=frame["loss"].to_numpy(float) - extra * x)
@@ -59,6 +66,9 @@ def accelerating(extra: float = 0.5, start: float = 1e20) -> Transform:
 
 def jump(cut: float = 5e20, factor: float = 1.1) -> Transform:
     """Every run above ``cut`` FLOP has a loss ``factor`` times its own: a break no law fitted below sees."""
+    cut = float(require_positive("cut", cut))
+    factor = float(require_positive("factor", factor))
+
     def transform(frame):
         above = frame["C_flop"].to_numpy(float) > cut
         return frame.assign(loss=np.where(above, frame["loss"].to_numpy(float) * factor, frame["loss"]))
@@ -72,6 +82,7 @@ def reshaped(shape: str, share: float = 1.0) -> Transform:
     (the real law, each run's distance from it multiplied by ``share``)."""
     if shape not in ("log", "linear", "smooth"):
         raise ValueError(f"shape must be 'log', 'linear' or 'smooth'; got {shape!r}")
+    share = float(require_finite("share", share))
 
     def transform(frame):
         k = _kept(frame)
@@ -98,6 +109,12 @@ def generations(*, compute_steps: tuple[float | None, float | None] | None = Non
     """The GPT rows of the snapshot changed: GPT-3's training compute ``compute_steps[0]`` times GPT-2's and
     GPT-4's ``compute_steps[1]`` times GPT-3's (``None`` keeps a step as it is); GPT-2's and GPT-3's parameters
     set to ``params``."""
+    if compute_steps is not None:
+        compute_steps = tuple(None if v is None else float(require_positive("compute_steps", v))
+                              for v in compute_steps)
+    if params is not None:
+        params = tuple(float(v) for v in require_positive("params", params))
+
     def transform(frame):
         out = frame.copy()
         row = {g: out.index[out["Model"] == name][0] for g, name in GPT_GENERATIONS.items()}
@@ -117,6 +134,8 @@ def generations(*, compute_steps: tuple[float | None, float | None] | None = Non
 def frontier_growth(multiplier: float) -> Transform:
     """The frontier models' training compute (top ranks since 2018) re-dated to grow ``multiplier`` times a year:
     each keeps its distance from the real trend, and the trend's slope becomes ``log10(multiplier)``."""
+    multiplier = float(require_positive("multiplier", multiplier))
+
     def transform(frame):
         out = frame.copy()
         c = out["Training compute (FLOP)"]
@@ -140,6 +159,8 @@ _METR_KEYS = ("gpt2", "davinci_002", "gpt_4")
 def horizons(steps: tuple[float, float]) -> Transform:
     """GPT-3's (davinci-002) 50 % time horizon ``steps[0]`` times GPT-2's and GPT-4's ``steps[1]`` times
     GPT-3's, each interval moved with its estimate."""
+    steps = tuple(float(v) for v in require_positive("steps", steps))
+
     def transform(frame):
         out = frame.copy()
         idx = [out.index[out["metr_key"] == k][0] for k in _METR_KEYS]
@@ -156,6 +177,8 @@ def horizons(steps: tuple[float, float]) -> Transform:
 def shape_effect(factor: float) -> Transform:
     """Each finished Gemstones run's distance (in log loss) from the power law in size of its token group
     multiplied by ``factor``: shape matters ``factor`` times as much."""
+    factor = float(require_finite("factor", factor))
+
     def transform(frame):
         out = frame.copy()
         loss = np.log(out["val_loss"].to_numpy(float))
