@@ -60,7 +60,7 @@ def test_band_gains_and_sharpest_rise():
 @pytest.mark.parametrize("call, message", [
     (lambda: ob.band_gains(scale="tokens"), "scale must be one of"),
     (lambda: ob.band_gains(bands=(1e11, 1e10, 1e12)), "bands must increase"),
-    (lambda: ob.band_gains(bands=(1e13, 1e14, 1e15)), "fewer than 3 models"),
+    (lambda: ob.band_gains(bands=(1e13, 1e14, 1e15)), "hold no model"),
     (lambda: ob.band_gains(measure="BBH"), "measure must be one of"),
     (lambda: ob.predict_emergent(-1.0), "cutoff_flop must be positive"),
     (lambda: ob.predict_emergent(1e18), "too few models"),
@@ -109,3 +109,8 @@ def test_emergent_jumps_and_forecast_gain():
     assert gain == pytest.approx(p.mae_constant - p.mae_pc) and lo < gain < hi and n == int(p.table["open"].sum())
     with pytest.raises(ValueError, match="non-overlapping"):
         ob.emergent_jumps((1e10, 2e11), (1e11, 1e12))
+
+
+def test_a_band_with_too_few_models_is_scored_not_refused():
+    g = ob.band_gains("rcf", "params", (1e10, 3e11, 1e13), n_boot=40)
+    assert g.n_upper <= 1 and g.upper == 0.0 and g.upper_low == g.upper_high == 0.0 and g.lower > 0

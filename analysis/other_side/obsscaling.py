@@ -173,10 +173,6 @@ def _band_draws(x, y, g, n_boot, rng, method):
     return np.array(draws)
 
 
-def _band_boot(x, y, n_boot, rng, q):
-    return np.percentile(_band_draws(x, y, np.zeros(x.size), n_boot, rng, "pooled"), q)
-
-
 #: Measures :func:`band_gains` knows besides single benchmarks: "pc1" (the capability measure), "rcf" (mean
 #: of GSM8K, HumanEval and MMLU in points) and "rf" (mean of GSM8K and MMLU, which more large models have).
 BAND_MEASURES = ("pc1", "rcf", "rf")
@@ -211,12 +207,15 @@ def band_gains(measure: str = "pc1", scale: str = "params", bands: tuple = (1e10
     g = t["family"].astype(str).to_numpy()
     low_band = (x >= np.log10(lo)) & (x < np.log10(mid))
     up_band = (x >= np.log10(mid)) & (x <= np.log10(hi))
-    if low_band.sum() < 3 or up_band.sum() < 3:
-        raise ValueError(f"bands {bands!r} leave fewer than 3 models in a band for {measure!r} vs {scale!r}")
+    if not (low_band.any() or up_band.any()):
+        raise ValueError(f"bands {bands!r} hold no model for {measure!r} vs {scale!r}")
+    # a band with one model or none is scored, not refused: a slope of 0 over its n models (the thin-evidence
+    # rule keeps such a band from deciding anything)
     rng = np.random.default_rng(seed)
     q = [(1 - level) / 2 * 100, (1 + level) / 2 * 100]
-    dl = _band_draws(x[low_band], y[low_band], g[low_band], n_boot, rng, method)
-    du = _band_draws(x[up_band], y[up_band], g[up_band], n_boot, rng, method)
+    dl = _band_draws(x[low_band], y[low_band], g[low_band], n_boot, rng, method) if low_band.sum() > 1 else np.zeros(1)
+    du = _band_draws(x[up_band], y[up_band], g[up_band], n_boot, rng, method) if up_band.sum() > 1 else np.zeros(1)
+    dl, du = (d if d.size else np.zeros(1) for d in (dl, du))
     ll, lh = np.percentile(dl, q)
     ul, uh = np.percentile(du, q)
     from analysis.progress.frontier import slope_ratio
