@@ -142,13 +142,16 @@ def kazdan_spread_exponents(min_runs: int = 100) -> list[float]:
     return out
 
 
-def random_walk(seed: int = 0, sample_size: int = 20, n_generations: int = 200, n_chains: int = 4000,
+def random_walk(seed: int = 0, sample_size: int = 20, horizon: int = 200, walk_chains: int = 4000,
                 mode: str = "replace") -> dict:
+    """MC-3's numbers: unbiased replace chains (``mc.unbiased_run``) over ``horizon`` generations, and the spread
+    of Kazdan et al.'s published runs. (Its own names for the horizon and the chains, so the chapter's
+    ``n_generations`` and ``n_chains``, which size the fan chart, do not change it.)"""
     if mode == "replace":
-        res = mc.unbiased_run(n_generations=int(n_generations), sample_size=int(sample_size), n_chains=int(n_chains),
+        res = mc.unbiased_run(n_generations=int(horizon), sample_size=int(sample_size), n_chains=int(walk_chains),
                               seed=seed + 1)
     else:
-        res = mc.gaussian_chain(int(n_generations), int(sample_size), int(n_chains), mode=mode, estimator="unbiased",
+        res = mc.gaussian_chain(int(horizon), int(sample_size), int(walk_chains), mode=mode, estimator="unbiased",
                                 seed=seed + 1, method="exact")
     g = np.arange(res.n_generations + 1, dtype=float)
     spread = np.log(res.variance).var(axis=0)
@@ -177,7 +180,8 @@ def loss_sum_growth(kind: str, n_generations: int, base: int, power: float, expo
     return float(terms.sum() / terms[: n_generations // 2 + 1].sum())
 
 
-def superlinear(n_generations: int = 200, base: int = 20, power: float = 2.0, data_exponent: float = 1.0) -> dict:
+def superlinear(horizon: int = 200, base: int = 20, power: float = 2.0, data_exponent: float = 1.0) -> dict:
+    n_generations = int(horizon)
     budget = mc.data_budget_table(200).set_index("strategy")
     quad, acc = budget.loc["replace, quadratic M"], budget.loc["accumulate"]
     fresh = budget.loc["fresh human share"]
@@ -308,9 +312,10 @@ def curation(n_chains: int = 2000, seed: int = 0, mix_m: int = 20, real_share: f
             "min_gain_per_real_step": float(np.diff(exp).min())}
 
 
-def management(n_generations: int = 200, base: int = 20, real_tokens: float = 1e4, synthetic_tokens: float = 9e4,
+def management(horizon: int = 200, base: int = 20, real_tokens: float = 1e4, synthetic_tokens: float = 9e4,
                aug_k: int = tails.TAIL_CUT_RANK) -> dict:
-    acc = mc.expected_moments(int(n_generations), int(base), mode="accumulate").variance
+    n_generations = int(horizon)
+    acc = mc.expected_moments(n_generations, int(base), mode="accumulate").variance
     real_only = tails.augmentation_error(real_tokens, 0.0, k=int(aug_k))
     augmented = tails.augmentation_error(real_tokens, synthetic_tokens, k=int(aug_k))
     return {
