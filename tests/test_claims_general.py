@@ -69,10 +69,10 @@ def test_distilled_student_on_a_phone_is_inferred_from_size():
 @pytest.mark.parametrize("claim_id, key, value, verdict", [
     ("TT-15", "humaneval_margin_points", -1.0, C.PARTLY),
     ("TT-17", "aime_gain_points", 3.0, C.NOT_SUPPORTED),
-    ("MC-15", "binoculars_true_positive_rate", 0.5, C.SUPPORTED),
+    ("MC-15", "detectgpt_paraphrased_true_positive_rate", 1.0, C.PARTLY),
     ("DW-15", "mmlu_gap_points", -12.0, C.PARTLY),
-    ("SL-12", "horizon_doublings_gpt3_gpt4", 0.2, C.PARTLY),
-    ("PR-17", "eci_per_decade_upper", -1.0, C.PARTLY),
+    ("SL-12", "horizon_doublings_gpt2_gpt3_low", 0.5, C.SUPPORTED),
+    ("PR-17", "eci_per_decade_upper_low", -1.0, C.PARTLY),
     ("GN-22", "growth_per_year_since_2017_low", -0.02, C.NOT_SUPPORTED),
     ("GN-23", "phone_tokens_per_s", 2.0, C.NOT_SUPPORTED),
     ("GN-24", "aime_margin_over_gpt4o", -5.0, C.NOT_SUPPORTED),
@@ -87,7 +87,7 @@ def test_added_literature_and_data_claims_flip_with_their_evidence(claim_id, key
 def test_detection_claim_is_split_by_the_two_detectors():
     ev = C.get_claim("MC-15").evidence()
     assert ev["openai_true_positive_rate"] == pytest.approx(0.26)
-    assert C.get_claim("MC-15").judge(ev).verdict == C.PARTLY
+    assert C.get_claim("MC-15").judge(ev).verdict == C.SUPPORTED
 
 
 def test_general_claims_cite_keys_in_references():

@@ -37,12 +37,6 @@ def test_sl1_needs_a_margin_and_no_wall(evidence):
     assert _judge("SL-1", evidence, top_gain=0.0, top_gain_low=0.0, top_gain_high=0.0) == C.PARTLY
 
 
-def test_sl17_scaling_still_works_on_the_largest_runs(evidence):
-    assert _judge("SL-17", evidence) == C.SUPPORTED
-    assert _judge("SL-17", evidence, top_gain_low=0.0) == C.NOT_SUPPORTED
-    assert BY_ID["SL-17"].locators == ("§ The Flattening Curve ¶ 1",)
-
-
 def test_sl2_log_law_would_win_if_it_predicted_the_larger_runs(evidence):
     e = evidence["SL-2"]
     assert _judge("SL-2", evidence) == C.PARTLY

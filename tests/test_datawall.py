@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from analysis.datawall import data_constrained as dc
 from analysis.datawall import datastock as ds
 from analysis.datawall import charts as dw
-from analysis.datawall import run_evidence as rv
+from analysis.datawall import repetition as rv
 from analysis.datawall import worlds as W
 from analysis.house import data as hdata
 from analysis.house.fitting import huber
@@ -380,7 +380,7 @@ def test_projection_chart_draws_only_points_inside_its_window():
 
 # --- Run evidence under the multiverse's choices, and the worlds that transform the data ---------------
 
-def test_run_evidence_reproduces_the_chapter_numbers_at_its_defaults():
+def test_evidence_reproduces_the_chapter_numbers_at_its_defaults():
     old = dc.repetition_evidence()
     pairs = rv.repetition_pairs()
     assert pairs.n_pairs == old.n_matched_pairs == 72
@@ -408,7 +408,7 @@ def test_fresh_returns_in_the_worlds(transform, ratio):
         assert f.ratio > 5 and f.ratio_low > 2
 
 
-def test_run_evidence_stays_finite_when_data_buys_nothing():
+def test_evidence_stays_finite_when_data_buys_nothing():
     with hdata.world({W.RUNS: lambda frame: frame.assign(val_loss=3.0)}):
         f, p, r = rv.fresh_returns(), rv.repetition_pairs(), rv.loss_rises()
     assert f.ratio == rv.NO_GAIN_RATIO and f.drop_all == 0 and np.isfinite([f.ratio_low, f.ratio_high]).all()

@@ -29,7 +29,11 @@ import analysis
 #: Modules whose functions are presentation (charts, tables, prose) rather than computation; their
 #: arguments are results and charts, not numbers a reader types. Claim modules and the ledger's machinery
 #: take claims and records, not numbers (the ledger's published figures, ``ledger.literature``, are fuzzed).
-SKIP_MODULES = {"charts", "tables", "claims", "core", "pages", "render", "general", "__main__"}
+#: A chapter's ``evidence`` and ``worlds`` modules belong to its claims: evidence functions are called through
+#: ``Claim.evidence`` with parameters the chapter has already checked by name, and world builders transform
+#: real tables inside the ledger's counterfactual worlds.
+SKIP_MODULES = {"charts", "tables", "claims", "core", "pages", "render", "general", "__main__", "rules", "articles",
+                "checks", "multiverse", "evidence", "worlds"}
 #: Likewise chart builders wherever they live (modules ``*_charts``, functions ``*_chart``, ``*_explorer``).
 PRESENTATION_SUFFIXES = ("_chart", "_explorer")
 #: Plausible values of common required parameters, by name (sizes in their units; arrays of three).

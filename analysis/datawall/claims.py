@@ -5,7 +5,7 @@ sentences of seed 004 (literature on image-text and language models).
 Evidence functions take the chapter's papermill parameters ``seed`` and ``n_samples`` where the numbers
 depend on them, and the analysis choices of their multiverse; every number comes from
 :mod:`analysis.datawall.datastock`, :mod:`analysis.datawall.data_constrained`,
-:mod:`analysis.datawall.run_evidence` or a published constant kept there (or in
+:mod:`analysis.datawall.repetition` or a published constant kept there (or in
 :mod:`analysis.datawall.concept_frequency`) with its citation. The counterfactual worlds transform the real
 data files (:mod:`analysis.datawall.worlds`).
 """
@@ -19,7 +19,7 @@ import numpy as np
 from analysis.datawall import data_constrained as dc
 from analysis.datawall import datastock as ds
 from analysis.datawall import let_it_wag as wag
-from analysis.datawall import run_evidence as rv
+from analysis.datawall import repetition as rv
 from analysis.datawall import worlds as W
 from analysis.datawall.concept_frequency import BANSAL, KANDPAL, UDANDARAO
 from analysis.ledger import literature as lit

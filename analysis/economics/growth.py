@@ -20,6 +20,7 @@ from scipy import stats
 from analysis.economics.datasets import FRONTIER_START, frontier_models, from_2023_usd, price_performance
 from analysis.economics.trends import GrowthFit, annual_growth_factor
 from analysis.house.data import decimal_years
+from analysis.house.validation import as_float_array
 
 METHODS = ("ols", "theil-sen")
 COMPUTE = "Training compute (FLOP)"
@@ -31,7 +32,11 @@ def fit_growth(dates, values, *, method: str = "ols", level: float = 0.95) -> Gr
     by that interval, taken as normal)."""
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}; got {method!r}")
-    values = np.asarray(values, dtype=float)
+    values = as_float_array("values", values, allow_empty=True)
+    if values.ndim != 1:
+        raise ValueError(f"values must be one-dimensional; got shape {values.shape}")
+    if len(values) == 0:
+        raise ValueError("values must not be empty; got []")
     if len(values) < 3 or np.ptp(decimal_years(dates) if len(values) else [0.0]) == 0:
         return _no_trend(len(values), level)
     if method == "ols":

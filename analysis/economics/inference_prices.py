@@ -18,6 +18,7 @@ import pandas as pd
 from scipy import stats
 
 from analysis.house.data import DatasetSpec, decimal_years, load_csv
+from analysis.house.validation import require_in_range
 
 EPOCH_PRICE_SERIES = DatasetSpec(
     filename="epoch_llm_price_trends_frontier_models_2025-03.csv",
@@ -100,6 +101,5 @@ def series_fits(method: str = "ols", ci: float = 0.9, series_set: str = "all") -
         raise ValueError(f"method must be one of {METHODS}; got {method!r}")
     if series_set not in SERIES_SETS:
         raise ValueError(f"series_set must be one of {SERIES_SETS}; got {series_set!r}")
-    if not 0 < float(ci) < 1:
-        raise ValueError(f"ci must lie in (0, 1); got {ci!r}")
-    return _series_fits(method, float(ci), series_set).copy()
+    ci = float(require_in_range("ci", ci, 0.0, 1.0, inclusive=False))
+    return _series_fits(method, ci, series_set).copy()

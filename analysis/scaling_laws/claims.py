@@ -72,26 +72,6 @@ def _decades_judge(e) -> object:
            "beyond noise: a wall.")))
 
 
-# --- SL-17: scaling has not stopped working -----------------------------------------------------------------
-
-def _still_evidence(top_dex: float = 1.0, level: float = 0.9, n_boot: int = 400) -> dict:
-    m = ms.measured_returns(1e19, top_dex, n_boot=n_boot, level=level)
-    return {"top_gain": m.top_gain, "top_gain_low": m.top_low, "top_gain_high": m.top_high, "top_from": m.top_from,
-            "top_to": m.top_to, "n_top": float(m.n_top), "level": level}
-
-
-def _still_judge(e) -> object:
-    checks = [_top_check(e)]
-    return assess(checks, (
-        f"The largest runs (from {e['top_from']:.1e} to {e['top_to']:.1e} FLOP, {int(e['n_top'])} runs) lower the "
-        f"best loss by {e['top_gain']:.3f} nats/token ({e['level']:.0%} interval {e['top_gain_low']:.3f} to "
-        f"{e['top_gain_high']:.3f}): "
-        + ("more compute still buys lower loss at the top of what these runs reach." if checks[0].passed else
-           "at the top of these runs more compute buys nothing beyond noise.")
-        + " These are 2022 runs up to about 1e22 FLOP; whether frontier models still gain is the progress chapter's "
-        "question."))
-
-
 # --- SL-2: the returns are logarithmic (out-of-sample shape test) ---------------------------------------------
 
 def _log_evidence(oos_cut_flop: float = _OOS_CUT, tolerance: float = 0.02, level: float = 0.9,
@@ -387,11 +367,6 @@ CLAIMS = (
                   _runs(_GROW, PARTLY, W.accelerating(0.5), "there is no wall, so that half holds; the later decade "
                         "buys more, which falsifies 'each step buys less'")),
           multiverse=(_STARTS, _TOP, _LEVELS)),
-    Claim("SL-17", ("001",), (_001_FLAT,), CHAPTER, "sl-claim-decades",
-          "Scaling has not stopped working: more compute still buys a lower loss.",
-          "scaling has not stopped working", DATA, _still_evidence, _still_judge,
-          worlds=(_runs(_FLOOR, SUPPORTED, W.shift(0.3)), _runs(_WALL, NOT_SUPPORTED, W.wall(5e20))),
-          multiverse=(_TOP, _LEVELS)),
     Claim("SL-2", ("001",), (_001_FLAT,), CHAPTER, "sl-claim-log",
           "Returns to compute follow a logarithm: what scaling laws promise is logarithmic, not linear, "
           "improvement, and returns per dollar shrink exactly as a log law says.",

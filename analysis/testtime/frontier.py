@@ -21,6 +21,17 @@ STATISTICS = {"max": 1, "top3": 3}
 WINDOWS = {"all": None, "12 months": 365}
 
 
+def _shift_timestamp(shift_date) -> pd.Timestamp:
+    """``shift_date`` as a timestamp, refused by name unless pandas reads it as a date from 1950 to 2100."""
+    try:
+        shift = pd.Timestamp(shift_date)
+    except (TypeError, ValueError):
+        raise ValueError(f"shift_date must be an ISO date such as '2024-09-12'; got {shift_date!r}") from None
+    if pd.isna(shift) or not 1950 <= shift.year <= 2100:
+        raise ValueError(f"shift_date must be a date from 1950 to 2100; got {shift_date!r}")
+    return shift
+
+
 def frontier_before_after(shift_date: str = SHIFT_DATES[0], statistic: str = "max", window_before: str = "all") -> dict:
     """The training compute of the largest run(s) published after ``shift_date`` over that of the largest before it.
 
@@ -42,7 +53,7 @@ def frontier_before_after(shift_date: str = SHIFT_DATES[0], statistic: str = "ma
     if statistic not in STATISTICS or window_before not in WINDOWS:
         raise ValueError(f"statistic must be one of {sorted(STATISTICS)} and window_before one of {sorted(WINDOWS)}; "
                          f"got {statistic!r}, {window_before!r}")
-    shift = pd.Timestamp(shift_date)
+    shift = _shift_timestamp(shift_date)
     frame = data.load_epoch_generations()
     frame = frame.assign(when=pd.to_datetime(frame["Publication date"]),
                          flop=pd.to_numeric(frame["Training compute (FLOP)"])).dropna(subset=["flop", "when"])

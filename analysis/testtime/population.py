@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from analysis.other_side import obsscaling
+from analysis.house.validation import require_finite, require_in_range
 
 #: Families of Ruan et al.'s table whose pre-training data their makers describe as curated or synthetic:
 #: Phi (phi-1.5, phi-2: "textbook-quality" web and synthetic data; Gunasekar et al. 2023 and successors) and
@@ -37,8 +38,10 @@ def rival_pairs(population: str = "phi", benchmark: str = "MMLU", tolerance: flo
         raise ValueError(f"population must be one of {sorted(CURATED_FAMILIES)}; got {population!r}")
     if benchmark not in BENCHMARKS:
         raise ValueError(f"benchmark must be one of {BENCHMARKS}; got {benchmark!r}")
-    if not (np.isfinite(tolerance) and tolerance >= 0 and np.isfinite(size_ratio) and size_ratio > 1):
-        raise ValueError(f"tolerance must be >= 0 and size_ratio > 1; got {tolerance!r}, {size_ratio!r}")
+    tolerance = float(require_in_range("tolerance", tolerance, 0.0, 100.0))
+    size_ratio = float(require_finite("size_ratio", size_ratio))
+    if size_ratio <= 1:
+        raise ValueError(f"size_ratio must exceed 1; got {size_ratio!r}")
     frame = obsscaling.load_base_models()
     frame = frame.dropna(subset=[benchmark])
     size = frame["Model Size (B)"].to_numpy(float)
