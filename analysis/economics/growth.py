@@ -26,16 +26,20 @@ METHODS = ("ols", "theil-sen")
 COMPUTE = "Training compute (FLOP)"
 
 
-def fit_growth(dates, values, *, method: str = "ols", level: float = 0.95) -> GrowthFit:
+def fit_growth(dates, values, *, method: str = "ols", level: float = 0.95, allow_empty: bool = False) -> GrowthFit:
     """Yearly growth factor of ``values`` by least squares on log10 (:func:`annual_growth_factor`) or by
     Theil-Sen (median of pairwise slopes, with its ``level`` interval; the covariance is the one implied
-    by that interval, taken as normal)."""
+    by that interval, taken as normal).
+
+    A band of fewer than 3 points (or all on one date) gives no growth on its points, which the ledger treats
+    as thin evidence. Empty ``values`` are refused unless ``allow_empty`` (a selection that a counterfactual
+    world may leave empty, whose verdict must still be scored)."""
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}; got {method!r}")
     values = as_float_array("values", values, allow_empty=True)
     if values.ndim != 1:
         raise ValueError(f"values must be one-dimensional; got shape {values.shape}")
-    if len(values) == 0:
+    if len(values) == 0 and not allow_empty:
         raise ValueError("values must not be empty; got []")
     if len(values) < 3 or np.ptp(decimal_years(dates) if len(values) else [0.0]) == 0:
         return _no_trend(len(values), level)
@@ -75,7 +79,7 @@ def frontier_cost_growth(max_rank: int = 10, start: str = FRONTIER_START, end: s
                          deflate: bool = True, method: str = "ols", level: float = 0.95) -> GrowthFit:
     """Yearly growth factor of the training cost of frontier runs under the given choices."""
     front = costed_frontier(max_rank, start, end, deflate=deflate)
-    return fit_growth(front["year"], front["usd"], method=method, level=level)
+    return fit_growth(front["year"], front["usd"], method=method, level=level, allow_empty=True)
 
 
 @lru_cache(maxsize=128)
@@ -84,7 +88,7 @@ def frontier_flop_per_usd_growth(max_rank: int = 10, start: str = FRONTIER_START
     """Yearly growth factor of the FLOP bought per dollar in frontier runs (compute / cost): above 1, the
     hardware cost of a unit of computation falls."""
     front = costed_frontier(max_rank, start, end, deflate=deflate)
-    return fit_growth(front["year"], front[COMPUTE] / front["usd"], method=method, level=level)
+    return fit_growth(front["year"], front[COMPUTE] / front["usd"], method=method, level=level, allow_empty=True)
 
 
 @lru_cache(maxsize=32)
@@ -95,7 +99,7 @@ def chip_price_performance_growth(start: str = FRONTIER_START, deflate: bool = T
     pp = price_performance()
     pp = pp[pp["Price date"] >= pd.Timestamp(start)]
     usd = pp["price_usd_2023"] if deflate else pp["Price (hardware purchase)"]
-    return fit_growth(pp["year"], pp["peak_flops"] / usd, method=method, level=level)
+    return fit_growth(pp["year"], pp["peak_flops"] / usd, method=method, level=level, allow_empty=True)
 
 
 @lru_cache(maxsize=64)
@@ -104,7 +108,7 @@ def frontier_compute_growth(max_rank: int = 10, start: str = "2018-01-01", end: 
     """Yearly growth factor of the training compute (FLOP) of frontier models (every model with a compute
     estimate, whether or not it has a cost)."""
     front = frontier_models(max_rank=max_rank, start=start, end=end).dropna(subset=[COMPUTE])
-    return fit_growth(front["year"], front[COMPUTE], method=method, level=level)
+    return fit_growth(front["year"], front[COMPUTE], method=method, level=level, allow_empty=True)
 
 
 def years_until(target_usd: float, *, start_year: float, anchor: str = "max", max_rank: int = 10,

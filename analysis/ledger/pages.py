@@ -164,16 +164,16 @@ def robustness_chart(records: Sequence):
     rule = pd.DataFrame({"share_agree": [FRAGILE_BELOW]})
     y = alt.Y("chapter:N", title=None, sort=chapters, axis=alt.Axis(labelLimit=140))
     points = alt.Chart(frame).mark_point(filled=True, size=70, opacity=0.85).encode(
-        x=charts.x("share_agree:Q", "share of specifications giving the reported verdict", (0, 1), percent=True),
+        x=charts.x("share_agree:Q", "specifications giving the verdict", (-0.04, 1.04), percent=True,
+                   ticks=[0, 0.25, 0.5, 0.75, 1]),
         y=y, yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[0, 1])),
         color=alt.Color("verdict:N", title="verdict", scale=charts.verdict_scale()),
         tooltip=["claim", "verdict", "test_type", "n_agree", "n_specs",
                  alt.Tooltip("share_agree:Q", format=".0%"), "flips_under"],
     ).transform_calculate(jitter="(indexof(datum.claim, '-') > -1 ? (parseInt(split(datum.claim, '-')[1]) % 7) / 7 : 0.5)")
     mark = alt.Chart(rule).mark_rule(strokeDash=[4, 3], color=charts.colour("reference")).encode(
-        x=alt.X("share_agree:Q", scale=alt.Scale(domain=[0, 1])))
-    chart = (mark + points).properties(title="How many defensible analyses agree with each verdict",
-                                       height=alt.Step(34))
+        x=alt.X("share_agree:Q", scale=alt.Scale(domain=[-0.04, 1.04])))
+    chart = (mark + points).properties(title="Robustness by chapter", height=alt.Step(34))
     return charts.figure(
         chart, name="fig-ledger-robustness",
         description=("One point per scored claim, grouped by chapter: the share of the specifications of its "
