@@ -180,8 +180,10 @@ def _target_text(content: str) -> tuple[str, str | None]:
     return (m["text"], m["target"]) if m else (content, None)
 
 
-def plain_roles(text: str, *, glue: dict, bib: dict, titles: dict, figures: dict) -> str:
-    """Replace MyST roles by plain text: glue values, citations, terms, references, figure numbers."""
+def plain_roles(text: str, *, glue: dict, bib: dict, titles: dict, figures: dict, exercises: dict | None = None) -> str:
+    """Replace MyST roles by plain text: glue values, citations, terms, references, figure and exercise
+    numbers (``exercises``: {label: number} of the page's exercises, as plain_directives numbers them)."""
+    exercises = exercises or {}
     def role(m: re.Match) -> str:
         name, content = m["role"], m["content"]
         if name.startswith("glue"):
@@ -193,6 +195,9 @@ def plain_roles(text: str, *, glue: dict, bib: dict, titles: dict, figures: dict
         if name.startswith("cite"):
             return _cite(content, bib, textual=True)
         shown, target = _target_text(content)
+        if name in ("numref", "ref") and (target or content) in exercises:
+            number = exercises[target or content]
+            return shown.replace("%s", str(number)) if target and "%s" in shown else f"Exercise {number}"
         if name == "numref":
             label = target or content
             number = figures.get(label)
@@ -288,6 +293,7 @@ def _caption_cell(caption: str, number: int, **ctx) -> nbformat.NotebookNode:
     return nbformat.v4.new_markdown_cell(f"*Figure {number}.* {text}")
 
 
+EXERCISE_LABEL = re.compile(r"^\s*:{3,}\{exercise\}[^\n]*\n(?:\s*:[\w-]+:[^\n]*\n)*?\s*:label:\s*(\S+)", re.M)
 GLUE_IMPORT = re.compile(r"^from myst_nb import glue\s*$", re.M)
 GLUE_FALLBACK = ("try:\n    from myst_nb import glue\n"
                  "except ImportError:  # outside the book: glue only hands values to the book's text\n"
@@ -308,10 +314,15 @@ def reader_notebook(nb: nbformat.NotebookNode, *, bib: dict, titles: dict, repo_
             n += 1
             if fig.get("name"):
                 figures[fig["name"]] = n
-    ctx = dict(glue=glue, bib=bib, titles=titles, figures=figures)
+    labels = [m for c in out.cells if c.cell_type == "markdown" for m in EXERCISE_LABEL.findall(c.source)]
+    ctx = dict(glue=glue, bib=bib, titles=titles, figures=figures,
+               exercises={label: i + 1 for i, label in enumerate(labels)})
     cells = []
     for cell in out.cells:
         if cell.cell_type == "markdown":
+            if repo_url:  # the repository's address, one setting (tools/book_extensions.py substitutes it on the site)
+                cell.source = (cell.source.replace("{{ repository_url }}", repo_url)
+                               .replace("{{ repository_name }}", repo_url.rstrip("/").rsplit("/", 1)[-1]))
             cell.source = plain_directives(plain_roles(cell.source, **ctx))
             if cell.source.strip():
                 cells.append(cell)
