@@ -295,3 +295,165 @@ def bottom_line(records: Sequence) -> str:
                          "the gain bought by each tenfold step of compute:")
             items += [f"    - {verdict_ref(o)}: {md_text(o.summary)}" for o in others]
     return head + ("\n\nThe statements the articles lean on most:\n\n" + "\n".join(items) if items else "")
+
+
+# --- the landing page: verdicts by chapter, and reading paths -----------------------------------------------
+
+#: Short names of the chapters (the ``chapter`` of a record is its page), in the order of the table of contents;
+#: the ledger's own rows (claims no chapter tests) come last.
+CHAPTER_NAMES = {
+    "scaling-laws": "Scaling laws", "progress": "Progress", "chinchilla": "Chinchilla",
+    "test-time-compute": "Test-time compute", "model-collapse": "Model collapse", "data-wall": "Data wall",
+    "economics": "Economics", "other-side": "The other side", "ledger": "No chapter (ledger)",
+}
+#: What a load-bearing claim is called on the landing figure.
+KEY_MARK = "a statement the articles lean on most"
+
+
+def key_claims(records: Sequence) -> list[tuple]:
+    """The load-bearing claims: for each row of :data:`BOTTOM_LINE_ROWS` found in ``records``, the first record
+    tagged with its checklist row, with the row's gloss, as ``(record, gloss)`` in the rows' order."""
+    by_tag = {}
+    for r in records:
+        for tag in r.checklist:
+            by_tag.setdefault(tag, r)
+    return [(by_tag[tag], gloss) for tag, gloss, _ in BOTTOM_LINE_ROWS if tag in by_tag]
+
+
+def _chapter_order(records: Sequence) -> list[str]:
+    seen = list(dict.fromkeys(r.chapter for r in records))
+    known = [c for c in CHAPTER_NAMES if c in seen]
+    return known + [c for c in seen if c not in CHAPTER_NAMES]
+
+
+def verdict_units(records: Sequence) -> pd.DataFrame:
+    """One row per claim, laid end to end in its chapter's bar: ``chapter`` (short name), ``verdict``, ``start``
+    and ``end`` (its unit on the count axis: claims ordered by verdict as in :data:`VERDICTS`, then by id),
+    ``claim``, ``key`` (whether it is a load-bearing claim, :func:`key_claims`) and ``gloss``."""
+    keys = {r.id: gloss for r, gloss in key_claims(records)}
+    rank = {v: i for i, v in enumerate(VERDICTS)}
+    rows = []
+    for chapter in _chapter_order(records):
+        mine = sorted((r for r in records if r.chapter == chapter), key=lambda r: (rank.get(r.verdict, 99), r.id))
+        for i, r in enumerate(mine):
+            rows.append({"chapter": CHAPTER_NAMES.get(chapter, chapter), "verdict": r.verdict, "start": i,
+                         "end": i + 1, "claim": r.id, "key": r.id in keys, "gloss": keys.get(r.id, "")})
+    return pd.DataFrame(rows, columns=["chapter", "verdict", "start", "end", "claim", "key", "gloss"])
+
+
+def verdict_segments(records: Sequence) -> pd.DataFrame:
+    """The bars of the landing figure: per chapter and verdict, ``count`` and the segment's ``start``/``end``;
+    with ``total``, the chapter's number of claims."""
+    units = verdict_units(records)
+    if units.empty:
+        return pd.DataFrame(columns=["chapter", "verdict", "count", "start", "end", "total"])
+    seg = (units.groupby(["chapter", "verdict"], sort=False)
+           .agg(count=("claim", "size"), start=("start", "min"), end=("end", "max")).reset_index())
+    return seg.merge(units.groupby("chapter", sort=False).size().rename("total").reset_index(), on="chapter")
+
+
+def verdicts_figure(records: Sequence):
+    """The landing page's figure (``fig-intro-verdicts``): for each chapter a bar of its claims by verdict, a
+    count at the bar's end, and a white diamond with the claim's id on each load-bearing claim."""
+    import altair as alt
+
+    from analysis.house import charts
+
+    units, seg = verdict_units(records), verdict_segments(records)
+    if seg.empty:
+        raise ValueError("records must hold at least one claim to draw the verdicts by chapter")
+    order = list(dict.fromkeys(units["chapter"]))
+    top = int(seg["total"].max())
+    x_max = top * 1.12 + 1
+    totals = seg.drop_duplicates("chapter")[["chapter", "total"]]
+    keys = units[units["key"]].assign(mid=lambda f: f["start"] + 0.5, mark=KEY_MARK)
+    y = alt.Y("chapter:N", title=None, sort=order, axis=alt.Axis(labelLimit=150, ticks=False, domain=False))
+    x_axis = charts.x("start:Q", "claims", (0, x_max), ticks=list(range(0, top + 1, 5 if top <= 40 else 10)))
+    bars = alt.Chart(seg).mark_bar(height={"band": 0.55}).encode(
+        x=x_axis, x2="end:Q", y=y,
+        color=alt.Color("verdict:N", title="verdict", scale=charts.verdict_scale(list(VERDICTS)),
+                        sort=list(VERDICTS)),
+        tooltip=["chapter", "verdict", "count", "total"])
+    counts = alt.Chart(totals).mark_text(align="left", dx=4, fontSize=11).encode(
+        x=alt.X("total:Q", scale=alt.Scale(domain=[0, x_max])), y=y, text="total:Q")
+    marks = alt.Chart(keys).mark_point(shape="diamond", filled=True, size=80, fill="#ffffff", stroke="#000000",
+                                       strokeWidth=1.2, opacity=1).encode(
+        x=alt.X("mid:Q", scale=alt.Scale(domain=[0, x_max])), y=y,
+        shape=alt.Shape("mark:N", title=None, scale=alt.Scale(domain=[KEY_MARK], range=["diamond"]),
+                        legend=alt.Legend(orient="top", columns=1)),  # above the plot: fits beside nothing
+        tooltip=["claim", "verdict", alt.Tooltip("gloss:N", title="the statement")])
+    labels = alt.Chart(keys).mark_text(align="left", dx=-5, dy=-13, fontSize=10, fontWeight="bold",
+                                       clip=False).encode(
+        x=alt.X("mid:Q", scale=alt.Scale(domain=[0, x_max])), y=y, text="claim:N")
+    chart = (bars + counts + marks + labels).properties(title="Verdicts by chapter", height=alt.Step(40))
+    n_keys = len(keys)
+    return charts.figure(
+        chart, name="fig-intro-verdicts",
+        description=(f"Horizontal bars, one per chapter and one for the claims no chapter tests: how many of its "
+                     f"{len(units)} claims are supported, partly supported, not supported or not testable, with the "
+                     f"count at the end of each bar. A white diamond labelled with its id marks each of the "
+                     f"{n_keys} statements the articles lean on most."),
+        source="This book's claims ledger (ledger.json), computed when the book was built",
+        data={"segments": seg, "load-bearing claims": keys.drop(columns=["mark"])})
+
+
+#: The one-lecture path: (minutes, what to read) in order; the verdict cards of the load-bearing claims and a
+#: discussion fill the rest of :data:`LECTURE_MINUTES` (see :func:`reading_paths_markdown`).
+LECTURE_MINUTES = 90
+MINUTES_PER_KEY_CARD = 4
+LECTURE_STEPS = (
+    (10, "The bottom line and {numref}`fig-intro-verdicts` on this page."),
+    (25, "{ref}`sl-forms` and {ref}`sl-frontier`: the shapes \"diminishing returns\" can take, and which one "
+         "the compute frontier of real training runs follows."),
+    (15, "{ref}`pr-frontier`: whether the frontier of measured capabilities has slowed."),
+)
+#: The three-week module: (title, chapters) per week; each week is :data:`SESSIONS_PER_WEEK` sessions of
+#: :data:`SESSION_MINUTES` minutes and :data:`EXERCISE_HOURS_PER_WEEK` hours of the chapters' exercises.
+MODULE_WEEKS = (
+    ("What \"diminishing returns\" means, and whether progress is slowing", ("scaling-laws", "progress")),
+    ("How to spend compute: model size, data and answer time", ("chinchilla", "test-time-compute", "data-wall")),
+    ("Collapse, costs and the counter-arguments", ("model-collapse", "economics", "other-side")),
+)
+SESSIONS_PER_WEEK, SESSION_MINUTES, EXERCISE_HOURS_PER_WEEK = 2, 90, 3
+
+
+def _verdict_tally(records: Sequence, what: str = "claims") -> str:
+    scored = computed(records)
+    parts = [f"{sum(r.verdict == v for r in scored)} {v}" for v in VERDICTS if v != NOT_TESTABLE]
+    return f"{len(records)} {what}, {len(scored)} scored ({', '.join(parts)})"
+
+
+def reading_paths_markdown(records: Sequence) -> str:
+    """Two reading paths with time budgets, as MyST: one lecture, and a three-week module. Every number is
+    computed: the lecture's minutes (the load-bearing claims' cards take :data:`MINUTES_PER_KEY_CARD` minutes
+    each, a discussion the rest), each week's claims and verdicts, and the module's hours."""
+    keys = key_claims(records)
+    ref = lambda r: f"{{ref}}`{r.id} <{r.anchor}>` ({r.verdict})"  # noqa: E731
+    cards = MINUTES_PER_KEY_CARD * len(keys)
+    discussion = LECTURE_MINUTES - sum(m for m, _ in LECTURE_STEPS) - cards
+    if discussion < 0:
+        raise ValueError(f"the lecture's steps take {LECTURE_MINUTES - discussion} minutes, more than "
+                         f"LECTURE_MINUTES = {LECTURE_MINUTES}")
+    lecture = [f"{i}. *{m} min.* {text}" for i, (m, text) in enumerate(LECTURE_STEPS, 1)]
+    n = len(LECTURE_STEPS)
+    lecture.append(f"{n + 1}. *{cards} min.* The verdict cards of the {len(keys)} statements the articles lean on "
+                   f"most, {MINUTES_PER_KEY_CARD} minutes each: " + "; ".join(ref(r) for r, _ in keys) + ".")
+    lecture.append(f"{n + 2}. *{discussion} min.* Discussion: for one of them, which change of the evidence would "
+                   "flip the verdict (each card says)?")
+    weekly = SESSIONS_PER_WEEK * SESSION_MINUTES / 60 + EXERCISE_HOURS_PER_WEEK
+    weeks = []
+    for i, (title, chapters) in enumerate(MODULE_WEEKS, 1):
+        mine = [r for r in records if r.chapter in chapters]
+        leaned = [ref(r) for r, _ in keys if r.chapter in chapters]
+        weeks.append(f"- **Week {i}: {title}.** " + ", ".join(f"{{doc}}`{c}`" for c in chapters)
+                     + f": {_verdict_tally(mine)}"
+                     + (f"; the articles lean most on {', '.join(leaned)}" if leaned else "") + ".")
+    rest = [r for r in records if not any(r.chapter in c for _, c in MODULE_WEEKS)]
+    return "\n".join([
+        f"**One lecture ({LECTURE_MINUTES} minutes).** The debate in one session, on the statements the articles "
+        "lean on most:", "", *lecture, "",
+        f"**A three-week module ({len(MODULE_WEEKS) * weekly:g} hours).** Each week {SESSIONS_PER_WEEK} sessions of "
+        f"{SESSION_MINUTES} minutes on the chapters and about {EXERCISE_HOURS_PER_WEEK} hours of their exercises "
+        f"({weekly:g} hours a week):", "", *weeks,
+        f"- **To close:** the {{ref}}`ledger <ledger>`, with the {_verdict_tally(rest, 'claims no chapter tests')}; "
+        "and one chapter rerun with other parameters ({ref}`running`): which verdicts move?"])

@@ -3,7 +3,8 @@
 A card shows a coloured verdict badge, the claim in our words with its articles and locators, a small
 table of checks (measured with interval vs asserted), the test type, the sentence of what would flip the
 verdict and a link to the claim's row on the ledger page. Styles are inline, so a card reads the same in
-the built site, in a downloaded notebook and in print; the table wraps, so it fits a 390 px column.
+the built site, in a downloaded notebook and in print; the table wraps between words (never inside one),
+so it fits a 390 px column.
 """
 
 from __future__ import annotations
@@ -104,14 +105,17 @@ def card_html(record: "ClaimRecord", ledger_page: str = "ledger.html", *, elemen
         rows.append(
             f"<tr><td>{e(c['name'])}</td><td>{e(c['measured_text'])}{e(note)}</td>"
             f"<td>{e(c['asserted_text'])}</td><td>{mark}</td></tr>")
-    cell = "padding:0.2em 0.4em;border-bottom:1px solid rgba(127,127,127,0.3);vertical-align:top;text-align:left"
+    cell = "padding:0.2em 0.3em;border-bottom:1px solid rgba(127,127,127,0.3);vertical-align:top;text-align:left"
     table = ""
     if rows:
         head = "".join(f'<th scope="col" style="{cell}">{h}</th>' for h in ("Check", "Measured [interval]",
                                                                               "Asserted", "Result"))
         body = "".join(rows).replace("<td>", f'<td style="{cell}">')
-        table = (f'<table class="claim-checks" style="width:100%;table-layout:fixed;overflow-wrap:anywhere;'
-                 f'border-collapse:collapse;font-size:0.9em;margin:0.4em 0">'
+        # Columns as wide as their longest word (automatic layout, words never broken), in a type that shrinks
+        # with a phone's width (3.3vw is 12.9 px at 390 px; 0.9em from about 440 px up) so the longest words of
+        # four columns still fit a 390 px column; inline, so a downloaded notebook reads the same.
+        table = (f'<table class="claim-checks" style="width:100%;table-layout:auto;overflow-wrap:break-word;'
+                 f'word-break:normal;border-collapse:collapse;font-size:min(0.9em, 3.3vw);margin:0.4em 0">'
                  f'<caption style="text-align:left;font-size:0.85em">Checks behind the verdict of '
                  f'{e(record.id)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
     flips = f"<p style=\"margin:0.3em 0\"><strong>Flips:</strong> {e(record.flips_if)}</p>" if record.checks else ""
