@@ -303,7 +303,7 @@ def test_fits_table_lists_every_constant(boot):
 @pytest.mark.parametrize("call, message", [
     (lambda: law.chinchilla_loss(-1, 1e9, law.HOFFMANN_2022), "N must be positive"),
     (lambda: law.chinchilla_loss(1e9, np.nan, law.HOFFMANN_2022), "D must be finite"),
-    (lambda: law.chinchilla_loss(1e9, 1e9, law.ParametricFit(1.0, 1.0, 1.0, -0.3, 0.3)), "fit.alpha must be positive"),
+    (lambda: law.chinchilla_loss(1e9, 1e9, law.ParametricFit(1.0, 1.0, 1.0, -0.3, 0.3)), "params.alpha must be positive"),
     (lambda: law.compute_optimal_allocation(0, law.HOFFMANN_2022), "C_flop must be positive"),
     (lambda: law.compute_to_reach(1.5, law.HOFFMANN_2022), "loss must exceed the irreducible loss"),
     (lambda: ch.fit_parametric_loss([1e9] * 10, [1e10] * 9, [2.5] * 10), "same shape"),

@@ -12,6 +12,7 @@ is a failure, listed with the function, parameter and value.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import math
@@ -26,14 +27,15 @@ import pytest
 
 import analysis
 
-#: Modules whose functions are presentation (charts, tables, prose) rather than computation; their
-#: arguments are results and charts, not numbers a reader types. Claim modules and the ledger's machinery
-#: take claims and records, not numbers (the ledger's published figures, ``ledger.literature``, are fuzzed).
+#: Modules whose functions are presentation (charts, tables, colours, number formats, prose) rather than
+#: computation; their arguments are results and charts, not numbers a reader types. Claim modules and the
+#: ledger's machinery take claims and records, not numbers (the ledger's published figures, ``ledger.literature``,
+#: are fuzzed).
 #: A chapter's ``evidence`` and ``worlds`` modules belong to its claims: evidence functions are called through
 #: ``Claim.evidence`` with parameters the chapter has already checked by name, and world builders transform
 #: real tables inside the ledger's counterfactual worlds.
-SKIP_MODULES = {"charts", "tables", "claims", "core", "pages", "render", "general", "__main__", "rules", "articles",
-                "checks", "multiverse", "evidence", "worlds"}
+SKIP_MODULES = {"charts", "tables", "palette", "numbers", "claims", "core", "pages", "render", "general", "__main__",
+                "rules", "articles", "checks", "multiverse", "evidence", "worlds"}
 #: Likewise chart builders wherever they live (modules ``*_charts``, functions ``*_chart``, ``*_explorer``).
 PRESENTATION_SUFFIXES = ("_chart", "_explorer")
 #: Plausible values of common required parameters, by name (sizes in their units; arrays of three).
@@ -66,6 +68,16 @@ class Case:
         return f"{self.module}.{self.function}({self.param}={self.kind})"
 
 
+def _unwrapped(obj):
+    """The plain function under a ``functools.lru_cache`` (or ``cache``) wrapper, else ``obj``."""
+    return obj.__wrapped__ if isinstance(obj, functools._lru_cache_wrapper) else obj
+
+
+def _is_function(obj) -> bool:
+    """A plain function, or one decorated directly with ``functools.lru_cache``."""
+    return inspect.isfunction(_unwrapped(obj))
+
+
 def public_functions():
     infos = pkgutil.walk_packages(analysis.__path__, prefix="analysis.")
     for info in sorted(infos, key=lambda m: m.name):
@@ -74,8 +86,8 @@ def public_functions():
             continue
         module = importlib.import_module(info.name)
         short = info.name.removeprefix("analysis.")
-        for name, func in inspect.getmembers(module, inspect.isfunction):
-            if (not name.startswith("_") and func.__module__ == module.__name__
+        for name, func in inspect.getmembers(module, _is_function):
+            if (not name.startswith("_") and _unwrapped(func).__module__ == module.__name__
                     and not name.endswith(PRESENTATION_SUFFIXES)):
                 yield short, name, func
 
@@ -219,6 +231,65 @@ def test_bad_arguments_get_a_value_error_naming_them(module):
 
 def test_the_known_gaps_name_real_cases():
     assert not known_gaps() - {c.id for c in CASES}, "stale entries in " + GAPS_FILE.name
+
+
+def _named_cases():
+    """The bad calls issue 28 names, each with the parameter its ValueError must name (and nothing slow)."""
+    from analysis.chinchilla import allocation, law, refit
+    from analysis.collapse.gaussian import sample_size_schedule
+    from analysis.economics.datasets import to_2023_usd
+    from analysis.economics.trends import frontier_compute_in
+    from analysis.house import fitting
+    from analysis.other_side.emergence import metric_values
+    from analysis.other_side.obsscaling import fit_link
+    from analysis.progress.frontier import frontier_table
+    from analysis.progress.metr import doubling_days, window_table
+    from analysis.scaling_laws.returns import decade_returns, decade_table
+
+    x4, flat = np.array([1.0, 10.0, 100.0, 1000.0]), np.full(4, 2.5)
+    curve = fitting.fit_power_law(x4, np.array([3.0, 2.0, 1.5, 1.2]))
+    runs = np.geomspace(1e8, 1e10, 8), np.geomspace(1e9, 1e11, 8)[::-1]
+    S = np.linspace(-2, 2, 12).reshape(-1, 1)
+    return [  # (id, call, parameter named)
+        ("power law, all-equal x", lambda: fitting.fit_power_law(np.ones(4), x4), "x"),
+        ("power law, 2-D x", lambda: fitting.fit_power_law(np.ones((2, 3)), np.ones((2, 3))), "x"),
+        ("power law, strings", lambda: fitting.fit_power_law(["1", "2", "3"], [3.0, 2.0, 1.0]), "x"),
+        ("floor fit, 3 points for 3 parameters", lambda: fitting.fit_power_law_with_floor(x4[:3], flat[:3] + [0, 1, 2]),
+         "x"),
+        ("floor fit, all-equal loss", lambda: fitting.fit_power_law_with_floor(x4, flat), "y"),
+        ("Chinchilla fit, all-equal loss", lambda: refit.fit_parametric_loss(*runs, np.full(8, 2.5)), "loss"),
+        ("to_2023_usd in 1800", lambda: to_2023_usd([1e6], ["1800-01-01"]), "dates"),
+        ("to_2023_usd in 2100", lambda: to_2023_usd([1e6], ["2100-01-01"]), "dates"),
+        ("frontier_compute_in(1990)", lambda: frontier_compute_in(1990), "year"),
+        ("window_table(version='1.2')", lambda: window_table(version="1.2"), "version"),
+        ("frontier_table(start='2030-01-01')", lambda: frontier_table(start="2030-01-01"), "start"),
+        ("parameter_decade_gains(n=10**9)", lambda: allocation.parameter_decade_gains(law.HOFFMANN_2022, n=10**9), "n"),
+        ("decade_returns(n_decades=10**9)", lambda: decade_returns(curve, 1e21, 10**9), "n_decades"),
+        ("a fit that is None", lambda: allocation.compare_models(None), "fit"),
+        ("a fit that is a dict", lambda: law.chinchilla_loss(1e9, 1e10, {}), "params"),
+        ("a curve that is None", lambda: decade_returns(None, 1e21, 3), "curve"),
+        ("a frontier result that is a dict", lambda: decade_table({}), "result"),
+        ("more correct than samples", lambda: metric_values([[3.0]], [[2.0]]), "num_correct"),
+        ("superlinear sizes that overflow", lambda: sample_size_schedule("superlinear", 1000, 20, power=50), "power"),
+        ("fit_link, mismatched lengths", lambda: fit_link(S, np.full(11, 0.5)), "y"),
+        ("fit_link, accuracy above 1", lambda: fit_link(S, np.full(12, 1.5)), "y"),
+        ("doubling_days, zero minutes", lambda: doubling_days([0.0, 365.0, 730.0], [0.0, 4.0, 16.0]), "minutes"),
+    ]
+
+
+NAMED = _named_cases()
+
+
+@pytest.mark.parametrize("call, param", [c[1:] for c in NAMED], ids=[c[0] for c in NAMED])
+def test_the_bad_calls_the_issue_names_are_refused_by_name(call, param):
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(5)
+    try:
+        with pytest.raises(ValueError, match=rf"\b{re.escape(param)}\b"):
+            call()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
 
 
 if __name__ == "__main__":  # rewrite the list of known gaps from a fresh run

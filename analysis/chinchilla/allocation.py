@@ -10,7 +10,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.house.validation import require_finite, require_int, require_positive
+from analysis.scaling_laws.returns import MAX_DECADES
+from analysis.house.validation import (require_finite, require_instance, require_int, require_positive,
+                                       require_positive_number, require_vector)
 from analysis.chinchilla.law import (CHINCHILLA, GOPHER, INFER_FLOP_PER_PARAM_TOKEN, Model, ParametricFit,
                                      RULE_OF_THUMB_BUDGETS, RULE_OF_THUMB_FACTOR,
                                      RULE_OF_THUMB_TOKENS_PER_PARAM, TRAIN_FLOP_PER_PARAM_TOKEN, _constants,
@@ -30,11 +32,15 @@ def rule_of_thumb_table(fits, C_flop=RULE_OF_THUMB_BUDGETS, *, factor: float = R
     factor : float
         Tolerance as a multiplicative factor (> 1): the band is ``[20 / factor, 20 * factor]``.
     """
-    C = np.atleast_1d(require_positive("C_flop", C_flop)).astype(float)
-    factor = float(require_positive("factor", factor))
+    C = require_vector("C_flop", C_flop, require_positive).astype(float)
+    factor = require_positive_number("factor", factor)
     if factor <= 1:
         raise ValueError(f"factor must exceed 1; got {factor}")
-    items = fits.values() if isinstance(fits, dict) else fits
+    if not isinstance(fits, (dict, list, tuple)) or not fits:
+        raise ValueError(f"fits must be a non-empty dict of label -> fit or a sequence of fits; got {fits!r:.60}")
+    items = list(fits.values() if isinstance(fits, dict) else fits)
+    for f in items:
+        _constants(f, "fits")
     rows = []
     for f in items:
         ratio = tokens_per_param(C, f)
@@ -84,6 +90,9 @@ def compare_models(fit, big: Model = GOPHER, balanced: Model = CHINCHILLA, *,
                    anchor_flop: float | None = None) -> ModelComparison:
     """Gopher against Chinchilla (by default) under ``fit``; Kaplan's rule as published, or anchored to ``fit``
     at ``anchor_flop`` (see :func:`kaplan_allocation`)."""
+    _constants(fit)
+    require_instance("big", big, Model)
+    require_instance("balanced", balanced, Model)
     N_opt, _ = compute_optimal_allocation(big.C_flop, fit)
     loss_big = float(chinchilla_loss(big.N, big.D, fit))
     kN, kD = kaplan_allocation(big.C_flop, fit, anchor_flop)
@@ -161,6 +170,7 @@ def total_compute(N, D, served_tokens) -> np.ndarray:
 
 def overtraining(model: Model, fit) -> OvertrainingResult:
     """Loss penalty and inference break-even of ``model`` (e.g. :data:`LLAMA3_8B`) under ``fit``."""
+    require_instance("model", model, Model)
     loss = float(chinchilla_loss(model.N, model.D, fit))
     N_c, D_c = compute_optimal_allocation(model.C_flop, fit)
     C_eq = float(compute_to_reach(loss, fit))
@@ -248,6 +258,15 @@ def gopher_chinchilla(fit) -> GopherChinchilla:
     return GopherChinchilla(fit, Cg, Cc, HOFFMANN_GOPHER_BUDGET_FLOP, Lg, Lc, Lg - opt_g, opt_g - opt_c, Lc - opt_c)
 
 
+def _decades(name: str, start, n) -> np.ndarray:
+    """``start * 10**k`` for k = 0..n, checked: a positive start, 1 <= n <= :data:`MAX_DECADES`, finite ends."""
+    k = np.arange(require_int("n", n, minimum=1, maximum=MAX_DECADES) + 1)
+    x = require_positive_number(name, start) * 10.0 ** k
+    if not np.isfinite(x[-1]):
+        raise ValueError(f"{name} * 10**n overflows; got {name} = {start!r}, n = {n}")
+    return x
+
+
 def parameter_decades(fit, N_start: float = 1e9, n: int = 4) -> pd.DataFrame:
     """Seed 001's rows (1B->10B, 10B->100B, ...) read as compute-optimal models of ``N_start * 10**k`` parameters.
 
@@ -256,9 +275,7 @@ def parameter_decades(fit, N_start: float = 1e9, n: int = 4) -> pd.DataFrame:
     ``gain_reducible`` (share of the reducible loss ``L - E`` removed). ``fit`` may be a
     :class:`ParameterDraws` for bootstrap arrays (then use :func:`parameter_decade_arrays`).
     """
-    N_start = float(require_positive("N_start", N_start))
-    n = require_int("n", n, minimum=1)
-    N = N_start * 10.0 ** np.arange(n + 1)
+    N = _decades("N_start", N_start, n)
     C = compute_for_optimal_size(N, fit)
     L = frontier_loss(C, fit)
     E = float(fit.E)
@@ -271,8 +288,8 @@ def parameter_decade_gains(fit, N_start: float = 1e9, n: int = 4) -> tuple[np.nd
     """Total and reducible relative gains per parameter decade, vectorised over bootstrap draws.
 
     Returns two arrays of shape ``(n,)`` for a fit, or ``(n, draws)`` for :class:`ParameterDraws`."""
-    N = float(require_positive("N_start", N_start)) * 10.0 ** np.arange(require_int("n", n, minimum=1) + 1)
-    E = np.asarray(fit.E, dtype=float)
+    N = _decades("N_start", N_start, n)
+    E = np.asarray(_constants(fit)[0], dtype=float)
     L = np.array([frontier_loss(compute_for_optimal_size(x, fit), fit) for x in N])
     return 1 - L[1:] / L[:-1], 1 - (L[1:] - E) / (L[:-1] - E)
 
@@ -280,8 +297,8 @@ def parameter_decade_gains(fit, N_start: float = 1e9, n: int = 4) -> tuple[np.nd
 def compute_decade_gains(fit, C_start: float, n: int = 3) -> tuple[np.ndarray, np.ndarray]:
     """Total and reducible relative gains of the compute-optimal loss over ``n`` decades of compute from
     ``C_start``, vectorised over bootstrap draws like :func:`parameter_decade_gains`."""
-    C = float(require_positive("C_start", C_start)) * 10.0 ** np.arange(require_int("n", n, minimum=1) + 1)
-    E = np.asarray(fit.E, dtype=float)
+    C = _decades("C_start", C_start, n)
+    E = np.asarray(_constants(fit)[0], dtype=float)
     L = np.array([frontier_loss(c, fit) for c in C])
     return 1 - L[1:] / L[:-1], 1 - (L[1:] - E) / (L[:-1] - E)
 

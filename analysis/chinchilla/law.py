@@ -155,9 +155,14 @@ TABLE1_MODELS = {"LaMDA": (137e9, 168e9), "GPT-3": (175e9, 300e9), "Jurassic": (
 LLAMA3_8B = Model("Llama 3 8B", 8e9, 15e12, "dubey2024llama3")
 
 
-def _constants(fit):
-    """E, A, B, alpha, beta of ``fit`` as float arrays, each checked positive (arrays allow bootstrap draws)."""
-    return tuple(require_positive(f"fit.{name}", getattr(fit, name)) for name in ("E", "A", "B", "alpha", "beta"))
+def _constants(fit, name: str = "fit"):
+    """E, A, B, alpha, beta of ``fit`` as float arrays, each checked positive (arrays allow bootstrap draws);
+    ``name`` is the caller's name for ``fit`` in messages."""
+    keys = ("E", "A", "B", "alpha", "beta")
+    if not all(hasattr(fit, k) for k in keys):
+        raise ValueError(f"{name} must be a fit with E, A, B, alpha and beta (a ParametricFit); "
+                         f"got {type(fit).__name__} {fit!r:.60}")
+    return tuple(require_positive(f"{name}.{k}", getattr(fit, k)) for k in keys)
 
 
 def chinchilla_loss(N, D, params) -> np.ndarray:
@@ -171,7 +176,7 @@ def chinchilla_loss(N, D, params) -> np.ndarray:
     """
     N = require_positive("N", N)
     D = require_positive("D", D)
-    E, A, B, alpha, beta = _constants(params)
+    E, A, B, alpha, beta = _constants(params, "params")
     return E + A * N ** (-alpha) + B * D ** (-beta)
 
 

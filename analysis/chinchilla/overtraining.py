@@ -15,7 +15,6 @@ a target loss with the least training *plus* inference compute, for a given life
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import altair as alt
 import numpy as np
@@ -23,11 +22,12 @@ import pandas as pd
 from scipy import optimize
 
 from analysis.house import charts
-from analysis.chinchilla.law import (INFER_FLOP_PER_PARAM_TOKEN, TRAIN_FLOP_PER_PARAM_TOKEN,
+from analysis.chinchilla.law import (INFER_FLOP_PER_PARAM_TOKEN, TRAIN_FLOP_PER_PARAM_TOKEN, _constants,
                                      compute_optimal_allocation, compute_to_reach)
 from analysis.chinchilla.refit import fit_parametric_loss
 from analysis.house.data import load_gadre_runs, load_gemstones, load_olmo_ladder
-from analysis.house.validation import require_in_range, require_positive
+from analysis.house.validation import (checked_cache, require_in_range, require_number, require_positive,
+                                       require_positive_number, require_vector)
 
 #: Runs at or below this many tokens per parameter are the "near 20" fitting set (20 x 2).
 FIT_MAX_TOKENS_PER_PARAM = 40.0
@@ -65,7 +65,7 @@ def run_sets() -> dict[str, pd.DataFrame]:
     return {k: v.reset_index(drop=True) for k, v in sets.items()}
 
 
-@lru_cache(maxsize=4)
+@checked_cache(maxsize=4)
 def prediction_errors(fit_max_tpp: float = FIT_MAX_TOKENS_PER_PARAM) -> pd.DataFrame:
     """Every run's loss predicted by the law fitted to its group's runs at or below ``fit_max_tpp``.
 
@@ -203,20 +203,23 @@ class InferenceOptimum:
 def tokens_for_loss(N, loss, fit) -> np.ndarray:
     """Training tokens a model of ``N`` parameters needs to reach ``loss`` under ``fit`` (inf if it cannot)."""
     N = require_positive("N", N)
-    rest = float(loss) - fit.E - fit.A * N ** (-fit.alpha)
+    loss = require_positive_number("loss", loss)
+    _constants(fit)
+    rest = loss - fit.E - fit.A * N ** (-fit.alpha)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(rest > 0, (fit.B / np.where(rest > 0, rest, 1.0)) ** (1.0 / fit.beta), np.inf)
 
 
 def inference_optimum(fit, loss: float, served_tokens: float) -> InferenceOptimum:
     """Minimise ``6 N D(N) + 2 N T`` over ``N`` with ``D(N)`` the tokens reaching ``loss`` (Sardana & Frankle)."""
-    loss = float(require_positive("loss", loss))
+    _constants(fit)
+    loss = require_positive_number("loss", loss)
     if loss <= fit.E:
         raise ValueError(f"loss must exceed the fit's irreducible loss E = {fit.E:.3f}; got {loss}")
-    T = float(served_tokens)
-    if not np.isfinite(T) or T < 0:
-        raise ValueError(f"served_tokens must be a finite number >= 0; got {served_tokens!r}")
+    T = require_number("served_tokens", served_tokens, 0.0)
     N_min = (fit.A / (loss - fit.E)) ** (1.0 / fit.alpha)  # below this size the loss is out of reach
+    if not 0 < N_min < np.inf:
+        raise ValueError(f"loss {loss!r} is beyond the fit's range: no finite model size reaches it sensibly")
 
     def total(logN):
         N = np.exp(logN)
@@ -240,8 +243,9 @@ def _chinchilla_for_loss(fit, loss):
 
 def inference_table(fit, loss: float, log10_tokens=np.arange(9.0, 16.01, 0.5)) -> pd.DataFrame:
     """:func:`inference_optimum` at every ``10**log10_tokens`` served tokens, as a table."""
+    grid = require_vector("log10_tokens", log10_tokens)
     rows = []
-    for lt in np.asarray(log10_tokens, dtype=float):
+    for lt in grid:
         o = inference_optimum(fit, loss, 10.0**lt)
         rows.append({"log10_tokens": round(float(lt), 2), "N": o.N, "D": o.D, "tokens_per_param": o.tokens_per_param,
                      "total_flop": o.total_flop, "saving": o.saving})

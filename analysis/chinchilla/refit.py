@@ -21,8 +21,9 @@ from scipy import optimize
 
 from analysis.house import fitting
 from analysis.house.data import load_chinchilla_runs
-from analysis.house.validation import (require_finite, require_in_range, require_int, require_positive,
-                                       require_same_shape)
+from analysis.house.validation import (checked_cache, require_bool, require_finite, require_identifiable,
+                                       require_in_range, require_instance, require_int, require_positive,
+                                       require_positive_number, require_same_shape, require_size, require_vector)
 from analysis.chinchilla.law import (BESIROGLU_2024, HOFFMANN_2022, HOFFMANN_2022_UNROUNDED, HUBER_DELTA,
                                      ParametricFit)
 
@@ -94,6 +95,12 @@ def _check_runs(N, D, loss, weights=None):
     return np.log(N), np.log(D), np.log(loss), w
 
 
+def _require_identified(data) -> None:
+    """All-equal sizes, tokens or losses leave the law's terms unidentified (checked after the other arguments)."""
+    for name, values in zip(("N", "D", "loss"), data[:3]):
+        require_identifiable(name, values, 1)
+
+
 def huber_objective(theta, logN, logD, logL, weights, delta: float = HUBER_DELTA):
     """Weighted summed Huber loss of log-loss residuals and its gradient, for one or many parameter vectors.
 
@@ -111,6 +118,16 @@ def huber_objective(theta, logN, logD, logL, weights, delta: float = HUBER_DELTA
         Analytic: ``d pred / d theta`` are the softmax weights of the three terms (times ``-log N``,
         ``-log D`` for the exponents), and the Huber derivative is the residual clipped to ``±delta``.
     """
+    P = require_finite("theta", theta)
+    if P.ndim not in (1, 2) or P.shape[-1] != 5:
+        raise ValueError(f"theta must have shape (5,) or (S, 5); got {P.shape}")
+    logs = [require_vector(n, v) for n, v in (("logN", logN), ("logD", logD), ("logL", logL))]
+    w = require_vector("weights", weights)
+    require_same_shape(logN=logs[0], logD=logs[1], logL=logs[2], weights=w)
+    return _huber_objective(theta, *logs, w, require_positive_number("delta", delta))
+
+
+def _huber_objective(theta, logN, logD, logL, weights, delta):
     P = np.atleast_2d(theta)
     a, b, e, al, be = (P[:, i:i + 1] for i in range(5))
     t1 = a - al * logN
@@ -133,7 +150,7 @@ def huber_objective(theta, logN, logD, logL, weights, delta: float = HUBER_DELTA
 def _polish(theta0, data, delta, scale):
     """L-BFGS-B from ``theta0`` with the analytic gradient, tight tolerances, objective scaled by ``1/scale``."""
     def fun(theta):
-        v, g = huber_objective(theta, *data, delta=delta)
+        v, g = _huber_objective(theta, *data, delta=delta)
         return v / scale, g / scale
 
     sol = optimize.minimize(fun, theta0, jac=True, method="L-BFGS-B",
@@ -145,6 +162,14 @@ def _fit_from_theta(theta, objective, n_points, label="our fit") -> ParametricFi
     a, b, e, alpha, beta = (float(v) for v in theta)
     return ParametricFit(E=math.exp(e), A=math.exp(a), B=math.exp(b), alpha=alpha, beta=beta,
                          objective=float(objective), n_points=int(n_points), label=label)
+
+
+def _starts(starts) -> np.ndarray:
+    """The starting points, shape (S, 5): :func:`start_grid` when ``starts`` is None."""
+    P = start_grid() if starts is None else require_finite("starts", starts)
+    if P.ndim != 2 or P.shape[1] != 5 or len(P) == 0:
+        raise ValueError(f"starts must have shape (S, 5) with S >= 1; got {P.shape}")
+    return P
 
 
 def fit_parametric_loss(N, D, loss, *, weights=None, starts=None, delta: float = HUBER_DELTA,
@@ -172,24 +197,23 @@ def fit_parametric_loss(N, D, loss, *, weights=None, starts=None, delta: float =
         Starting points ``(a, b, e, alpha, beta)``; defaults to :func:`start_grid`.
     """
     data = _check_runs(N, D, loss, weights)
-    require_positive("delta", delta)
+    delta = require_positive_number("delta", delta)
     require_in_range("screen_fraction", screen_fraction, 0.0, 1.0, inclusive=False)
-    adam_steps = require_int("adam_steps", adam_steps, minimum=0)
-    n_polish = require_int("n_polish", n_polish, minimum=1)
-    P = start_grid() if starts is None else require_finite("starts", starts)
-    if P.ndim != 2 or P.shape[1] != 5:
-        raise ValueError(f"starts must have shape (S, 5); got {P.shape}")
+    adam_steps = require_int("adam_steps", adam_steps, minimum=0, maximum=10_000)
+    n_polish = require_int("n_polish", n_polish, minimum=1, maximum=1_000)
+    P = _starts(starts)
+    _require_identified(data)
 
-    values, _ = huber_objective(P, *data, delta=delta)
+    values, _ = _huber_objective(P, *data, delta=delta)
     keep = max(n_polish, int(math.ceil(screen_fraction * len(P))))
     P = P[np.argsort(values, kind="stable")[:keep]].copy()
     m, v = np.zeros_like(P), np.zeros_like(P)
     for k in range(1, adam_steps + 1):
-        _, G = huber_objective(P, *data, delta=delta)
+        _, G = _huber_objective(P, *data, delta=delta)
         m = 0.9 * m + 0.1 * G
         v = 0.999 * v + 0.001 * G * G
         P -= 0.05 * (m / (1 - 0.9**k)) / (np.sqrt(v / (1 - 0.999**k)) + 1e-12)
-    values, _ = huber_objective(P, *data, delta=delta)
+    values, _ = _huber_objective(P, *data, delta=delta)
     candidates, seen = [], set()
     for i in np.argsort(values, kind="stable"):
         key = tuple(np.round(P[i], 2))
@@ -209,7 +233,9 @@ def fit_parametric_loss_plain(N, D, loss, *, starts=None, delta: float = HUBER_D
     settings and finite-difference gradients, as in Besiroglu et al.'s replication; keeps the best.
     About 40 s for the 4500 starts; the benchmark uses it to check :func:`fit_parametric_loss`."""
     data = _check_runs(N, D, loss)
-    P = start_grid() if starts is None else require_finite("starts", starts)
+    P = _starts(starts)
+    delta = require_positive_number("delta", delta)
+    _require_identified(data)
 
     logN, logD, logL, _ = data
 
@@ -354,6 +380,7 @@ def published_fits() -> dict[str, ParametricFit]:
 
 def fits_table(boot: BootstrapResult) -> pd.DataFrame:
     """Constants of the three fits, with our bootstrap interval for each, as a table."""
+    require_instance("boot", boot, BootstrapResult)
     rows = []
     for name in ("E", "A", "B", "alpha", "beta", "allocation_exponent"):
         lo, hi = boot.interval(name)
@@ -401,9 +428,10 @@ def isoflop_profiles(N, D, loss, C_flop, *, budgets=ISOFLOP_BUDGETS, half_width_
     L = require_positive("loss", loss)
     C = require_positive("C_flop", C_flop)
     require_same_shape(N=N, D=D, loss=L, C_flop=C)
-    budgets = require_positive("budgets", budgets)
-    require_positive("half_width_dex", half_width_dex)
-    min_runs = require_int("min_runs", min_runs, minimum=3)
+    budgets = require_vector("budgets", budgets, require_positive)
+    require_positive_number("half_width_dex", half_width_dex)
+    min_runs = require_size("min_runs", min_runs, minimum=3)
+    interior_only = require_bool("interior_only", interior_only)
     points, minima = [], []
     for budget in budgets:
         inside = np.abs(np.log10(C / budget)) <= half_width_dex
@@ -427,11 +455,12 @@ def isoflop_profiles(N, D, loss, C_flop, *, budgets=ISOFLOP_BUDGETS, half_width_
     return IsoflopResult(pd.concat(points, ignore_index=True), minima, float(slope), float(10**intercept))
 
 
-@lru_cache(maxsize=4)
+@checked_cache(maxsize=4)
 def chinchilla_isoflops(interior_only: bool = False) -> IsoflopResult | None:
     """:func:`isoflop_profiles` on the 240 runs (cached). With ``interior_only``, only bands whose minimum lies
     inside the sizes they sampled count, and ``None`` is returned when fewer than three do (a world whose optimum
     lies outside the sizes the runs tried)."""
+    require_bool("interior_only", interior_only)
     r = load_chinchilla_runs()
     try:
         return isoflop_profiles(r["N_params"], r["D_tokens"], r["loss"], r["C_flop"], interior_only=interior_only)
@@ -461,15 +490,16 @@ BESIROGLU_RUNS_NEEDED = 600_000
 def runs_needed_for_width(width: float, n_runs: int, target_width: float) -> float:
     """Runs needed to shrink an interval of ``width`` (estimated from ``n_runs`` runs) to ``target_width``,
     assuming the width falls as ``1/sqrt(runs)``: ``n_runs * (width / target_width)**2``."""
-    w = float(require_positive("width", width))
-    t = float(require_positive("target_width", target_width))
-    n = require_int("n_runs", n_runs, minimum=1)
-    return n * (w / t) ** 2
+    w = np.float64(require_positive_number("width", width))
+    t = require_positive_number("target_width", target_width)
+    n = require_size("n_runs", n_runs)
+    return float(n * (w / t) ** 2)
 
 
 def hoffmann_runs_needed(boot: BootstrapResult) -> float:
     """Runs Hoffmann et al.'s Approach 3 interval for ``a`` would need, scaled from our bootstrap's 80%
     interval (the same percentiles as theirs) on the runs we fit."""
+    require_instance("boot", boot, BootstrapResult)
     a = np.asarray(boot.draws.allocation_exponent, dtype=float)
     lo, hi = fitting.percentile_interval(a, 0.8)
     return runs_needed_for_width(hi - lo, boot.fit.n_points, HOFFMANN_A3_INTERVAL[1] - HOFFMANN_A3_INTERVAL[0])
@@ -547,8 +577,8 @@ def isoflop_shape(half_width_dex: float = 0.05, first_budget: float = ISOFLOP_BU
     bands ``half_width_dex`` decades wide, with percentile intervals at ``level`` over ``n_boot`` resamples of
     the runs. When fewer than three bands have a minimum, returns ``n_bands = 0`` with neutral values (scored as
     thin evidence, not raised)."""
-    require_positive("half_width_dex", half_width_dex)
-    require_positive("first_budget", first_budget)
+    half_width_dex = require_positive_number("half_width_dex", half_width_dex)
+    first_budget = require_positive_number("first_budget", first_budget)
     n_boot = require_int("n_boot", n_boot, minimum=10, maximum=MAX_N_BOOT)
     level = float(require_in_range("level", level, 0.5, 0.999))
     point, curv, ratio = _isoflop_shape_draws(float(half_width_dex), float(first_budget), n_boot,

@@ -29,8 +29,9 @@ import pandas as pd
 from scipy import integrate, special, stats
 
 from analysis.house.data import DatasetSpec, load_csv
-from analysis.house.validation import (MAX_SIZE, require_choice, require_finite, require_in_range, require_int,
-                                       require_positive, require_same_shape)
+from analysis.house.validation import (MAX_INT, MAX_SIZE, checked_cache, require_choice, require_finite, require_in_range,
+                                       require_instance, require_int, require_number, require_positive,
+                                       require_same_shape, require_seed, require_vector)
 
 #: Bound on generations (a Python-level loop each): far above any chapter's, far below a typo's 1e12.
 MAX_GENERATIONS = 100_000
@@ -81,12 +82,16 @@ def sample_size_schedule(kind: str, n_generations: int, base: int, *, power: flo
     """
     kind = require_choice("kind", kind, SCHEDULES)
     n = require_int("n_generations", n_generations, minimum=0, maximum=MAX_GENERATIONS)
-    base = require_int("base", base, minimum=2)
-    if not float(require_finite("power", power)) > 1:
+    base = require_int("base", base, minimum=2, maximum=MAX_SIZE)
+    if not require_number("power", power) > 1:
         raise ValueError(f"power must exceed 1 (superlinear growth); got {power}")
     g = np.arange(n + 1, dtype=float)
     growth = {"constant": np.ones_like(g), "linear": g + 1, "superlinear": (g + 1) ** power}[kind]
-    return np.ceil(base * growth).astype(np.int64)
+    sizes = np.ceil(base * growth)
+    if not sizes[-1] < MAX_INT:  # the largest, checked before the int64 cast (which would overflow)
+        raise ValueError(f"base, n_generations and power give {sizes[-1]:.3g} samples in the last generation; "
+                         f"more than an int64 holds ({MAX_INT:.3g})")
+    return sizes.astype(np.int64)
 
 
 # --- Gaussian chains: simulation -------------------------------------------------------------------
@@ -395,6 +400,7 @@ def schedule_table(n_generations: int = 200, base: int = 20, *, power: float = 2
     superlinear, yet its sum still diverges (like log log g).
     """
     n = require_int("n_generations", n_generations, minimum=1, maximum=MAX_GENERATIONS)
+    base = require_int("base", base, minimum=2, maximum=MAX_SIZE)
     frames = []
     for kind in SCHEDULES:
         sizes = sample_size_schedule(kind, n, base, power=power)
@@ -477,7 +483,7 @@ def data_budget_table(n_generations: int = 200, base: int = 20, *, fresh_share: 
         must be at least 1.
     """
     n = require_int("n_generations", n_generations, minimum=1, maximum=MAX_GENERATIONS)
-    base = require_int("base", base, minimum=2)
+    base = require_int("base", base, minimum=2, maximum=MAX_SIZE)
     f = float(require_in_range("fresh_share", fresh_share, 0.0, 1.0))
     fresh = _real_count(base, f)
     if fresh < 1:
@@ -569,6 +575,12 @@ def marginal_loss(table: pd.DataFrame, low: tuple[float, float], high: tuple[flo
     """Average slope of ``y`` against ``x`` over the ranges ``low`` and ``high`` of ``x`` (each a pair of
     values present in ``table``): the damage per unit of synthetic share at low and at high shares.
     Collapse "accelerates" with the synthetic share when the second exceeds the first."""
+    require_instance("table", table, pd.DataFrame)
+    x, y = require_choice("x", x, tuple(table.columns)), require_choice("y", y, tuple(table.columns))
+    low, high = (require_vector(n, v, min_length=2) for n, v in (("low", low), ("high", high)))
+    if low.size != 2 or high.size != 2:
+        raise ValueError(f"low and high must be pairs of values of {x}; got {low.size} and {high.size} values")
+
     def slope(a, b):
         rows = table.set_index(table[x].round(9))
         a, b = round(float(a), 9), round(float(b), 9)
@@ -606,7 +618,7 @@ def load_kazdan_gaussian() -> pd.DataFrame:
     return frame.assign(generation=frame["model_fitting_iteration"] - 1, mode=frame["setting"].str.lower())
 
 
-@lru_cache(maxsize=4)
+@checked_cache(maxsize=4)
 def kazdan_comparison(n_chains: int = 4000, seed: int = 0, estimator: str = "mle") -> pd.DataFrame:
     """Our chains (``estimator``, default the MLE, which Kazdan et al.'s code fits) beside every row of
     their published summary.
@@ -657,15 +669,16 @@ def tail_mass(mean, variance, z: float = 3.0) -> np.ndarray:
 FAN_SAMPLE_SIZES = (10, 32, 100, 316, 1000)
 
 
-@lru_cache(maxsize=4)
+@checked_cache(maxsize=4)
 def fan_runs(n_generations: int = 100, n_chains: int = 2000, seed: int = 0) -> dict:
     """Replace and accumulate chains (MLE, exact method) for each of :data:`FAN_SAMPLE_SIZES`, keyed by
     ``(mode, sample_size)``."""
+    require_seed(seed)
     return {(mode, m): gaussian_chain(n_generations, m, n_chains, mode=mode, seed=seed + i, method="exact")
             for i, (mode, m) in enumerate((mo, m) for mo in ("replace", "accumulate") for m in FAN_SAMPLE_SIZES)}
 
 
-@lru_cache(maxsize=4)
+@checked_cache(maxsize=4)
 def unbiased_run(n_generations: int = 200, sample_size: int = 20, n_chains: int = 4000, seed: int = 1) -> ChainResult:
     """Replace chains with the unbiased estimator: the random-walk case of seed 004."""
     return gaussian_chain(n_generations, sample_size, n_chains, estimator="unbiased", seed=seed, method="exact")

@@ -131,6 +131,11 @@ GUO_2024 = Finding(
 FINDINGS = (SHUMAILOV_2024, ALEMOHAMMAD_2024, BERTRAND_2024, GUO_2024)
 
 
+def _check_findings(findings) -> None:
+    if not isinstance(findings, (tuple, list)) or not all(isinstance(f, Finding) for f in findings):
+        raise ValueError(f"findings must be a tuple of Finding; got {findings!r:.80}")
+
+
 def reported(findings: tuple[Finding, ...], family: str, loop: str, outcome: str) -> tuple[Finding, ...]:
     """The findings that report ``outcome`` for ``family`` in a ``loop``.
 
@@ -146,6 +151,7 @@ def reported(findings: tuple[Finding, ...], family: str, loop: str, outcome: str
     tuple of Finding
         The matching findings, in their order (empty when none).
     """
+    _check_findings(findings)
     if family not in FAMILIES:
         raise ValueError(f"family must be one of {FAMILIES}; got {family!r}")
     if loop not in LOOPS:
@@ -163,6 +169,7 @@ def findings_table(findings: tuple[Finding, ...] = FINDINGS):
     pandas.DataFrame
         Columns ``study``, ``models``, ``loop``, ``outcome``, ``what``, ``where``.
     """
+    _check_findings(findings)
     return pd.DataFrame({"study": [f.study for f in findings],
                          "models": [", ".join(f.families) for f in findings],
                          "loop": [f.loop for f in findings],

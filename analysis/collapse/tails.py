@@ -27,8 +27,10 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from analysis.collapse.vocab import weighted_sum, word_frequencies
-from analysis.house.validation import require_in_range, require_int, require_positive
+from analysis.collapse.vocab import _weighted_sum as weighted_sum, word_frequencies
+from analysis.house.validation import (checked_cache, require_in_range, require_int, require_nonnegative, require_number,
+                                       require_positive, require_positive_number, require_sequence,
+                                       require_vector)
 
 #: Default synthetic shares of the chapter's curves.
 SHARES = (0.0, 0.5, 0.9, 0.99, 1.0)
@@ -44,9 +46,9 @@ MAX_POINTS = 10_000
 
 def tail_cut(probabilities, k: int) -> np.ndarray:
     """``probabilities`` (sorted from most to least frequent) cut to the first ``k`` types and renormalised."""
-    p = require_positive("probabilities", probabilities)
+    p = require_vector("probabilities", probabilities, require_positive)
     k = require_int("k", k, minimum=1)
-    if p.ndim != 1 or k >= p.size:
+    if k >= p.size:
         raise ValueError(f"k must be below the number of types {p.size}; got {k}")
     out = np.zeros_like(p)
     out[:k] = p[:k] / p[:k].sum()
@@ -65,13 +67,14 @@ def memorisation_error(test_probabilities, train_probabilities, tokens) -> np.nd
     tokens : float or array_like
         Training tokens T (>= 1; need not be whole).
     """
-    p = np.asarray(test_probabilities, dtype=float)
-    q = np.asarray(train_probabilities, dtype=float)
-    if p.shape != q.shape or p.ndim != 1:
-        raise ValueError(f"test and train probabilities must be 1-D over the same types; got {p.shape}, {q.shape}")
+    p = require_vector("test_probabilities", test_probabilities, require_nonnegative)
+    q = require_vector("train_probabilities", train_probabilities, require_nonnegative)
+    if p.shape != q.shape:
+        raise ValueError(f"test_probabilities and train_probabilities must be over the same types; got shapes "
+                         f"{p.shape}, {q.shape}")
     for name, arr in (("test_probabilities", p), ("train_probabilities", q)):
-        if np.any(arr < 0) or not np.all(np.isfinite(arr)) or abs(arr.sum() - 1) > 1e-9:
-            raise ValueError(f"{name} must be non-negative and sum to 1")
+        if abs(arr.sum() - 1) > 1e-9:
+            raise ValueError(f"{name} must sum to 1; got {arr.sum():.12g}")
     t = require_positive("tokens", tokens)
     if np.any(t < 1):
         raise ValueError(f"tokens must be at least 1; got {t.min()!r}")
@@ -103,13 +106,15 @@ class _MissProbability:
 
 def local_exponent(tokens, error) -> np.ndarray:
     """Local scaling exponent -d log E / d log T between neighbouring points (length n - 1)."""
-    t, e = require_positive("tokens", tokens), require_positive("error", error)
-    if t.shape != e.shape or t.ndim != 1 or t.size < 2:
-        raise ValueError("tokens and error must be 1-D arrays of the same length (>= 2)")
+    t, e = require_vector("tokens", tokens, require_positive), require_vector("error", error, require_positive)
+    if t.shape != e.shape or t.size < 2:
+        raise ValueError(f"tokens and error must be 1-D arrays of the same length (>= 2); got {t.shape}, {e.shape}")
+    if np.any(np.diff(t) == 0):
+        raise ValueError(f"tokens must not repeat a neighbour (the exponent divides by their log ratio); got {t!r:.60}")
     return -np.diff(np.log(e)) / np.diff(np.log(t))
 
 
-@lru_cache(maxsize=4)
+@checked_cache(maxsize=4)
 def english(n_types: int = N_TYPES) -> np.ndarray:
     """The test distribution: wordfreq's ``n_types`` most frequent English words, renormalised."""
     return word_frequencies(require_int("n_types", n_types, minimum=10, maximum=MAX_TYPES))["probability"].to_numpy()
@@ -124,7 +129,7 @@ def scaling_curves(k: int = TAIL_CUT_RANK, shares: tuple = SHARES, t_min: float 
     ask for the same curves.
     """
     k = require_int("k", k, minimum=1)
-    s = require_in_range("shares", list(shares), 0.0, 1.0)
+    s = require_in_range("shares", require_vector("shares", shares), 0.0, 1.0)
     n_points = require_int("n_points", n_points, minimum=3, maximum=MAX_POINTS)
     n_types = require_int("n_types", n_types, minimum=10, maximum=MAX_TYPES)
     lo, hi = float(require_positive("t_min", t_min)), float(require_positive("t_max", t_max))
@@ -176,13 +181,13 @@ class Plateau:
     tokens_to_match: float
 
 
-@lru_cache(maxsize=8)
+@checked_cache(maxsize=8)
 def plateau_table(k: int = TAIL_CUT_RANK, shares: tuple = SHARES, t_max: float = 1e7,
                   n_types: int = N_TYPES) -> pd.DataFrame:
     """One :class:`Plateau` row per synthetic share, plus ``tail_mass`` (true mass beyond rank k, the
     plateau the theory predicts for share 1) and ``real_exponent_at_plateau`` (the all-real curve's local
     exponent at the token count where this curve is flattest)."""
-    curves = scaling_curves(k, tuple(shares), t_max=t_max, n_types=n_types)
+    curves = scaling_curves(k, require_sequence("shares", shares), t_max=t_max, n_types=n_types)
     p = english(n_types)
     cut = tail_cut(p, k)
     real = curves[curves["synthetic_share"] == 0.0]["error"].to_numpy()
@@ -227,10 +232,8 @@ def augmentation_error(real_tokens, synthetic_tokens, k: int = TAIL_CUT_RANK, n_
     often, the tail is no worse), which is the sense in which tail-cut synthetic data *augment* real data;
     replacing human tokens with them is what raises it.
     """
-    r = float(require_positive("real_tokens", real_tokens))
-    s = float(np.asarray(synthetic_tokens, dtype=float))
-    if not np.isfinite(s) or s < 0:
-        raise ValueError(f"synthetic_tokens must be a non-negative number; got {synthetic_tokens!r}")
+    r = require_positive_number("real_tokens", real_tokens)
+    s = require_number("synthetic_tokens", synthetic_tokens, 0.0)
     p = english(n_types)
     cut = tail_cut(p, k)
     log_miss = r * np.log1p(-p) + s * np.log1p(-np.minimum(cut, 1 - 1e-16))

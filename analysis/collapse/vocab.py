@@ -27,11 +27,13 @@ from scipy import stats
 
 from analysis.collapse.gaussian import MODES, _real_count
 from analysis.house.data import in_world
-from analysis.house.validation import require_choice, require_in_range, require_int, require_positive
+from analysis.house.validation import (MAX_SIZE, checked_cache, require_broadcastable, require_choice, require_finite,
+                                       require_in_range, require_int, require_nonnegative, require_positive,
+                                       require_positive_number, require_seed, require_size, require_vector)
 
 # --- The word list ---------------------------------------------------------------------------------
 
-@lru_cache(maxsize=4)
+@checked_cache(maxsize=4)
 def word_frequencies(n_words: int = 20_000) -> pd.DataFrame:
     """The ``n_words`` most frequent English words of the ``wordfreq`` package (``speer2022wordfreq``; its
     word list ships inside the package), with ``frequency`` (occurrences per word of running text, as stored
@@ -39,7 +41,7 @@ def word_frequencies(n_words: int = 20_000) -> pd.DataFrame:
     ``rank`` (1 = most frequent), ``word``, ``frequency``, ``probability``."""
     import wordfreq
 
-    n = require_int("n_words", n_words, minimum=10)
+    n = require_int("n_words", n_words, minimum=10, maximum=1_000_000)
     words = wordfreq.top_n_list("en", n)
     table = wordfreq.get_frequency_dict("en")
     freq = np.array([table[w] for w in words])
@@ -124,15 +126,17 @@ def vocabulary_chain(probabilities, n_generations: int, tokens_per_generation: i
     if p.ndim != 1 or abs(p.sum() - 1) > 1e-9:
         raise ValueError(f"probabilities must be a 1-D array summing to 1; got shape {p.shape}, sum {p.sum():.6g}")
     n = require_int("n_generations", n_generations, minimum=0, maximum=100_000)
-    tokens = require_int("tokens_per_generation", tokens_per_generation, minimum=1)
-    n_chains = require_int("n_chains", n_chains, minimum=1)
+    tokens = require_size("tokens_per_generation", tokens_per_generation)
+    # every chain holds a count per type: the arrays, not the chains, are bounded
+    n_chains = require_size("n_chains", n_chains, maximum=max(1, MAX_SIZE // p.size))
     mode = require_choice("mode", mode, MODES)
     f = float(require_in_range("real_fraction", real_fraction, 0.0, 1.0))
     if mode != "mix" and f != 0.0:
         raise ValueError(f"real_fraction applies only to mode='mix'; got real_fraction={f} with mode={mode!r}")
-    requested = np.asarray(bands, dtype=int)
-    if requested.ndim != 1 or requested.size == 0 or np.any(np.diff(requested) <= 0) or requested[0] < 1:
+    requested = require_vector("bands", bands)
+    if np.any(requested != np.round(requested)) or np.any(np.diff(requested) <= 0) or requested[0] < 1:
         raise ValueError(f"bands must be increasing positive ranks; got {tuple(bands)}")
+    requested = requested.astype(int)
     edges = np.append(requested[requested < p.size], p.size)  # bands beyond the vocabulary are merged
     _check_sampling(temperature, top_p)
     rng = np.random.default_rng(require_int("seed", seed, minimum=0))
@@ -163,11 +167,13 @@ def vocabulary_chain(probabilities, n_generations: int, tokens_per_generation: i
     return VocabularyResult(lost, mass, survival, tuple(int(b) for b in edges), tokens, mode, f)
 
 
-@lru_cache(maxsize=8)
+@checked_cache(maxsize=8)
 def vocabulary_runs(n_words: int = 20_000, tokens: int = 200_000, n_generations: int = 30, n_chains: int = 8,
                     real_fraction: float = 0.1, seed: int = 0) -> dict:
     """The chapter's three vocabulary chains (replace, accumulate, mix with ``real_fraction``) on the
     wordfreq list, keyed by mode."""
+    tokens, seed = require_size("tokens", tokens), require_seed(seed)
+    require_in_range("real_fraction", real_fraction, 0.0, 1.0)
     p = word_frequencies(n_words)["probability"].to_numpy()
     return {
         mode: vocabulary_chain(p, n_generations, tokens, n_chains, mode=mode,
@@ -202,12 +208,10 @@ def sampling_distribution(probabilities, temperature: float = 1.0, top_p: float 
     top_p : float
         In (0, 1]; 1 keeps every type with positive probability.
     """
-    if np.size(probabilities) == 0:
-        raise ValueError(f"probabilities must not be empty; got {probabilities!r}")
+    p = require_nonnegative("probabilities", probabilities)
+    if p.ndim == 0:
+        raise ValueError(f"probabilities must be an array (one row per chain); got {probabilities!r}")
     t, q = _check_sampling(temperature, top_p)
-    p = np.asarray(probabilities, dtype=float)
-    if p.ndim == 0 or np.any(p < 0) or not np.all(np.isfinite(p)):
-        raise ValueError("probabilities must be an array of non-negative finite numbers")
     out = p.copy()
     if t != 1.0:
         with np.errstate(divide="ignore"):
@@ -295,8 +299,9 @@ def truncated_chain_table(probabilities, n_generations: int, token_counts, *, to
     Columns: ``sampling`` ("plain" or "top-p"), ``tokens`` (float; inf for the limit), ``generation``,
     ``types_alive_share`` (chain mean of the share of types still present).
     """
-    p = require_positive("probabilities", probabilities)
-    counts = np.atleast_1d(require_positive("token_counts", token_counts))
+    p = require_vector("probabilities", probabilities, require_positive)
+    counts = require_vector("token_counts", token_counts, require_positive)
+    seed = require_seed(seed)
     rows = []
     for label, q in (("plain", 1.0), ("top-p", top_p)):
         for i, tokens in enumerate(counts):
@@ -315,9 +320,7 @@ def truncated_chain_table(probabilities, n_generations: int, token_counts, *, to
 def smoothed_model(counts, pseudocount: float = 0.5) -> np.ndarray:
     """Additive (Lidstone) smoothing: (count + pseudocount) / (total + pseudocount * n_types), so no type has
     probability zero (0.5 is the Jeffreys prior; real language models smooth in their own ways)."""
-    c = np.asarray(counts, dtype=float)
-    if c.ndim != 1 or c.size < 2 or np.any(c < 0) or not np.all(np.isfinite(c)):
-        raise ValueError("counts must be a 1-D array of at least two non-negative finite counts")
+    c = require_vector("counts", counts, require_nonnegative, min_length=2)
     a = float(require_positive("pseudocount", pseudocount))
     return (c + a) / (c.sum() + a * c.size)
 
@@ -376,15 +379,23 @@ def weighted_sum(weights, values) -> np.ndarray:
     A BLAS dot or matrix-vector product (``@``) splits long sums between threads, so its last bits
     depend on how many threads BLAS runs; this sum is the same for any thread count.
     """
+    w, v = require_finite("weights", weights), require_finite("values", values)
+    require_broadcastable(weights=w, values=v)
+    if w.ndim == 0 or v.ndim == 0 or w.shape[-1] != v.shape[-1]:
+        raise ValueError(f"weights and values must have the same last axis; got shapes {w.shape} and {v.shape}")
+    return _weighted_sum(w, v)
+
+
+def _weighted_sum(weights, values) -> np.ndarray:
     return np.sum(np.multiply(weights, values), axis=-1)
 
 
 def _llr_moments(null: np.ndarray, alt: np.ndarray):
     llr = np.log(alt) - np.log(null)
-    m0 = float(weighted_sum(null, llr))
-    m1 = float(weighted_sum(alt, llr))
-    v0 = float(weighted_sum(null, (llr - m0) ** 2))
-    v1 = float(weighted_sum(alt, (llr - m1) ** 2))
+    m0 = float(_weighted_sum(null, llr))
+    m1 = float(_weighted_sum(alt, llr))
+    v0 = float(_weighted_sum(null, (llr - m0) ** 2))
+    v1 = float(_weighted_sum(alt, (llr - m1) ** 2))
     return llr, m0, v0, m1, v1
 
 
@@ -429,11 +440,11 @@ def lr_test_power(null, alternative, tokens, *, level: float = 0.05, n_sim: int 
     for name, arr in (("null", p0), ("alternative", p1)):
         if abs(arr.sum() - 1) > 1e-9:
             raise ValueError(f"{name} must sum to 1; got {arr.sum():.12g}")
-    n = np.atleast_1d(require_positive("tokens", tokens))
+    n = require_vector("tokens", tokens, require_positive)
     if np.any(n != np.round(n)):
         raise ValueError(f"tokens must be whole numbers; got {n[n != np.round(n)][0]!r}")
     a = float(require_in_range("level", level, 0.0, 0.5, inclusive=False))
-    n_sim = require_int("n_sim", n_sim, minimum=100)
+    n_sim = require_int("n_sim", n_sim, minimum=100, maximum=1_000_000)
     seed = require_int("seed", seed, minimum=0)
     moments = _llr_moments(p0, p1)
 
@@ -462,7 +473,7 @@ def _replace_counts(p: np.ndarray, tokens: int, generations: int, rng) -> list[n
     return counts
 
 
-@lru_cache(maxsize=16)
+@checked_cache(maxsize=16)
 def detection_study(tokens: int = 200_000, generation: int = 5, n_words: int = 20_000, seed: int = 0,
                     pseudocount: float = 0.5, level: float = 0.05, test_tokens: tuple = TEST_TOKENS,
                     n_sim: int = 300) -> dict:
@@ -476,13 +487,16 @@ def detection_study(tokens: int = 200_000, generation: int = 5, n_words: int = 2
     unsmoothed model cannot produce)); ``kl_bits`` (KL(model || human) per generation, bits per token, an
     array); ``test`` (the :class:`LRTest` at ``test_tokens``); ``tokens_for_90`` (tokens for 90 % power).
     """
+    g = require_int("generation", generation, minimum=0, maximum=1_000)
+    tokens = require_size("tokens", tokens)
+    require_positive_number("pseudocount", pseudocount)
+    require_int("n_sim", n_sim, minimum=100, maximum=1_000_000)
+    test_tokens = require_vector("test_tokens", test_tokens, require_positive)
     p = word_frequencies(n_words)["probability"].to_numpy()
-    g = require_int("generation", generation, minimum=0)
-    tokens = require_int("tokens", tokens, minimum=1)
     rng = np.random.default_rng(require_int("seed", seed, minimum=0))
     counts = _replace_counts(p, tokens, g, rng)
     models = [smoothed_model(c, pseudocount) for c in counts]
-    kl = np.array([float(weighted_sum(m, np.log(m) - np.log(p))) for m in models]) / np.log(2)
+    kl = np.array([float(_weighted_sum(m, np.log(m) - np.log(p))) for m in models]) / np.log(2)
     lost = counts[-1] == 0
     test = lr_test_power(p, models[-1], list(test_tokens), level=level, n_sim=n_sim, seed=seed)
     mass = float(p[lost].sum())
@@ -497,7 +511,7 @@ def detection_table(token_counts=(200_000, 1_000_000, 10_000_000, REALISTIC_TOKE
     ``tokens_for_90``. Monte-Carlo power in ``power_mc_<n>``."""
     generation = require_int("generation", generation, minimum=0, maximum=1_000)
     rows = []
-    for t in np.atleast_1d(require_positive("token_counts", token_counts)).astype(np.int64):
+    for t in require_vector("token_counts", token_counts, require_positive).astype(np.int64):
         d = detection_study(int(t), generation, seed=seed)
         row = {"tokens_per_generation": int(t), "types_lost": d["types_lost"], "kl_bits": float(d["kl_bits"][-1]),
                "tokens_for_90": d["tokens_for_90"]}

@@ -17,7 +17,9 @@ from scipy import optimize
 
 from analysis.house.data import DatasetSpec, load_csv
 from analysis.house.fitting import HUBER_DELTA, huber
-from analysis.house.validation import require_finite, require_in_range, require_int, require_positive
+from analysis.house.validation import (checked_cache, require_broadcastable, require_finite, require_in_range,
+                                       require_instance, require_int, require_positive, require_positive_number,
+                                       require_sequence, require_vector)
 
 DATABLATIONS_RUNS = DatasetSpec(
     filename="datablations_muennighoff2023_val_losses_182runs.csv",
@@ -74,6 +76,10 @@ class DataConstrainedParams:
 MUENNIGHOFF = DataConstrainedParams()
 
 
+def _law(params, name: str = "params") -> DataConstrainedParams:
+    return require_instance(name, params, DataConstrainedParams)
+
+
 def _check_NDU(N, D, U):
     N = require_positive("N", N)
     D = require_positive("D", D)
@@ -112,12 +118,14 @@ def effective_data(D, U, R_D_star: float = MUENNIGHOFF.R_D_star) -> np.ndarray:
 def optimal_params_for_tokens(U, params: DataConstrainedParams = MUENNIGHOFF) -> np.ndarray:
     """U_N = G (G U)**(beta/alpha): the compute-optimal number of parameters for ``U`` tokens."""
     U = require_positive("U", U)
+    params = _law(params)
     return params.G * (params.G * U) ** (params.beta / params.alpha)
 
 
 def effective_params(N, U, params: DataConstrainedParams = MUENNIGHOFF) -> np.ndarray:
     """N' = U_N + U_N R_N* (1 - exp(-R_N / R_N*)), U_N = min(N, optimal size for U), R_N = N/U_N - 1."""
     N = require_positive("N", N)
+    require_broadcastable(N=N, U=require_positive("U", U))
     U_N = np.minimum(optimal_params_for_tokens(U, params), N)
     R = N / U_N - 1.0
     return U_N + U_N * params.R_N_star * (-np.expm1(-R / params.R_N_star))
@@ -143,7 +151,7 @@ def data_constrained_loss(N, D, U, params: DataConstrainedParams = MUENNIGHOFF) 
         If a size is non-positive or NaN, if U > D, or if the shapes do not broadcast.
     """
     N, D, U = _check_NDU(N, D, U)
-    Dp = effective_data(D, U, params.R_D_star)
+    Dp = effective_data(D, U, _law(params).R_D_star)
     Np = effective_params(N, U, params)
     return params.E + params.A / Np**params.alpha + params.B / Dp**params.beta
 
@@ -190,7 +198,7 @@ def _fit_from(start, runs, base) -> tuple[np.ndarray, float]:
     return np.exp(sol.x), float(huber(_log_residuals(sol.x, runs, base)).sum())
 
 
-@lru_cache(maxsize=4)
+@checked_cache(maxsize=4)
 def refit_decay_constants(starts: tuple[tuple[float, float], ...] = ((2, 1), (2, 5), (5, 20), (15, 1), (40, 5), (40, 20),
                                                                     (100, 1.5), (300, 1.2)),
                           base: DataConstrainedParams = MUENNIGHOFF) -> DecayRefit:
@@ -198,6 +206,8 @@ def refit_decay_constants(starts: tuple[tuple[float, float], ...] = ((2, 1), (2,
 
     Takes well under a second: each start is a two-parameter robust least-squares fit.
     """
+    base = _law(base, "base")
+    starts = [require_vector("starts", s, require_positive, min_length=2) for s in require_sequence("starts", starts)]
     runs = load_datablations_runs()
     found = []
     for start in starts:
@@ -216,10 +226,11 @@ def refit_decay_constants(starts: tuple[tuple[float, float], ...] = ((2, 1), (2,
                       (float(near[0]), float(near[1])), near_obj, optima, mae, len(runs))
 
 
-@lru_cache(maxsize=2)
+@checked_cache(maxsize=2)
 def refit_all_constants(base: DataConstrainedParams = MUENNIGHOFF) -> tuple[DataConstrainedParams, float]:
     """Refit all seven constants (alpha = beta, as published) to the 182 runs; returns the constants and
     the median |predicted/observed - 1|. Six starting points; about half a second."""
+    base = _law(base, "base")
     runs = load_datablations_runs()
     N, D, U, L = (runs[c].to_numpy() for c in ("N", "D", "U", "loss"))
 
@@ -244,7 +255,8 @@ def refit_all_constants(base: DataConstrainedParams = MUENNIGHOFF) -> tuple[Data
 
 def refit_profile(R_D_grid=None, base: DataConstrainedParams = MUENNIGHOFF) -> pd.DataFrame:
     """Profile of the refit objective: for each R_D* on a grid, the best R_N* and the Huber objective."""
-    grid = np.geomspace(3, 300, 25) if R_D_grid is None else require_positive("R_D_grid", R_D_grid)
+    grid = np.geomspace(3, 300, 25) if R_D_grid is None else require_vector("R_D_grid", R_D_grid, require_positive)
+    base = _law(base, "base")
     runs = load_datablations_runs()
     rows = []
     for r_d in np.ravel(grid):
@@ -256,6 +268,7 @@ def refit_profile(R_D_grid=None, base: DataConstrainedParams = MUENNIGHOFF) -> p
 
 def runs_median_abs_error(params: DataConstrainedParams = MUENNIGHOFF) -> float:
     """Median over the 182 runs of |predicted / observed - 1| of the validation loss (a fraction)."""
+    params = _law(params)
     runs = load_datablations_runs()
     pred = data_constrained_loss(runs["N"].to_numpy(), runs["D"].to_numpy(), runs["U"].to_numpy(), params)
     return float(np.median(np.abs(pred / runs["loss"].to_numpy() - 1)))
@@ -320,7 +333,7 @@ def epoch_gains(N: float, U: float, epochs=(2, 4, 16, 40), params: DataConstrain
     if N.ndim or U.ndim:
         raise ValueError(f"N and U must be single numbers (parameters, unique tokens); got shapes N {N.shape}, U {U.shape}")
     N, U = float(N), float(U)
-    k = require_finite("epochs", epochs)
+    k = require_vector("epochs", epochs)
     if np.any(k < 2):
         raise ValueError(f"epochs must all be at least 2; got {k}")
     before = data_constrained_loss(N, (k - 1) * U, U, params)
@@ -373,9 +386,9 @@ def capped_frontier(unique_cap: float, compute=None, params: DataConstrainedPara
         Model sizes tried per compute (log-spaced).
     """
     cap = float(np.inf) if unique_cap == np.inf else float(require_positive("unique_cap", unique_cap))
-    C = 10.0 ** np.arange(20, 32.001, 0.1) if compute is None else require_positive("compute", compute)
-    C = np.ravel(C)
-    n = require_int("n_sizes", n_sizes, minimum=50)
+    C = 10.0 ** np.arange(20, 32.001, 0.1) if compute is None else require_vector("compute", compute, require_positive)
+    n = require_int("n_sizes", n_sizes, minimum=50, maximum=100_000)
+    params = _law(params)
     # Sizes from 1e-4 to 1e2 times the unconstrained optimum sqrt(C/(6*20)) (a generous bracket).
     frac = np.geomspace(1e-4, 1e2, n)
     N = np.sqrt(C / 120.0)[:, None] * frac[None, :]
@@ -451,7 +464,7 @@ class HalvingRange:
 PLAUSIBLE_EXCESS = 0.005
 
 
-@lru_cache(maxsize=4)
+@checked_cache(maxsize=4)
 def halving_compute_range(unique_cap: float, tolerance: float = PLAUSIBLE_EXCESS,
                           R_D_grid: tuple[float, ...] = tuple(np.geomspace(3, 300, 13)),
                           base: DataConstrainedParams = MUENNIGHOFF) -> HalvingRange:
@@ -461,7 +474,7 @@ def halving_compute_range(unique_cap: float, tolerance: float = PLAUSIBLE_EXCESS
     """
     cap = float(require_positive("unique_cap", unique_cap))
     tol = float(require_in_range("tolerance", tolerance, 0.0, 1.0, inclusive=False))
-    prof = refit_profile(np.asarray(R_D_grid, dtype=float), base)
+    prof = refit_profile(require_vector("R_D_grid", R_D_grid, require_positive), _law(base, "base"))
     prof["excess"] = prof["objective"] / prof["objective"].min() - 1
     prof["plausible"] = prof["excess"] <= tol
     prof["c_half"] = [compute_at_exponent_fraction(cap, 0.5, replace(base, R_D_star=rd, R_N_star=rn))
@@ -486,9 +499,10 @@ def data_multiples_for_equal_steps(step: float, n_steps: int, D0: float = 1e12,
 
     Returns an array of ``n_steps`` multiples; ``inf`` once the loss would go below the floor E.
     """
-    step = float(require_positive("step", step))
-    n = require_int("n_steps", n_steps, minimum=1)
-    D0 = float(require_positive("D0", D0))
+    step = require_positive_number("step", step)
+    n = require_int("n_steps", n_steps, minimum=1, maximum=10_000)
+    D0 = require_positive_number("D0", D0)
+    params = _law(params)
 
     def loss(D):
         return float(data_constrained_loss(optimal_params_for_tokens(D, params), D, D, params))

@@ -16,8 +16,8 @@ from scipy import stats
 
 from analysis.house.charts import si
 from analysis.house.data import DatasetSpec, decimal_years, load_csv
-from analysis.house.validation import (require_choice, require_finite, require_in_range, require_int,
-                                       require_positive)
+from analysis.house.validation import (checked_cache, require_choice, require_finite, require_in_range, require_instance,
+                                       require_int, require_number, require_positive, require_seed, require_vector)
 
 # --- Data files ------------------------------------------------------------------------------------
 
@@ -139,8 +139,11 @@ def readable(value: float) -> str:
 
 def inputs_table(inputs) -> pd.DataFrame:
     """The ranges of a dataclass of :class:`Range` fields as a table of readable numbers."""
+    fields = getattr(inputs, "__dataclass_fields__", {})
+    if isinstance(inputs, type) or not any(isinstance(getattr(inputs, n), Range) for n in fields):
+        raise ValueError(f"inputs must be a dataclass of Range fields (e.g. StockInputs); got {inputs!r:.60}")
     rows = []
-    for name in inputs.__dataclass_fields__:
+    for name in fields:
         r = getattr(inputs, name)
         if isinstance(r, Range):
             rows.append({"input": name.replace("_", " "), "low": readable(r.low), "median": readable(r.median),
@@ -225,7 +228,7 @@ class StockSamples:
         return pd.DataFrame(rows)
 
 
-@lru_cache(maxsize=8)
+@checked_cache(maxsize=8)
 def sample_stock(n_samples: int = 20_000, seed: int = 0, inputs: StockInputs = VILLALOBOS_INPUTS) -> StockSamples:
     """Draw the stock of human text (tokens, 2024) from the stated input ranges.
 
@@ -239,6 +242,7 @@ def sample_stock(n_samples: int = 20_000, seed: int = 0, inputs: StockInputs = V
         The ranges; defaults to Villalobos et al.'s.
     """
     n = require_int("n_samples", n_samples, minimum=100, maximum=10_000_000)
+    require_instance("inputs", inputs, StockInputs)
     rng = np.random.default_rng(require_int("seed", seed, minimum=0))
     pages = inputs.indexed_pages.sample(rng, n)
     bytes_page = inputs.bytes_per_page.sample(rng, n)
@@ -286,7 +290,7 @@ def _slopes(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return (xm * ym).sum(axis=-1) / (xm * xm).sum(axis=-1)
 
 
-@lru_cache(maxsize=16)
+@checked_cache(maxsize=16)
 def dataset_trend(n_boot: int = 2000, seed: int = 0, level: float = 0.9, start_year: float = 2010.0) -> DatasetTrend:
     """Fit log10(tokens) = a + b (year - 2024) to the models after 2010 and resample the models.
 
@@ -294,7 +298,8 @@ def dataset_trend(n_boot: int = 2000, seed: int = 0, level: float = 0.9, start_y
     log10 size on date and bootstraps 10,000 times). ``start_year`` drops the models published before it
     (a later window: 2015 or 2018, when today's kind of language model begins).
     """
-    n_boot = require_int("n_boot", n_boot, minimum=10)
+    n_boot = require_int("n_boot", n_boot, minimum=10, maximum=100_000)
+    seed = require_seed(seed)
     level = float(require_in_range("level", level, 0.0, 1.0, inclusive=False))
     start_year = float(require_in_range("start_year", start_year, 2010.0, 2023.0))
     frame = load_dataset_sizes()
@@ -352,6 +357,7 @@ def crossing_year(stock_2024, stock_growth, dataset_2024, dataset_growth, start_
     gs = require_positive("stock_growth", stock_growth)
     d0 = require_positive("dataset_2024", dataset_2024)
     gd = require_positive("dataset_growth", dataset_growth)
+    start_year = require_number("start_year", start_year)
     s0, gs, d0, gd = np.broadcast_arrays(s0, gs, d0, gd)
     rate = np.log(gd) - np.log(gs)
     gap = np.log(s0) - np.log(d0)
@@ -373,7 +379,7 @@ EPOCH_DATASET_GROWTH_RANGE = (3.0, 3.7)
 ANCHORS = ("villalobos2024", "epoch_largest")
 
 
-@lru_cache(maxsize=16)
+@checked_cache(maxsize=16)
 def project_exhaustion(n_samples: int = 20_000, seed: int = 0, level: float = 0.8,
                        largest_dataset_factor: float = 1.0, dataset_growth: float | None = None,
                        anchor: str = "villalobos2024") -> ExhaustionProjection:
@@ -426,7 +432,7 @@ def exhaustion_sensitivity(growth=np.round(np.arange(1.8, 4.01, 0.1), 2), n_samp
     pandas.DataFrame
         Columns ``growth`` (x per year), ``median``, ``low``, ``high`` (calendar years).
     """
-    g = require_in_range("growth", growth, 1.0, 100.0, inclusive=False)
+    g = require_in_range("growth", require_vector("growth", growth), 1.0, 100.0, inclusive=False)
     rows = []
     for value in np.ravel(g):
         p = project_exhaustion(n_samples, seed, 0.8, 1.0, float(value), anchor)
@@ -616,11 +622,12 @@ class HighQualityStock:
         return self.tokens_2022 * self.growth ** (float(year) - 2022.0)
 
 
-@lru_cache(maxsize=4)
+@checked_cache(maxsize=4)
 def sample_high_quality_stock(n_samples: int = 20_000, seed: int = 0,
                               inputs: HighQualityInputs = V1_HIGH_QUALITY) -> HighQualityStock:
     """Monte Carlo of the first version's high-quality stock, as its squiggle model computes it."""
     n = require_int("n_samples", n_samples, minimum=100, maximum=10_000_000)
+    require_instance("inputs", inputs, HighQualityInputs)
     rng = np.random.default_rng(require_int("seed", seed, minimum=0) + 7)
     code = inputs.github_tb.sample(rng, n) * inputs.source_code_fraction.sample(rng, n) * inputs.words_per_tb_code
     papers = inputs.papers.sample(rng, n) * inputs.words_per_paper

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from analysis.house.validation import require_choice, require_finite, require_in_range, require_min_length
+from analysis.house.validation import require_choice, require_in_range, require_number, require_text
 
 
 @dataclass(frozen=True)
@@ -117,18 +117,29 @@ def rows(pretraining: str | None = None) -> tuple[TailRow, ...]:
 
 def model(backbone: str, pretraining: str) -> TailRow:
     """The row of one model (backbone and pretraining data)."""
+    return _model(backbone, require_text("pretraining", pretraining))
+
+
+def _model(backbone, pretraining, name: str = "backbone") -> TailRow:
     found = [r for r in rows(pretraining) if r.backbone == backbone]
     if not found:
-        raise ValueError(f"backbone must be one of {sorted(r.backbone for r in rows(pretraining))} for "
+        raise ValueError(f"{name} must be one of {sorted(r.backbone for r in rows(pretraining))} for "
                          f"pretraining {pretraining!r}; got {backbone!r}")
     return found[0]
+
+
+def _check_models(models) -> tuple[TailRow, ...]:
+    if not isinstance(models, (tuple, list)) or not all(isinstance(r, TailRow) for r in models):
+        raise ValueError(f"models must be a tuple of TailRow; got {models!r:.60}")
+    if not models:
+        raise ValueError("models needs at least 1 model; got 0")
+    return tuple(models)
 
 
 def tail_gaps_points(models: tuple[TailRow, ...] = LET_IT_WAG) -> np.ndarray:
     """ImageNet accuracy minus Let It Wag! accuracy for each model (percentage points; positive: the rare
     concepts are harder)."""
-    require_min_length("models", np.asarray(models, dtype=object), 1)
-    return np.array([r.imagenet_pct - r.let_it_wag_pct for r in models], dtype=float)
+    return np.array([r.imagenet_pct - r.let_it_wag_pct for r in _check_models(models)], dtype=float)
 
 
 def share_tail_harder(models: tuple[TailRow, ...] = LET_IT_WAG) -> float:
@@ -140,7 +151,8 @@ def scale_gains_points(pretraining: str = SCALE_SERIES_DATA, small: str = SCALE_
                        large: str = SCALE_SERIES_LARGEST) -> tuple[float, float]:
     """Gains from the ``small`` to the ``large`` backbone on the same pretraining data: (ImageNet gain,
     Let It Wag! gain), in percentage points."""
-    a, b = model(small, pretraining), model(large, pretraining)
+    pretraining = require_text("pretraining", pretraining)
+    a, b = _model(small, pretraining, "small"), _model(large, pretraining, "large")
     if SIZE_CLASSES.index(b.size_class) <= SIZE_CLASSES.index(a.size_class):
         raise ValueError(f"large must be in a larger size class than small; got {large!r} ({b.size_class}) and "
                          f"{small!r} ({a.size_class})")
@@ -151,8 +163,8 @@ def tail_slope(models: tuple[TailRow, ...] = LET_IT_WAG, min_imagenet_pct: float
     """Least-squares slope of Let It Wag! accuracy on ImageNet accuracy over the models above
     ``min_imagenet_pct`` (points of tail accuracy per point of ImageNet accuracy; above 1, the tail gains faster).
     The authors' notebook fits the same line above and below 50 %."""
-    threshold = float(require_finite("min_imagenet_pct", min_imagenet_pct))
-    chosen = [r for r in models if r.imagenet_pct > threshold]
+    threshold = require_number("min_imagenet_pct", min_imagenet_pct)
+    chosen = [r for r in _check_models(models) if r.imagenet_pct > threshold]
     if len(chosen) < 2:
         raise ValueError(f"min_imagenet_pct leaves {len(chosen)} models; need at least 2; got {min_imagenet_pct!r}")
     x = np.array([r.imagenet_pct for r in chosen])

@@ -18,12 +18,12 @@ data buys nothing, is scored, not refused). Units: tokens, nats/token. Part of t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
 from analysis.datawall.data_constrained import load_datablations_runs
-from analysis.house.validation import require_choice, require_in_range, require_int
+from analysis.house.validation import (checked_cache, require_choice, require_in_range, require_int, require_number,
+                                       require_seed)
 
 #: How the loss-against-data curve is drawn from the runs: the best run at each token count made
 #: monotone (the best loss reachable with *at most* D tokens), or the best run at each token count as is.
@@ -93,7 +93,7 @@ class FreshReturns:
     level: float
 
 
-@lru_cache(maxsize=128)
+@checked_cache(maxsize=128)
 def fresh_returns(max_epochs: float = 1.0, envelope: str = "cummin", split_quantile: float = 0.5,
                   n_boot: int = 2000, seed: int = 0, level: float = 0.9) -> FreshReturns:
     """How much loss each tenfold increase of (nearly) fresh data removes, below and above a split.
@@ -117,6 +117,7 @@ def fresh_returns(max_epochs: float = 1.0, envelope: str = "cummin", split_quant
     envelope = require_choice("envelope", envelope, ENVELOPES)
     q = float(require_in_range("split_quantile", split_quantile, 0.0, 1.0, inclusive=False))
     n_boot = require_int("n_boot", n_boot, minimum=10, maximum=1_000_000)
+    seed = require_seed(seed)
     level = float(require_in_range("level", level, 0.0, 1.0, inclusive=False))
     runs = load_datablations_runs()
     fresh = runs[runs["epochs"] <= max_epochs * (1 + 1e-9)]
@@ -178,7 +179,7 @@ class RepetitionPairs:
     level: float
 
 
-@lru_cache(maxsize=64)
+@checked_cache(maxsize=64)
 def repetition_pairs(pairing: str = "adjacent", max_epochs: float = float("inf"), n_boot: int = 2000,
                      seed: int = 0, level: float = 0.9) -> RepetitionPairs:
     """Compare runs that differ only in how often their data repeats (same N and D, different U).
@@ -193,10 +194,11 @@ def repetition_pairs(pairing: str = "adjacent", max_epochs: float = float("inf")
         Bootstrap of the median penalty over pairs.
     """
     pairing = require_choice("pairing", pairing, PAIRINGS)
-    max_epochs = float(max_epochs)
+    max_epochs = np.inf if max_epochs == np.inf else require_number("max_epochs", max_epochs)
     if not max_epochs >= 1.0:
         raise ValueError(f"max_epochs must be at least 1 (or inf); got {max_epochs!r}")
     n_boot = require_int("n_boot", n_boot, minimum=10, maximum=1_000_000)
+    seed = require_seed(seed)
     level = float(require_in_range("level", level, 0.0, 1.0, inclusive=False))
     runs = load_datablations_runs()
     worse, penalties = [], []
@@ -243,7 +245,7 @@ class LossRises:
     min_rise: float
 
 
-@lru_cache(maxsize=32)
+@checked_cache(maxsize=32)
 def loss_rises(min_rise: float = 0.01, min_params: float = 0.0) -> LossRises:
     """Count the steps to more epochs of the same data that made the model worse by more than ``min_rise``.
 

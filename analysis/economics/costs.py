@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.economics.datasets import HOURS_PER_YEAR, _hardware_table, load_models
-from analysis.house.validation import require_finite, require_in_range, require_positive, require_same_shape
+from analysis.house.validation import (require_finite, require_in_range, require_instance, require_positive,
+                                       require_same_shape)
 
 # --- A cost model from first principles --------------------------------------------------------------
 
@@ -97,7 +98,7 @@ def cost_from_chip_hours(hours, chip_price_usd, tdp_w, assumptions: CostAssumpti
     h = require_positive("hours", hours)
     price = require_positive("chip_price_usd", chip_price_usd)
     tdp = require_positive("tdp_w", tdp_w)
-    a = assumptions
+    a = require_instance("assumptions", assumptions, CostAssumptions)
     hardware = h * price * a.cluster_overhead / (a.lifetime_years * HOURS_PER_YEAR)
     kwh = h * tdp * a.pue / 1000.0
     energy = kwh * a.usd_per_kwh
@@ -108,6 +109,7 @@ def training_cost(flop, peak_flops_per_s, chip_price_usd, tdp_w,
                   assumptions: CostAssumptions = DEFAULT_COSTS) -> RunCost:
     """First-principles cost of a training run of ``flop`` FLOP: chip-hours at the assumed utilisation,
     then :func:`cost_from_chip_hours`."""
+    require_instance("assumptions", assumptions, CostAssumptions)
     hours = chip_hours(flop, peak_flops_per_s, assumptions.utilization)
     return cost_from_chip_hours(hours, chip_price_usd, tdp_w, assumptions)
 
@@ -134,12 +136,13 @@ def _cost_check(assumptions: CostAssumptions) -> pd.DataFrame:
 def cost_model_check(assumptions: CostAssumptions = DEFAULT_COSTS) -> pd.DataFrame:
     """Our first-principles cost next to Epoch's own estimate, for every model that has a cost estimate
     and whose training chip has a purchase price: columns ``model_usd``, ``cost_usd_2023``, ``ratio``."""
-    return _cost_check(assumptions).copy()
+    return _cost_check(require_instance("assumptions", assumptions, CostAssumptions)).copy()
 
 
 def largest_2025_run_cost(assumptions: CostAssumptions = DEFAULT_COSTS, chip: str = "NVIDIA H100 SXM5 80GB") -> tuple[str, float, float]:
     """First-principles cost (2023 USD) of the largest-compute model in the snapshot, trained on ``chip``.
     Returns (model name, training FLOP, cost in USD)."""
+    require_instance("assumptions", assumptions, CostAssumptions)
     models = load_models().dropna(subset=["Training compute (FLOP)"])
     row = models.loc[models["Training compute (FLOP)"].idxmax()]
     hw = _hardware_table()
@@ -298,6 +301,7 @@ def cahn_depreciated(lifetime_years: float = 5.0, *, capex_growth: float = 1.0,
     """
     life = float(require_in_range("lifetime_years", lifetime_years, 1.0, 30.0))
     g = float(require_positive("capex_growth", capex_growth))
+    require_instance("inputs", inputs, CahnInputs)
     base = cahn_revenue_need(inputs.nvidia_dc_run_rate_usd, gpu_share_of_cost=inputs.gpu_share_of_cost,
                              end_user_gross_margin=inputs.end_user_gross_margin,
                              ai_revenue_usd=sum(inputs.ai_revenue_usd))

@@ -107,6 +107,8 @@ HOURS_PER_YEAR = 8766.0  # 365.25 days
 
 def parse_usd(text) -> np.ndarray:
     """Dollar strings such as ``"$40586592.58"`` (or numbers) as floats; missing values stay NaN."""
+    if np.ndim(text) != 1:
+        raise ValueError(f"text must be a sequence of dollar amounts; got {text!r:.60}")
     series = pd.Series(text, dtype="object")
     cleaned = series.astype("string").str.replace(r"[$,\s]", "", regex=True)
     values = pd.to_numeric(cleaned, errors="coerce")
@@ -155,13 +157,19 @@ def to_2023_usd(nominal_usd, dates) -> np.ndarray:
     of ``dates``). Their code divides by the index of one target month instead of the 2023 average; over
     2023 the index moved by under 2 %, so the two bases agree to that precision."""
     usd = require_finite("nominal_usd", nominal_usd)
+    if np.size(dates) != usd.size or np.issubdtype(np.asarray(dates).dtype, np.number):
+        raise ValueError(f"dates must hold one date (not a number) per value of nominal_usd ({usd.size}); "
+                         f"got {dates!r:.60}")
+    decimal_years(np.ravel(dates), name="dates")
     when = pd.to_datetime(pd.Series(np.ravel(dates)), errors="coerce")
-    if when.isna().any():
-        raise ValueError("dates must be parseable dates")
     ppi = _ppi()
     base = ppi.loc[ppi["observation_date"].dt.year == 2023, "PCU518210518210"].mean()
     months = when.dt.to_period("M").dt.to_timestamp()
-    months = months.clip(ppi["observation_date"].min(), ppi["observation_date"].max())
+    first, last = ppi["observation_date"].min(), ppi["observation_date"].max()
+    outside = (months < first) | (months > last)
+    if outside.any():
+        raise ValueError(f"dates must lie within the price index, {first:%Y-%m} to {last:%Y-%m}; "
+                         f"got {np.ravel(dates)[int(np.argmax(outside.to_numpy()))]!r}")
     index = ppi.set_index("observation_date")["PCU518210518210"].reindex(months).to_numpy()
     return usd * base / index.reshape(np.shape(usd))
 
@@ -170,6 +178,8 @@ def from_2023_usd(usd_2023, dates) -> np.ndarray:
     """The inverse of :func:`to_2023_usd`: 2023 dollars as the dollars of the month of ``dates`` (what was
     paid then, undeflated)."""
     usd = require_finite("usd_2023", usd_2023)
+    if np.size(dates) != usd.size:
+        raise ValueError(f"dates must hold one date per value of usd_2023 ({usd.size}); got {np.size(dates)}")
     return usd / to_2023_usd(np.ones_like(usd, dtype=float), dates)
 
 

@@ -11,7 +11,6 @@ Every function here returns finite numbers for any data it is given: a cost that
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -19,8 +18,8 @@ from scipy import stats
 
 from analysis.economics.datasets import FRONTIER_START, frontier_models, from_2023_usd, price_performance
 from analysis.economics.trends import GrowthFit, annual_growth_factor
-from analysis.house.data import decimal_years
-from analysis.house.validation import as_float_array
+from analysis.house.data import decimal_years, require_date
+from analysis.house.validation import as_float_array, checked_cache, require_bool, require_positive_number
 
 METHODS = ("ols", "theil-sen")
 COMPUTE = "Training compute (FLOP)"
@@ -36,11 +35,13 @@ def fit_growth(dates, values, *, method: str = "ols", level: float = 0.95, allow
     world may leave empty, whose verdict must still be scored)."""
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}; got {method!r}")
-    values = as_float_array("values", values, allow_empty=True)
+    values, allow_empty = as_float_array("values", values, allow_empty=True), require_bool("allow_empty", allow_empty)
     if values.ndim != 1:
         raise ValueError(f"values must be one-dimensional; got shape {values.shape}")
     if len(values) == 0 and not allow_empty:
         raise ValueError("values must not be empty; got []")
+    if np.size(dates) != len(values):
+        raise ValueError(f"dates and values must have the same length; got {np.size(dates)} and {len(values)}")
     if len(values) < 3 or np.ptp(decimal_years(dates) if len(values) else [0.0]) == 0:
         return _no_trend(len(values), level)
     if method == "ols":
@@ -67,6 +68,7 @@ def costed_frontier(max_rank: int = 10, start: str = FRONTIER_START, end: str | 
                     deflate: bool = True) -> pd.DataFrame:
     """Frontier runs with a cost and a compute estimate, with ``usd`` = Epoch's cost in 2023 dollars
     (``deflate=True``) or converted back to the dollars of the publication month (``False``)."""
+    deflate = require_bool("deflate", deflate)
     front = frontier_models(max_rank=max_rank, start=start, end=end).dropna(subset=["cost_usd_2023", COMPUTE])
     usd = front["cost_usd_2023"].to_numpy()
     if not deflate and len(front):
@@ -74,7 +76,7 @@ def costed_frontier(max_rank: int = 10, start: str = FRONTIER_START, end: str | 
     return front.assign(usd=usd)
 
 
-@lru_cache(maxsize=128)
+@checked_cache(maxsize=128)
 def frontier_cost_growth(max_rank: int = 10, start: str = FRONTIER_START, end: str | None = None,
                          deflate: bool = True, method: str = "ols", level: float = 0.95) -> GrowthFit:
     """Yearly growth factor of the training cost of frontier runs under the given choices."""
@@ -82,7 +84,7 @@ def frontier_cost_growth(max_rank: int = 10, start: str = FRONTIER_START, end: s
     return fit_growth(front["year"], front["usd"], method=method, level=level, allow_empty=True)
 
 
-@lru_cache(maxsize=128)
+@checked_cache(maxsize=128)
 def frontier_flop_per_usd_growth(max_rank: int = 10, start: str = FRONTIER_START, end: str | None = None,
                                  deflate: bool = True, method: str = "ols", level: float = 0.95) -> GrowthFit:
     """Yearly growth factor of the FLOP bought per dollar in frontier runs (compute / cost): above 1, the
@@ -91,18 +93,19 @@ def frontier_flop_per_usd_growth(max_rank: int = 10, start: str = FRONTIER_START
     return fit_growth(front["year"], front[COMPUTE] / front["usd"], method=method, level=level, allow_empty=True)
 
 
-@lru_cache(maxsize=32)
+@checked_cache(maxsize=32)
 def chip_price_performance_growth(start: str = FRONTIER_START, deflate: bool = True, method: str = "ols",
                                   level: float = 0.95) -> GrowthFit:
     """Yearly growth factor of the peak 16-bit FLOP/s per dollar of new ML chips (their first recorded
     purchase price), priced from ``start`` on, in 2023 dollars or in the dollars paid."""
+    start, deflate = require_date("start", start), require_bool("deflate", deflate)
     pp = price_performance()
-    pp = pp[pp["Price date"] >= pd.Timestamp(start)]
+    pp = pp[pp["Price date"] >= start]
     usd = pp["price_usd_2023"] if deflate else pp["Price (hardware purchase)"]
     return fit_growth(pp["year"], pp["peak_flops"] / usd, method=method, level=level, allow_empty=True)
 
 
-@lru_cache(maxsize=64)
+@checked_cache(maxsize=64)
 def frontier_compute_growth(max_rank: int = 10, start: str = "2018-01-01", end: str | None = None,
                             method: str = "ols", level: float = 0.95) -> GrowthFit:
     """Yearly growth factor of the training compute (FLOP) of frontier models (every model with a compute
@@ -122,6 +125,8 @@ def years_until(target_usd: float, *, start_year: float, anchor: str = "max", ma
     """
     if anchor not in ("max", "trend"):
         raise ValueError(f"anchor must be 'max' or 'trend'; got {anchor!r}")
+    target_usd = require_positive_number("target_usd", target_usd)
+    start_year = float(decimal_years([start_year], name="start_year")[0])
     front = costed_frontier(max_rank, start, deflate=deflate)
     fit = frontier_cost_growth(max_rank, start, None, deflate, method)
     if front.empty:

@@ -10,12 +10,12 @@ token, not shared): for long reasoning traces the KV reads dominate the memory t
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from analysis.economics.costs import DEFAULT_COSTS, CostAssumptions
 from analysis.economics.datasets import HOURS_PER_YEAR, _hardware_table
 from analysis.house.data import in_world
-from analysis.house.validation import require_in_range, require_int, require_positive
+from analysis.house.validation import (checked_cache, require_in_range, require_instance, require_int, require_positive,
+                                       require_positive_number)
 
 H100 = "NVIDIA H100 SXM5 80GB"
 
@@ -77,15 +77,24 @@ CHAT = InferenceScenario("chat", active_params=2e11, tokens_per_query=1_000)
 REASONING = InferenceScenario("reasoning", active_params=2e11, tokens_per_query=15_000)
 
 
+def _scenario(scenario) -> InferenceScenario:
+    return require_instance("scenario", scenario, InferenceScenario)
+
+
+def _assumptions(assumptions) -> CostAssumptions:
+    return require_instance("assumptions", assumptions, CostAssumptions)
+
+
 def flop_per_query(scenario: InferenceScenario) -> float:
     """Forward FLOP of a query whose context grows from 0 to ``T = tokens_per_query``: the sum over tokens
     of ``2N + 2 n_layer t d_attn`` (Kaplan et al. 2020, Table 1), i.e. ``2NT + n_layer d_attn T (T - 1)``."""
-    t = float(scenario.tokens_per_query)
+    t = float(_scenario(scenario).tokens_per_query)
     return 2.0 * scenario.active_params * t + scenario.n_layers * scenario.d_attn * t * (t - 1.0)
 
 
 def attention_flop_share(scenario: InferenceScenario) -> float:
     """Share of a query's FLOP spent on attention over the context (0 for a one-token query)."""
+    _scenario(scenario)
     dense = 2.0 * scenario.active_params * scenario.tokens_per_query
     total = flop_per_query(scenario)
     return 1.0 - dense / total
@@ -107,7 +116,7 @@ class MemoryTraffic:
 def memory_traffic(scenario: InferenceScenario) -> MemoryTraffic:
     """Memory reads of one query: ``T * 2 bytes * N / batch`` for the weights and ``sum_t 2 n_layer kv_dim t``
     values of 2 bytes for the KV cache (keys and values of every earlier token, every layer)."""
-    t = float(scenario.tokens_per_query)
+    t = float(_scenario(scenario).tokens_per_query)
     weights = t * BYTES_PER_VALUE * scenario.active_params / scenario.batch
     kv = BYTES_PER_VALUE * 2.0 * scenario.n_layers * scenario.kv_dim * t * (t - 1.0) / 2.0
     return MemoryTraffic(weights, kv, kv / (weights + kv))
@@ -139,7 +148,7 @@ def oviedo_wh_per_query() -> dict[str, float]:
 OVIEDO_SOURCE = "oviedo2025_wh_per_query"
 
 
-@lru_cache(maxsize=8)
+@checked_cache(maxsize=8)
 def calibrated_utilization(target_wh: float | None = None,
                            scenario: InferenceScenario = CHAT,
                            assumptions: CostAssumptions = DEFAULT_COSTS) -> float:
@@ -147,6 +156,8 @@ def calibrated_utilization(target_wh: float | None = None,
     (default, None: Oviedo et al.'s production median for a typical query, :func:`oviedo_wh_per_query`): it
     folds batching, idle time and memory stalls of a real fleet into one number."""
     target = float(require_positive("target_wh", oviedo_wh_per_query()["typical"] if target_wh is None else target_wh))
+    _scenario(scenario)
+    _assumptions(assumptions)
     u = _wh(flop_per_query(scenario), 1.0, assumptions) / target
     if not 0 < u < 1:
         raise ValueError(f"target_wh={target_wh} implies a utilisation of {u:.3g}, outside (0, 1)")
@@ -197,7 +208,9 @@ def inference_cost(scenario: InferenceScenario, *, queries_per_day: float = 1e9,
     ``wh_per_query`` (a measured per-query energy, Wh) is given, which then replaces the energy estimate
     (the hardware estimate stays FLOP-based).
     """
-    q = float(require_positive("queries_per_day", queries_per_day))
+    q = require_positive_number("queries_per_day", queries_per_day)
+    _scenario(scenario)
+    _assumptions(assumptions)
     peak, price, tdp, _ = h100_specs()
     u = scenario.utilization if scenario.utilization is not None else calibrated_utilization(assumptions=assumptions)
     flop = flop_per_query(scenario)
@@ -218,7 +231,7 @@ def inference_cost(scenario: InferenceScenario, *, queries_per_day: float = 1e9,
 
 def with_utilization(scenario: InferenceScenario, utilization: float) -> InferenceScenario:
     """A copy of ``scenario`` at a fixed FLOP utilisation (for sensitivity runs)."""
-    return replace(scenario, utilization=float(require_in_range("utilization", utilization, 0.0, 1.0, inclusive=False)))
+    return replace(_scenario(scenario), utilization=float(require_in_range("utilization", utilization, 0.0, 1.0, inclusive=False)))
 
 
 def decode_seconds_per_token(scenario: InferenceScenario, context_tokens: float) -> float:
@@ -226,7 +239,8 @@ def decode_seconds_per_token(scenario: InferenceScenario, context_tokens: float)
     H100: (weights / batch + this sequence's KV cache) / memory bandwidth. A lower bound on latency per
     token for a model that fits on the chip; a larger model read from several chips in parallel is
     proportionally faster per chip but the same per byte."""
-    ctx = float(require_positive("context_tokens", context_tokens))
+    ctx = require_positive_number("context_tokens", context_tokens)
+    _scenario(scenario)
     _, _, _, bandwidth = h100_specs()
     weights = BYTES_PER_VALUE * scenario.active_params / scenario.batch
     kv = BYTES_PER_VALUE * 2.0 * scenario.n_layers * scenario.kv_dim * ctx
@@ -240,6 +254,6 @@ def kim_weekly_energy_usd(design: str, *, model: str = "70B", queries_per_day: f
     Returns (Wh per query including PUE, USD per week)."""
     from analysis.testtime.kim2025 import energy_wh_per_query
 
-    q = float(require_positive("queries_per_day", queries_per_day))
-    wh = float(energy_wh_per_query(model, design)) * assumptions.pue
+    q = require_positive_number("queries_per_day", queries_per_day)
+    wh = float(energy_wh_per_query(model, design)) * _assumptions(assumptions).pue
     return wh, 7.0 * q * wh / 1000.0 * assumptions.usd_per_kwh

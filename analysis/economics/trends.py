@@ -15,7 +15,6 @@ defined, and every projection returns those assumptions next to its result.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -23,8 +22,9 @@ from scipy import stats
 
 from analysis.house.data import decimal_years
 from analysis.economics.datasets import frontier_models, load_models, price_performance
-from analysis.house.validation import (require_finite, require_in_range, require_int, require_min_length,
-                                       require_positive, require_same_shape)
+from analysis.house.validation import (checked_cache, require_finite, require_in_range, require_instance, require_int,
+                                       require_min_length, require_positive, require_same_shape, require_seed,
+                                       require_vector)
 
 # --- Published figures and the seeds' figures (defined once) -----------------------------------------
 
@@ -313,7 +313,7 @@ class Trends:
     cost_end: float
 
 
-@lru_cache(maxsize=4)
+@checked_cache(maxsize=4)
 def fit_trends(level: float = 0.95) -> Trends:
     """Fit the four trends of the chapter at confidence ``level``."""
     front = frontier_models()
@@ -417,7 +417,7 @@ def years_to_reach(threshold_usd, start_usd, growth_factor) -> np.ndarray:
     return np.where(grows, years, np.where(t > s, np.inf, 0.0))
 
 
-@lru_cache(maxsize=16)
+@checked_cache(maxsize=16)
 def project_costs(n_draws: int = 4000, seed: int = 0, level: float = 0.9,
                   growth_factor: float | None = None, thresholds_usd: tuple[float, ...] = THRESHOLDS_USD,
                   anchor: str = "trend") -> Projection:
@@ -428,8 +428,10 @@ def project_costs(n_draws: int = 4000, seed: int = 0, level: float = 0.9,
     distribution (normal on the log10 slope, seeded); pass ``growth_factor`` to use a fixed factor instead
     (e.g. the seed's x3).
     """
-    n = require_int("n_draws", n_draws, minimum=10)
+    n = require_int("n_draws", n_draws, minimum=10, maximum=10_000_000)
+    seed = require_seed(seed)
     require_in_range("level", level, 0.0, 1.0, inclusive=False)
+    thr = require_vector("thresholds_usd", thresholds_usd, require_positive)
     name, usd, year = _anchor(anchor)
     if growth_factor is None:
         fit = fit_trends().cost
@@ -438,7 +440,6 @@ def project_costs(n_draws: int = 4000, seed: int = 0, level: float = 0.9,
         factors = 10.0 ** np.clip(slopes, 1e-3, None)
     else:
         factors = np.full(n, float(require_positive("growth_factor", growth_factor)))
-    thr = np.asarray(thresholds_usd, dtype=float)
     years = year + years_to_reach(thr[:, None], usd, factors[None, :])
     tail = 100 * (1 - level) / 2
     lo, med, hi = np.percentile(years, [tail, 50, 100 - tail], axis=1)
@@ -449,7 +450,8 @@ def project_costs(n_draws: int = 4000, seed: int = 0, level: float = 0.9,
 
 def projection_fan(projection: Projection, years) -> pd.DataFrame:
     """Cost of the largest run at ``years`` under the projection: median and interval (USD)."""
-    yrs = require_finite("years", years)
+    yrs = require_vector("years", years)
+    require_instance("projection", projection, Projection)
     fit = fit_trends().cost
     dt = yrs - projection.anchor_year
     z = stats.norm.ppf(0.5 + projection.level / 2)
@@ -484,7 +486,7 @@ class CostWindows:
         return self.recent.factor > self.early.factor
 
 
-@lru_cache(maxsize=4)
+@checked_cache(maxsize=4)
 def cost_windows(level: float = 0.95) -> CostWindows:
     """Cost growth of costed frontier runs over the whole period, :data:`EARLY_WINDOW` (start inclusive,
     end exclusive) and :data:`RECENT_WINDOW`."""
@@ -544,6 +546,7 @@ def years_to_share(share: float, total_usd: float, *, anchor: str = "trend", gro
     projection's anchor at its median growth (or at ``growth_factor``)."""
     s = float(require_in_range("share", share, 0.0, 1.0, inclusive=False))
     total = float(require_positive("total_usd", total_usd))
+    start_year = float(decimal_years([start_year], name="start_year")[0])
     name, usd, year = _anchor(anchor)
     g = fit_trends().cost.factor if growth_factor is None else float(require_positive("growth_factor", growth_factor))
     return float(year + years_to_reach(s * total, usd, g) - start_year)
@@ -551,7 +554,7 @@ def years_to_share(share: float, total_usd: float, *, anchor: str = "trend", gro
 
 def trend_value_usd(year: float, *, anchor: str = "trend") -> float:
     """Cost of the largest run at decimal ``year`` if the fitted growth continues from the anchor."""
-    y = float(require_finite("year", year))
+    y = float(decimal_years([year], name="year")[0])
     name, usd, start = _anchor(anchor)
     return float(usd * fit_trends().cost.factor ** (y - start))
 
@@ -567,9 +570,13 @@ def kim_latency_ratios() -> dict[str, float]:
 
 def frontier_compute_in(year: float) -> tuple[str, float, float]:
     """Training compute (FLOP) of the largest run at decimal ``year`` if it grows from the largest run in
-    the snapshot at the fitted frontier compute factor. Returns (starting model, its FLOP, projected FLOP)."""
-    y = float(require_finite("year", year))
+    the snapshot at the fitted frontier compute factor (a projection: ``year`` must not precede that run).
+    Returns (starting model, its FLOP, projected FLOP)."""
+    y = float(decimal_years([year], name="year")[0])
     models = load_models().dropna(subset=["Training compute (FLOP)"])
     row = models.loc[models["Training compute (FLOP)"].idxmax()]
+    if y < float(row["year"]):
+        raise ValueError(f"year must not precede the largest run in the snapshot ({row['Model']}, "
+                         f"{float(row['year']):.1f}): the trend is projected forward only; got {year!r}")
     flop = float(row["Training compute (FLOP)"])
     return str(row["Model"]), flop, float(flop * fit_trends().compute.factor ** (y - float(row["year"])))

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.house.validation import require_finite, require_in_range
+from analysis.house.validation import require_bool, require_finite, require_in_range, require_instance
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 COLUMN_KINDS = ("float", "int", "str", "date")
@@ -113,6 +113,7 @@ def load_csv(spec: DatasetSpec) -> pd.DataFrame:
         If the file is missing, its SHA-256 differs from ``spec.sha256``, a declared column is missing or
         unparseable, a non-nullable column has a gap, or the row count differs from ``spec.n_rows``.
     """
+    require_instance("spec", spec, DatasetSpec)
     key = (spec.filename, spec.sha256)
     if key not in _CACHE:
         _CACHE[key] = _read_checked(spec)
@@ -253,6 +254,23 @@ def decimal_years(dates, *, name: str = "dates") -> np.ndarray:
     return years
 
 
+def require_date(name: str, value: Any, low: Any = None, high: Any = None) -> pd.Timestamp:
+    """One calendar date (a string such as ``"2024-07-01"``, or a timestamp) as a ``pandas.Timestamp``, in
+    1900-2200 and, when given, in ``[low, high]`` (a table's first and last dates: a date outside them selects
+    nothing); raises ValueError naming ``name`` otherwise."""
+    try:
+        if not isinstance(value, (str, pd.Timestamp, np.datetime64)) and type(value).__name__ not in ("date", "datetime"):
+            raise TypeError
+        date = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        raise ValueError(f"{name} must be a date like '2024-07-01'; got {value!r}") from None
+    decimal_years([date], name=name)
+    if (low is not None and date < pd.Timestamp(low)) or (high is not None and date > pd.Timestamp(high)):
+        raise ValueError(f"{name} must lie between {pd.Timestamp(low).date() if low is not None else '...'} and "
+                         f"{pd.Timestamp(high).date() if high is not None else '...'} (the data's dates); got {value!r}")
+    return date
+
+
 CHINCHILLA_FIG4 = DatasetSpec(
     filename="chinchilla_fig4_N_D_loss.csv",
     sha256="2d73fee2eeb4cc70901ae8f5135c83995b3550b07bc236bca0aee08d201a8681",
@@ -279,6 +297,7 @@ def load_chinchilla_runs(*, only_fitted: bool = True) -> pd.DataFrame:
         Keep only the 240 runs that Besiroglu et al. (2024) kept for their fit (they drop the five
         highest-loss points).
     """
+    only_fitted = require_bool("only_fitted", only_fitted)
     frame = load_csv(CHINCHILLA_FIG4)
     if only_fitted:
         frame = frame[frame["included_in_besiroglu2024_fit"] == 1].reset_index(drop=True)
@@ -413,6 +432,7 @@ def load_gadre_runs() -> pd.DataFrame:
 
 def load_gemstones(*, finished_only: bool = True) -> pd.DataFrame:
     """Gemstones runs; by default only the cool-down ends (finished runs; constant-LR checkpoints are not)."""
+    finished_only = require_bool("finished_only", finished_only)
     frame = load_csv(GEMSTONES_VAL_LOSS)
     if finished_only:
         frame = frame[frame["schedule_state"] == "cooldown_end"].reset_index(drop=True)
@@ -421,6 +441,7 @@ def load_gemstones(*, finished_only: bool = True) -> pd.DataFrame:
 
 def load_olmo_ladder(*, include_reruns: bool = False) -> pd.DataFrame:
     """OLMo ladder final losses (``ce_c4_en``, nats/token); reruns of the 1xC runs left out by default."""
+    include_reruns = require_bool("include_reruns", include_reruns)
     frame = load_csv(OLMO_LADDER)
     if not include_reruns:
         frame = frame[frame["is_rerun"] == 0].reset_index(drop=True)

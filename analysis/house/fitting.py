@@ -17,8 +17,9 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import optimize
 
-from analysis.house.validation import (as_float_array, require_finite, require_in_range, require_min_length,
-                                       require_positive, require_same_shape)
+from analysis.house.validation import (as_float_array, require_finite, require_identifiable, require_in_range,
+                                       require_min_length, require_positive, require_positive_number, require_same_shape, require_text,
+                                       require_vector)
 
 FORMS = ("power", "power+floor", "log")
 
@@ -61,12 +62,15 @@ class CurveFit:
         return self.E + self.a * x ** (-self.alpha)
 
 
-def _check_xy(x, y) -> tuple[np.ndarray, np.ndarray]:
-    x = require_positive("x", x)
-    y = require_positive("y", y)
+def _check_xy(x, y, n_params: int = 2) -> tuple[np.ndarray, np.ndarray]:
+    """1-D positive ``x`` and ``y`` of one length, with more distinct ``x`` than the fit has parameters (all-equal
+    ``x``, or as many points as parameters, identify no curve)."""
+    x = require_vector("x", x, require_positive)
+    y = require_vector("y", y, require_positive)
     require_same_shape(x=x, y=y)
-    require_min_length("x", np.ravel(x), 3)
-    return np.ravel(x), np.ravel(y)
+    require_min_length("x", x, 3)
+    require_identifiable("x", x, n_params)
+    return x, y
 
 
 def _rms(residuals: np.ndarray) -> float:
@@ -79,7 +83,7 @@ def fit_power_law(x, y) -> CurveFit:
     Parameters
     ----------
     x, y : array_like
-        Positive, finite, same shape, at least three points.
+        Positive, finite, same shape, at least three distinct ``x``.
     """
     x, y = _check_xy(x, y)
     slope, intercept = np.polyfit(np.log(x), np.log(y), 1)
@@ -110,11 +114,15 @@ def fit_power_law_with_floor(x, y, *, floor_max: float | None = None) -> CurveFi
     Parameters
     ----------
     x, y : array_like
-        Positive, finite, same shape, at least three points.
+        Positive, finite, same shape, at least four distinct ``x`` (three parameters), ``y`` not all equal
+        (a flat curve leaves the floor unidentified).
     floor_max : float, optional
-        Upper bound for ``E``; defaults to just below ``min(y)``.
+        Upper bound for ``E`` (positive); defaults to just below ``min(y)``.
     """
-    x, y = _check_xy(x, y)
+    x, y = _check_xy(x, y, n_params=3)
+    require_identifiable("y", y, 1)
+    if floor_max is not None:
+        floor_max = require_positive_number("floor_max", floor_max)
     x_ref = float(np.exp(np.mean(np.log(x))))
     u = np.log(x / x_ref)
     e_max = (1 - 1e-9) * float(np.min(y)) if floor_max is None else float(floor_max)
@@ -140,6 +148,7 @@ def fit_power_law_with_floor(x, y, *, floor_max: float | None = None) -> CurveFi
 
 def fit_curve(form: str, x, y) -> CurveFit:
     """Dispatch to the fit of one of :data:`FORMS`."""
+    require_text("form", form)
     if form == "power":
         return fit_power_law(x, y)
     if form == "power+floor":
@@ -163,7 +172,7 @@ def percentile_interval(samples, level: float = 0.9) -> tuple[float, float]:
     A NaN or infinite sample (a failed refit) is refused rather than dropped: dropping it would narrow the
     interval silently. Callers that expect failed refits drop them first and report how many."""
     level = float(require_in_range("level", level, 0.0, 1.0, inclusive=False))
-    samples = as_float_array("samples", samples).ravel()
+    samples = require_vector("samples", as_float_array("samples", samples), as_float_array)
     bad = ~np.isfinite(samples)
     if bad.all():
         raise ValueError(f"samples holds no finite value ({samples.size} non-finite)")

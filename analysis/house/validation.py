@@ -7,7 +7,9 @@ instead of a NaN or a traceback from deep inside numpy.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+import inspect
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
@@ -28,13 +30,27 @@ def _has_bool(value: Any) -> bool:
     return False
 
 
+def _has_text(value: Any) -> bool:
+    """True for a string, or an array or list holding one (``"1e3"`` converts to a float, but is text)."""
+    if isinstance(value, (str, bytes)):
+        return True
+    try:
+        raw = np.asarray(value)
+    except (ValueError, TypeError):
+        return False
+    if raw.dtype.kind in "US":
+        return True
+    return raw.dtype == object and any(isinstance(v, (str, bytes)) for v in raw.ravel())
+
+
 def as_float_array(name: str, value: Any, *, allow_empty: bool = False) -> np.ndarray:
-    """Return ``value`` as a float array, or raise ``ValueError`` naming ``name`` if it is not numeric,
-    holds a boolean (``True`` is not a number here), or is an empty array (unless ``allow_empty``)."""
+    """Return ``value`` as a float array, or raise ``ValueError`` naming ``name`` if it is not numeric (text,
+    even ``"1e3"``, is not), holds a boolean (``True`` is not a number here), or is an empty array (unless
+    ``allow_empty``)."""
     if _has_bool(value):
         raise ValueError(f"{name} must be numeric, not a boolean; got {_describe(value)}")
-    if isinstance(value, (str, bytes)):
-        raise ValueError(f"{name} must be numeric; got {_describe(value)}")
+    if _has_text(value):
+        raise ValueError(f"{name} must be numeric, not text; got {_describe(value)}")
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
@@ -97,19 +113,35 @@ def require_same_shape(**arrays: np.ndarray) -> None:
         raise ValueError(f"arguments must have the same shape; got {listed}")
 
 
+def require_broadcastable(**arrays: np.ndarray) -> None:
+    """Raise unless the named arrays broadcast together (numpy's rule); the message lists every name and shape."""
+    try:
+        np.broadcast_shapes(*(np.shape(a) for a in arrays.values()))
+    except ValueError:
+        listed = ", ".join(f"{name} {np.shape(arr)}" for name, arr in arrays.items())
+        raise ValueError(f"arguments must broadcast together; got {listed}") from None
+
+
 def require_min_length(name: str, arr: np.ndarray, minimum: int) -> None:
     """Raise unless the 1-D array ``arr`` has at least ``minimum`` elements."""
     if np.ndim(arr) != 1 or len(arr) < minimum:
         raise ValueError(f"{name} needs at least {minimum} values; got {np.size(arr)} (shape {np.shape(arr)})")
 
 
+#: The largest whole number any argument may be (numpy's int64): beyond it arithmetic overflows.
+MAX_INT = int(np.iinfo(np.int64).max)
+
+
 def require_int(name: str, value: Any, *, minimum: int | None = None, maximum: int | None = None) -> int:
     """Return ``value`` as an int; raise unless it is a whole number, at least ``minimum`` and at most
-    ``maximum`` (a size bound, checked before anything is allocated; the bound is in the message)."""
+    ``maximum`` (a size bound, checked before anything is allocated; the bound is in the message). Without a
+    ``maximum`` the bound is :data:`MAX_INT`, beyond which numpy's integers overflow."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
         raise ValueError(f"{name} must be a whole number; got {_describe(value)}")
     if minimum is not None and value < minimum:
         raise ValueError(f"{name} must be at least {minimum}; got {value}")
+    if abs(value) > MAX_INT:
+        raise ValueError(f"{name} must lie within +-{MAX_INT:,} (beyond it integers overflow); got {value:.3g}")
     if maximum is not None and value > maximum:
         raise ValueError(f"{name} must be at most {maximum:,} (a bound on the work and memory); got {value:,}")
     return int(value)
@@ -131,3 +163,113 @@ def require_choice(name: str, value: Any, choices: Iterable[str]) -> str:
     if value not in options:
         raise ValueError(f"{name} must be one of {', '.join(map(repr, options))}; got {_describe(value)}")
     return value
+
+
+def require_seed(value: Any, name: str = "seed") -> int:
+    """A random seed: a whole number >= 0 (numpy refuses negative seeds without naming them)."""
+    return require_int(name, value, minimum=0)
+
+
+def require_number(name: str, value: Any, low: float = -np.inf, high: float = np.inf, *,
+                   inclusive: bool = True) -> float:
+    """One finite number (not an array, not a boolean) in [low, high] (or (low, high)), as a float."""
+    arr = require_finite(name, value)
+    if arr.ndim != 0:
+        raise ValueError(f"{name} must be a single number; got shape {arr.shape}: {_describe(value)}")
+    if low > -np.inf or high < np.inf:
+        require_in_range(name, arr, low, high, inclusive=inclusive)
+    return float(arr)
+
+
+def require_positive_number(name: str, value: Any) -> float:
+    """One finite number > 0, as a float."""
+    return float(require_positive(name, require_number(name, value)))
+
+
+def require_vector(name: str, value: Any, check: Callable[[str, Any], np.ndarray] = require_finite, *,
+                   min_length: int = 1) -> np.ndarray:
+    """A 1-D float array checked by ``check`` (``require_finite``, ``require_positive``, ...) with at least
+    ``min_length`` values; a scalar is one value."""
+    arr = np.atleast_1d(check(name, value))
+    if arr.ndim != 1:
+        raise ValueError(f"{name} must be one-dimensional; got shape {arr.shape}")
+    require_min_length(name, arr, min_length)
+    return arr
+
+
+def require_sequence(name: str, value: Any, *, min_length: int = 1) -> tuple:
+    """``value`` as a tuple, if it is a tuple or list of at least ``min_length`` items (a string is not)."""
+    if not isinstance(value, (tuple, list)) or len(value) < min_length:
+        raise ValueError(f"{name} must be a tuple of at least {min_length} item(s); got {_describe(value)}")
+    return tuple(value)
+
+
+def require_choices(name: str, values: Any, choices: Iterable[str]) -> tuple:
+    """``values`` as a tuple, if it is a non-empty tuple or list whose every item is one of ``choices``."""
+    for value in require_sequence(name, values):
+        require_choice(name, value, choices)
+    return tuple(values)
+
+
+def require_bool(name: str, value: Any) -> bool:
+    """``value`` if it is ``True`` or ``False`` (not a string, not a number)."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise ValueError(f"{name} must be True or False; got {_describe(value)}")
+    return bool(value)
+
+
+def require_instance(name: str, value: Any, kind: type | tuple[type, ...]) -> Any:
+    """``value`` if it is an instance of ``kind`` (a fit, a result, a table), else a ValueError naming it."""
+    if not isinstance(value, kind):
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        wanted = " or ".join(k.__name__ for k in kinds)
+        raise ValueError(f"{name} must be a {wanted}; got {type(value).__name__} {_describe(value)}")
+    return value
+
+
+def require_text(name: str, value: Any) -> str:
+    """A non-empty string."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{name} must be a non-empty string; got {_describe(value)}")
+    return value
+
+
+def require_identifiable(name: str, arr: np.ndarray, n_params: int) -> None:
+    """Raise unless ``arr`` (the values a fit varies over) takes more distinct values than the fit has
+    parameters: all-equal values, or as many points as parameters, leave the fit unidentified."""
+    distinct = np.unique(np.asarray(arr)).size
+    if distinct <= n_params:
+        raise ValueError(f"{name} must take more than {n_params} distinct values to identify a fit with "
+                         f"{n_params} parameters; got {distinct}")
+
+
+def checked_cache(maxsize: int | None = 128) -> Callable:
+    """``functools.lru_cache(maxsize, typed=True)`` whose wrapper first refuses an argument it cannot cache (a
+    list, dict or array where a number, a string or a tuple is wanted) with a ValueError naming the parameter.
+
+    ``typed=True`` keeps ``True`` from hitting the result cached for ``1`` (and ``1`` the one for ``1.0``), so
+    the function's own argument checks see every new value. The wrapper keeps ``cache_clear`` (worlds forget
+    every cached result, :func:`analysis.house.data.clear_caches`) and ``__wrapped__``.
+    """
+    if maxsize is not None:
+        require_int("maxsize", maxsize, minimum=0)
+
+    def decorate(func: Callable) -> Callable:
+        cached = functools.lru_cache(maxsize=maxsize, typed=True)(func)
+        signature = inspect.signature(func)
+
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            for name, value in signature.bind(*args, **kwargs).arguments.items():
+                try:
+                    hash(value)
+                except TypeError:
+                    raise ValueError(f"{name} must be a number, a string or a tuple; got "
+                                     f"{type(value).__name__} {_describe(value)}") from None
+            return cached(*args, **kwargs)
+
+        wrapper.cache_clear = cached.cache_clear
+        wrapper.cache_info = cached.cache_info
+        return wrapper
+
+    return decorate

@@ -24,8 +24,9 @@ from scipy import special, stats
 from analysis.house import fitting
 from analysis.house.data import load_monkeys_counts
 from analysis.scaling_laws.returns import KAPLAN
-from analysis.house.validation import (require_choice, require_finite, require_in_range, require_int,
-                                       require_nonnegative, require_positive, require_same_shape)
+from analysis.house.validation import (checked_cache, require_broadcastable, require_choice, require_finite,
+                                       require_in_range, require_int, require_nonnegative, require_positive,
+                                       require_same_shape, require_seed)
 
 
 #: Per-token exponent of the toy model: the exponent with which the per-token cross-entropy falls with
@@ -172,6 +173,7 @@ def exact_match(N, L, **toy) -> np.ndarray:
     L = require_finite("L", L)
     if np.any(L < 1):
         raise ValueError(f"L must be at least 1 token; got {L}")
+    require_broadcastable(N=require_positive("N", N), L=L)
     return per_token_accuracy(N, **toy) ** L
 
 
@@ -408,6 +410,8 @@ def metric_values(num_correct, num_samples, *, reliable_rate: float = RELIABLE_R
     require_same_shape(num_correct=c, num_samples=n)
     if c.ndim != 2:
         raise ValueError(f"num_correct must be a (problems x models) table; got shape {c.shape}")
+    if np.any(c > n):
+        raise ValueError(f"num_correct must not exceed num_samples; got {c[c > n][0]!r} > {n[c > n][0]!r}")
     tau = float(require_in_range("reliable_rate", reliable_rate, 0.0, 1.0, inclusive=False))
     rate = c / n
     p1 = rate.mean(axis=0)
@@ -463,12 +467,13 @@ def _shares(c, n, tau, i) -> dict:
     return out
 
 
-@lru_cache(maxsize=16)
+@checked_cache(maxsize=16)
 def compare_metrics(n_boot: int = 300, seed: int = 0, reliable_rate: float = RELIABLE_RATE,
                     level: float = 0.9) -> MetricComparison:
     """Score the Pythia models with the four :data:`METRICS`; read how much of each curve's rise is done
     by the model nearest the middle of the log-size range; resample the 128 problems ``n_boot`` times."""
-    n_boot = require_int("n_boot", n_boot, minimum=10)
+    n_boot = require_int("n_boot", n_boot, minimum=10, maximum=100_000)
+    seed = require_seed(seed)
     N, c, n = pythia_counts()
     x = np.log10(N)
     i = int(np.argmin(np.abs(x - (x[0] + x[-1]) / 2)))
@@ -544,7 +549,7 @@ def two_proportion_z(c1, n1, c2, n2) -> np.ndarray:
     return np.divide(diff, se, out=np.zeros_like(diff), where=se > 0)
 
 
-@lru_cache(maxsize=4)
+@checked_cache(maxsize=4)
 def inverse_problems(z: float = 5.0) -> InverseProblems:
     """Count MATH problems on which Pythia 12B does significantly worse than a smaller Pythia model.
 

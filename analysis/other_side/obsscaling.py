@@ -21,7 +21,8 @@ import pandas as pd
 from scipy import optimize, special
 
 from analysis.house.data import DatasetSpec, load_csv
-from analysis.house.validation import require_choice, require_in_range, require_int, require_positive
+from analysis.house.validation import (checked_cache, require_choice, require_finite, require_in_range, require_int,
+                                       require_positive, require_positive_number, require_seed, require_vector)
 
 BASE_EVAL = DatasetSpec(
     filename="ruan2024_obsscaling_base_llm_benchmark_eval.csv",
@@ -179,7 +180,7 @@ BAND_MEASURES = ("pc1", "rcf", "rf")
 BAND_METHODS = ("pooled", "family")
 
 
-@lru_cache(maxsize=64)
+@checked_cache(maxsize=64)
 def band_gains(measure: str = "pc1", scale: str = "params", bands: tuple = (1e10, 1e11, 1e12), *,
                n_boot: int = 300, seed: int = 0, level: float = 0.9, method: str = "pooled") -> BandGains:
     """Gain per decade of ``scale`` ("params" or "flop") of ``measure`` ("pc1", "rcf" = mean of GSM8K,
@@ -191,7 +192,8 @@ def band_gains(measure: str = "pc1", scale: str = "params", bands: tuple = (1e10
     lo, mid, hi = (float(v) for v in require_positive("bands", bands))
     if not lo < mid < hi:
         raise ValueError(f"bands must increase; got {bands!r}")
-    n_boot = require_int("n_boot", n_boot, minimum=20)
+    n_boot = require_int("n_boot", n_boot, minimum=20, maximum=100_000)
+    require_seed(seed)
     level = float(require_in_range("level", level, 0.5, 0.99))
     if measure == "pc1":
         t = capability().table.rename(columns={"pc1": "y"})
@@ -228,7 +230,7 @@ def band_gains(measure: str = "pc1", scale: str = "params", bands: tuple = (1e10
                      int(low_band.sum()), int(up_band.sum()), float(rl), float(rh), method)
 
 
-@lru_cache(maxsize=4)
+@checked_cache(maxsize=4)
 def compute_slope(benchmark: str = "TruthfulQA") -> tuple[float, int]:
     """Points per decade of training compute of one benchmark over all base models with FLOPs, and n."""
     benchmark = require_choice("benchmark", benchmark, PC_BENCHMARKS + ("HumanEval", "XWinograd"))
@@ -266,13 +268,13 @@ LIN_GPTJ_VS_125M_TRUTHFUL_CHANGE = -17.0
 POPULATIONS = ("across families", "within families")
 
 
-@lru_cache(maxsize=16)
+@checked_cache(maxsize=16)
 def compute_slope_interval(benchmark: str = "TruthfulQA", population: str = "across families", *,
                            n_boot: int = 300, seed: int = 0, level: float = 0.9) -> ComputeSlope:
     """Points per decade of compute of ``benchmark`` with an interval, across or within model families."""
     benchmark = require_choice("benchmark", benchmark, PC_BENCHMARKS + ("HumanEval", "XWinograd"))
     population = require_choice("population", population, POPULATIONS)
-    n_boot = require_int("n_boot", n_boot, minimum=20)
+    n_boot = require_int("n_boot", n_boot, minimum=20, maximum=100_000)
     level = float(require_in_range("level", level, 0.5, 0.99))
     b = _base().dropna(subset=["flop", benchmark])
     x = np.log10(b["flop"].to_numpy(float))
@@ -298,7 +300,24 @@ RUAN_MAX_FLOOR = 0.2
 
 def sigmoid_link(S, *params):
     """Ruan et al.'s link: E = (1 - b) sigmoid(S @ beta + alpha) + b; ``params`` = (beta..., alpha, b)."""
-    S = np.atleast_2d(np.asarray(S, float))
+    S = _scores(S)
+    k = S.shape[1]
+    p = require_vector("params", list(params))
+    if p.size != k + 2:
+        raise ValueError(f"params must hold {k + 2} values (beta for each of the {k} columns of S, alpha, b); "
+                         f"got {p.size}")
+    return _sigmoid_link(S, *p)
+
+
+def _scores(S) -> np.ndarray:
+    """Capability scores as a (models x measures) table: a 1-D array is one measure."""
+    S = np.atleast_2d(require_finite("S", S))
+    if S.ndim != 2 or S.size == 0:
+        raise ValueError(f"S must be a (models x measures) table; got shape {S.shape}")
+    return S
+
+
+def _sigmoid_link(S, *params):
     k = S.shape[1]
     beta, alpha, floor = np.asarray(params[:k], float), params[k], params[k + 1]
     return (1.0 - floor) * special.expit(S @ beta + alpha) + floor
@@ -306,9 +325,13 @@ def sigmoid_link(S, *params):
 
 def fit_link(S, y) -> np.ndarray:
     """Least-squares fit of :func:`sigmoid_link` (floor bounded to [0, RUAN_MAX_FLOOR])."""
-    S = np.atleast_2d(np.asarray(S, float))
+    S = _scores(S)
     k = S.shape[1]
-    f = lambda X, *p: sigmoid_link(X.reshape(-1, k), *p)  # noqa: E731
+    y = require_in_range("y", require_vector("y", y), 0.0, 1.0)
+    if y.size != S.shape[0] or y.size <= k + 2:
+        raise ValueError(f"y must hold one accuracy per row of S ({S.shape[0]}), more than the {k + 2} parameters; "
+                         f"got {y.size}")
+    f = lambda X, *p: _sigmoid_link(X.reshape(-1, k), *p)  # noqa: E731
     lo = [-np.inf] * (k + 1) + [0.0]
     hi = [np.inf] * (k + 1) + [RUAN_MAX_FLOOR]
     popt, _ = optimize.curve_fit(f, S, np.asarray(y, float), p0=[0.0] * (k + 1) + [0.01], bounds=(lo, hi),
@@ -350,7 +373,7 @@ class EmergencePrediction:
     solved_at: float
 
 
-@lru_cache(maxsize=8)
+@checked_cache(maxsize=8)
 def predict_emergent(cutoff_flop: float = RUAN_CUTOFF_FLOP, n_pcs: int = RUAN_N_PCS,
                      solved_at: float = 0.9) -> EmergencePrediction:
     """Ruan et al.'s test on the emergent tasks: principal components of the benchmark scores of the
@@ -401,16 +424,19 @@ def predict_emergent(cutoff_flop: float = RUAN_CUTOFF_FLOP, n_pcs: int = RUAN_N_
                                n_train, len(table), tuple(scored["task"].unique()), solved_at)
 
 
-@lru_cache(maxsize=4)
+@checked_cache(maxsize=4)
 def sharpest_rise(task: str = "word_unscrambling_2_exact_match", small: float = 1.5e10, large: float = 1e11) -> tuple[float, float]:
     """Mean accuracy of models with at most ``small`` parameters (but at least a tenth of it) and of models
     with at least ``large`` parameters on an emergent task: the "10B fails, 100B reliable" test."""
     task = require_choice("task", task, EMERGENT_TASKS)
+    small, large = require_positive_number("small", small), require_positive_number("large", large)
+    if not small < large:
+        raise ValueError(f"large must exceed small; got small={small!r}, large={large!r}")
     e = load_csv(EMERGENT_EVAL).merge(_base()[["Model", "params"]], on="Model").dropna(subset=[task, "params"])
     s = e[(e["params"] <= small) & (e["params"] >= small / 10)][task]
     big = e[e["params"] >= large][task]
     if s.empty or big.empty:
-        raise ValueError(f"no models in one of the size groups for {task!r}")
+        raise ValueError(f"no models in one of the size groups (small={small:.3g}, large={large:.3g}) for {task!r}")
     return float(s.mean()), float(big.mean())
 
 
@@ -443,7 +469,7 @@ class Jumps:
     n_large: int
 
 
-@lru_cache(maxsize=32)
+@checked_cache(maxsize=32)
 def emergent_jumps(small: tuple = (1e10 / 1.5, 1e10 * 1.5), large: tuple = (1e11 / 1.5, 1e11 * 1.5), *,
                    unable: float = 0.2, reliable: float = 0.6) -> Jumps:
     """Count the emergent tasks on which models of ``small`` size (parameters, [lo, hi]) fail (mean accuracy
@@ -470,13 +496,14 @@ def emergent_jumps(small: tuple = (1e10 / 1.5, 1e10 * 1.5), large: tuple = (1e11
     return Jumps(len(jumps), len(rows), t, a, b, na, nb)
 
 
-@lru_cache(maxsize=16)
+@checked_cache(maxsize=16)
 def forecast_gain(cutoff_flop: float = RUAN_CUTOFF_FLOP, n_pcs: int = RUAN_N_PCS, *, n_boot: int = 300,
                   seed: int = 0, level: float = 0.9) -> tuple[float, float, float, int]:
     """How much better the forecast from smaller models does than the naive guess "no better than the best
     small model" on the unsolved tasks: mean absolute error of the naive guess minus that of the
     capability-measure forecast (fractions), with a bootstrap interval over the held-out model-task pairs,
     and the number of pairs. Above zero: the jump was foreseeable."""
+    n_boot, seed = require_int("n_boot", n_boot, minimum=20, maximum=100_000), require_seed(seed)
     p = predict_emergent(cutoff_flop, n_pcs)
     t = p.table[p.table["open"]]
     gap = ((t["pred_constant"] - t["actual"]).abs() - (t["pred_pc"] - t["actual"]).abs()).to_numpy(float)

@@ -8,14 +8,13 @@ returns to compute; the gain at fixed compute per year is reported beside the ga
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from analysis.house.data import decimal_years
-from analysis.house.validation import require_in_range
-from analysis.progress.frontier import DEFAULT_BREAK, DEFAULT_START, _check_common, _window, load_eci
+from analysis.house.validation import checked_cache, require_bool, require_in_range
+from analysis.progress.frontier import DEFAULT_BREAK, DEFAULT_START, _bounds, _check_common, load_eci
 
 
 @dataclass(frozen=True)
@@ -68,6 +67,11 @@ class ComputeElasticity:
     n_late: int = 0
 
 
+def _window(frame: pd.DataFrame, start, end) -> pd.DataFrame:
+    lo, hi = _bounds(start, end)
+    return frame[(frame["year"] >= lo) & (frame["year"] < hi)]
+
+
 def _ols(y, *cols) -> np.ndarray:
     X = np.column_stack([np.ones(len(y)), *cols])
     return np.linalg.lstsq(X, np.asarray(y, float), rcond=None)[0]
@@ -83,7 +87,7 @@ def _slope(lc, eci) -> float:
     return float(np.polyfit(lc, eci, 1)[0]) if lc.size >= 2 and np.ptp(lc) > 0 else 0.0
 
 
-@lru_cache(maxsize=64)
+@checked_cache(maxsize=64)
 def compute_elasticity(break_date: str = DEFAULT_BREAK, *, start: str = DEFAULT_START, n_boot: int = 300,
                        seed: int = 0, level: float = 0.9, split_quantile: float = 0.5,
                        dedup: bool = True) -> ComputeElasticity:
@@ -101,11 +105,12 @@ def compute_elasticity(break_date: str = DEFAULT_BREAK, *, start: str = DEFAULT_
         Keep one model version per (ECI, compute) pair, so that the reasoning settings of one model, which
         share both numbers, count once (default); False counts every version.
     """
-    from analysis.progress.frontier import slope_ratio
+    from analysis.progress.frontier import _slope_ratio as slope_ratio
 
     n_boot, seed, level = _check_common(n_boot, seed, level)
     split_quantile = float(require_in_range("split_quantile", split_quantile, 0.2, 0.8))
-    b = float(decimal_years([break_date])[0])
+    dedup = require_bool("dedup", dedup)
+    b = float(decimal_years([break_date], name="break_date")[0])
     frame = _window(load_eci("all").dropna(subset=["compute_flop"]), start, None)
     if dedup:
         frame = frame.drop_duplicates(["eci", "compute_flop"])

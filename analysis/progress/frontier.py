@@ -12,7 +12,7 @@ Pieces, each a pure function of its inputs (expensive results cached):
 * :func:`running_frontier` and :func:`frontier_slopes`: the record-setting models over time and the rate of
   frontier improvement before and after a break date (fixed, or chosen by the data in
   :func:`chosen_break`), with a bootstrap over models;
-* :func:`benchmark_frontier` and :func:`saturation_slopes`: one benchmark's frontier in percentage points
+* :func:`frontier_table` and :func:`saturation_slopes`: one benchmark's frontier in percentage points
   and in log-odds (a benchmark near its ceiling looks flat in points while the log-odds keep rising);
 * :func:`benchmark_lifetimes`: years from a benchmark's release to human level;
 
@@ -30,8 +30,9 @@ import numpy as np
 import pandas as pd
 from scipy import special, stats
 
-from analysis.house.data import DatasetSpec, decimal_years, load_csv
-from analysis.house.validation import require_choice, require_in_range, require_int
+from analysis.house.data import DatasetSpec, decimal_years, load_csv, require_date
+from analysis.house.validation import (checked_cache, require_choice, require_choices, require_in_range, require_int,
+                                       require_number, require_same_shape, require_sequence, require_text, require_vector)
 
 # --- Data ------------------------------------------------------------------------------------------
 
@@ -115,9 +116,7 @@ START_CHOICES = ("2023-01-01", "2023-03-01")
 
 def is_reasoning(model_version: str) -> bool:
     """True when a model version names a reasoning setting or a reasoning model (heuristic, see source)."""
-    if not isinstance(model_version, str) or not model_version:
-        raise ValueError(f"model_version must be a non-empty string; got {model_version!r}")
-    return bool(_REASONING.search(model_version))
+    return bool(_REASONING.search(require_text("model_version", model_version)))
 
 
 @lru_cache(maxsize=1)
@@ -158,6 +157,16 @@ def _scores() -> pd.DataFrame:
     return load_csv(BENCHMARK_SCORES)
 
 
+def _benchmark_file(benchmark, name: str = "benchmark") -> str:
+    """The long table's file of a fraction-scored ``benchmark`` (raises naming ``name`` otherwise)."""
+    file = KEY_BENCHMARKS.get(benchmark, benchmark) if isinstance(benchmark, str) else None
+    if file not in set(_scores()["benchmark_file"]):
+        raise ValueError(f"{name} must be one of {sorted(KEY_BENCHMARKS)} or a file of the long table; got {benchmark!r}")
+    if file in NON_FRACTION_FILES:
+        raise ValueError(f"{name} {benchmark!r} is not scored as a fraction; use one of the fraction benchmarks")
+    return file
+
+
 def load_benchmark(benchmark: str) -> pd.DataFrame:
     """Scores of one benchmark, one row per model version: ``model``, ``score`` (fraction 0-1), ``date``,
     ``year``, ``compute_flop``.
@@ -171,14 +180,7 @@ def load_benchmark(benchmark: str) -> pd.DataFrame:
     benchmark : str
         A name of :data:`KEY_BENCHMARKS` or a ``benchmark_file`` of the long table.
     """
-    frame = _scores()
-    files = sorted(frame["benchmark_file"].unique())
-    name = KEY_BENCHMARKS.get(benchmark, benchmark)
-    if name not in files:
-        raise ValueError(f"benchmark must be one of {sorted(KEY_BENCHMARKS)} or a file of the long table; "
-                         f"got {benchmark!r}")
-    if name in NON_FRACTION_FILES:
-        raise ValueError(f"benchmark {benchmark!r} is not scored as a fraction; use one of the fraction benchmarks")
+    frame, name = _scores(), _benchmark_file(benchmark)
     rows = frame[(frame["benchmark_file"] == name)].dropna(subset=["model_version", "score", "release_date"])
     best = rows.sort_values("score").groupby("model_version", as_index=False).last()
     out = pd.DataFrame({"model": best["model_version"].astype(str), "score": best["score"].astype(float),
@@ -200,12 +202,8 @@ def running_frontier(years, values) -> np.ndarray:
     years, values : array_like
         Release dates (decimal years) and the capability measure, same length.
     """
-    x = np.asarray(years, float)
-    v = np.asarray(values, float)
-    if x.shape != v.shape or x.ndim != 1:
-        raise ValueError(f"years and values must be 1-D of the same length; got {x.shape} and {v.shape}")
-    if not (np.isfinite(x).all() and np.isfinite(v).all()):
-        raise ValueError("years and values must be finite")
+    x, v = require_vector("years", years), require_vector("values", values)
+    require_same_shape(years=x, values=v)
     order = np.lexsort((v, x))
     mask = np.zeros(x.size, bool)
     best = -np.inf
@@ -223,8 +221,13 @@ def hinge_fit(years, values, break_year: float) -> tuple[float, float, float]:
     ``value = a + b1 (t - t_b) + (b2 - b1) max(t - t_b, 0)``: the frontier is continuous in time, so the
     two segments meet at the break.
     """
-    x = np.asarray(years, float) - float(break_year)
-    v = np.asarray(values, float)
+    x, v = require_vector("years", years, min_length=3), require_vector("values", values)
+    require_same_shape(years=x, values=v)
+    return _hinge_fit(x, v, require_number("break_year", break_year))
+
+
+def _hinge_fit(x, v, break_year):
+    x = x - break_year
     X = np.column_stack([np.ones_like(x), x, np.maximum(x, 0.0)])
     coef, *_ = np.linalg.lstsq(X, v, rcond=None)
     sse = float(((X @ coef - v) ** 2).sum())
@@ -249,10 +252,8 @@ class FrontierSlopes:
         after / before and its interval.
     n_before, n_after : int
         Record-setting models on each side.
-    level : float
-        Interval level.
-    n_boot : int
-        Resamples used.
+    level, n_boot : float, int
+        Interval level and resamples used.
     """
 
     measure: str
@@ -270,14 +271,6 @@ class FrontierSlopes:
     n_after: int
     level: float
     n_boot: int
-
-
-def _window(frame: pd.DataFrame, start, end) -> pd.DataFrame:
-    lo = float(decimal_years([start], name="start")[0])
-    hi = np.inf if end is None else float(decimal_years([end], name="end")[0])
-    if not lo < hi:
-        raise ValueError(f"start must be before end; got start={start!r}, end={end!r}")
-    return frame[(frame["year"] >= lo) & (frame["year"] < hi)]
 
 
 def _bounds(start, end) -> tuple[float, float]:
@@ -325,7 +318,7 @@ def _slopes(x, v, b, min_side, lo=-np.inf, hi=np.inf, points="records", anchor=F
         if (xa < b).sum() < 1 or (xa >= b).sum() < 1 or np.unique(xa).size < 3:
             return None
         xf, vf = xa, va
-    s1, s2, sse = hinge_fit(xf, vf, b)
+    s1, s2, sse = _hinge_fit(xf, vf, b)
     return s1, s2, nb, na, sse
 
 
@@ -349,10 +342,9 @@ def _summarise(measure, b, point, draws, level, n_boot) -> FrontierSlopes:
     q = [(1 - level) / 2 * 100, (1 + level) / 2 * 100]
     if len(draws) < 10:
         raise ValueError(f"too few usable bootstrap resamples ({len(draws)}); raise n_boot or widen the window")
-    b_lo, b_hi = np.percentile(draws[:, 0], q)
-    a_lo, a_hi = np.percentile(draws[:, 1], q)
-    ratio = slope_ratio(s1, s2)
-    ratios = np.array([slope_ratio(d0, d1) for d0, d1 in draws])
+    (b_lo, b_hi), (a_lo, a_hi) = np.percentile(draws[:, 0], q), np.percentile(draws[:, 1], q)
+    ratio = _slope_ratio(s1, s2)
+    ratios = np.array([_slope_ratio(d0, d1) for d0, d1 in draws])
     r_lo, r_hi = np.percentile(ratios, q)
     return FrontierSlopes(measure, float(b), s1, s2, float(b_lo), float(b_hi), float(a_lo), float(a_hi),
                           ratio, float(r_lo), float(r_hi), nb, na, level, n_boot)
@@ -364,31 +356,35 @@ MAX_RATIO = 1e3
 
 def slope_ratio(before: float, after: float) -> float:
     """after / before, finite: 0 when neither side rose, :data:`MAX_RATIO` when only the later side did."""
+    return _slope_ratio(require_number("before", before), require_number("after", after))
+
+
+def _slope_ratio(before, after) -> float:
     if before > 0:
         return float(min(after / before, MAX_RATIO))
     return 0.0 if after <= 0 else MAX_RATIO
 
 
-def _check_common(n_boot, seed, level):
-    n_boot = require_int("n_boot", n_boot, minimum=20)
-    seed = require_int("seed", seed, minimum=0)
-    level = float(require_in_range("level", level, 0.5, 0.99))
-    return n_boot, seed, level
+def _check_common(n_boot, seed, level, min_side=1):
+    require_int("min_side", min_side, minimum=1, maximum=1_000)
+    return (require_int("n_boot", n_boot, minimum=20, maximum=100_000), require_int("seed", seed, minimum=0),
+            float(require_in_range("level", level, 0.5, 0.99)))
 
 
 def _series(measure: str, subset: str, scale: str = "logit"):
     """Years and values of a measure: "ECI" (from the ECI table) or a benchmark (logit or points)."""
-    scale = require_choice("scale", scale, ("logit", "points"))
+    scale, subset = require_choice("scale", scale, ("logit", "points")), require_choice("subset", subset, SUBSETS)
     if measure == "ECI":
         frame = load_eci(subset)
         return frame, frame["eci"].to_numpy(float), "ECI"
+    _benchmark_file(measure, "measure (ECI or a benchmark)")
     frame = load_benchmark(measure)
     s = np.clip(frame["score"].to_numpy(float), 0.005, 0.995)
     values = special.logit(s) if scale == "logit" else 100 * frame["score"].to_numpy(float)
     return frame, values, f"{measure} ({'log-odds' if scale == 'logit' else 'points'})"
 
 
-@lru_cache(maxsize=64)
+@checked_cache(maxsize=64)
 def frontier_slopes(break_date: str = DEFAULT_BREAK, *, measure: str = "ECI", subset: str = "all",
                     scale: str = "logit", start: str = DEFAULT_START, end: str | None = None,
                     n_boot: int = 300, seed: int = 0, level: float = 0.9, min_side: int = 3,
@@ -417,9 +413,9 @@ def frontier_slopes(break_date: str = DEFAULT_BREAK, *, measure: str = "ECI", su
     points : {"records", "all"}
         Fit the record-setters only, or every release in the window at the best value reached by its date.
     """
-    n_boot, seed, level = _check_common(n_boot, seed, level)
+    n_boot, seed, level = _check_common(n_boot, seed, level, min_side)
     points = require_choice("points", points, POINTS)
-    b = float(decimal_years([break_date])[0])
+    b = float(decimal_years([break_date], name="break_date")[0])
     frame, values, label = _series(measure, subset, scale)
     lo, hi = _bounds(start, end)
     x = frame["year"].to_numpy(float)
@@ -445,7 +441,7 @@ def _best_break(x, v, candidates, min_side, lo=-np.inf, hi=np.inf):
     return None if best is None else best[0]
 
 
-@lru_cache(maxsize=16)
+@checked_cache(maxsize=16)
 def chosen_break(*, measure: str = "ECI", subset: str = "all", start: str = DEFAULT_START,
                  end: str | None = None, n_boot: int = 300, seed: int = 0, level: float = 0.9,
                  min_side: int = 4) -> tuple[FrontierSlopes, float, float]:
@@ -456,7 +452,7 @@ def chosen_break(*, measure: str = "ECI", subset: str = "all", start: str = DEFA
     the choice. Returns the slopes at the chosen break and the 5th/95th percentiles of the chosen break
     (decimal years) over the resamples.
     """
-    n_boot, seed, level = _check_common(n_boot, seed, level)
+    n_boot, seed, level = _check_common(n_boot, seed, level, min_side)
     frame, v, label = _series(measure, subset)
     lo, hi = _bounds(start, end)
     x = frame["year"].to_numpy(float)
@@ -486,13 +482,15 @@ def frontier_table(measure: str = "ECI", subset: str = "all", scale: str = "logi
     frame, values, _ = _series(measure, subset, scale)
     lo, _hi = _bounds(start, None)
     f = running_frontier(frame["year"], values) & (frame["year"].to_numpy(float) >= lo)
+    if not f.any():  # a start after the last record
+        raise ValueError(f"start {start!r} leaves no record-setter of {measure}: the table would be empty")
     return frame.assign(value=values).loc[f, ["model", "date", "year", "value"]].reset_index(drop=True)
 
 
 def frontier_at(year: float, *, measure: str = "ECI", subset: str = "all") -> float:
     """The best value of a measure among models released on or before ``year`` (decimal years)."""
     frame, values, _ = _series(measure, subset)
-    y = float(decimal_years([year])[0]) if not isinstance(year, (int, float)) else float(year)
+    y = float(decimal_years([year], name="year")[0])
     seen = values[frame["year"].to_numpy(float) <= y]
     if seen.size == 0:
         raise ValueError(f"year must be after the first release in the data; got {year!r}")
@@ -516,7 +514,7 @@ class YearlyGains:
     previous: float
 
 
-@lru_cache(maxsize=8)
+@checked_cache(maxsize=8)
 def yearly_gains(subset: str = "all", months: int = 12) -> YearlyGains:
     """Frontier ECI gains in the last two windows of ``months`` months of the snapshot (twelve by default)."""
     months = require_int("months", months, minimum=1, maximum=36)
@@ -527,10 +525,13 @@ def yearly_gains(subset: str = "all", months: int = 12) -> YearlyGains:
     return YearlyGains(end, f[0] - f[1], f[1] - f[2])
 
 
-@lru_cache(maxsize=8)
+@checked_cache(maxsize=8)
 def sensitivity(break_dates: tuple[str, ...] = ("2024-01-01", "2024-07-01", "2025-01-01", "2025-07-01"),
                 subsets: tuple[str, ...] = SUBSETS, n_boot: int = 100, seed: int = 0) -> pd.DataFrame:
     """Frontier ECI slopes for several break dates and model subsets (one row each)."""
+    _check_common(n_boot, seed, 0.9)
+    decimal_years(list(require_sequence("break_dates", break_dates)), name="break_dates")
+    require_choices("subsets", subsets, SUBSETS)
     rows = []
     for s in subsets:
         for b in break_dates:
@@ -544,7 +545,7 @@ def sensitivity(break_dates: tuple[str, ...] = ("2024-01-01", "2024-07-01", "202
     return pd.DataFrame(rows)
 
 
-@lru_cache(maxsize=16)
+@checked_cache(maxsize=16)
 def benchmark_trend(benchmark: str, start: str = DEFAULT_START) -> dict:
     """Least-squares rate of a benchmark's record-setters since ``start``, in points and log-odds per year.
 
@@ -577,7 +578,7 @@ class SaturationSlopes:
     best_score: float
 
 
-@lru_cache(maxsize=16)
+@checked_cache(maxsize=16)
 def saturation_slopes(benchmark: str = "MATH level 5", break_date: str = DEFAULT_BREAK,
                       start: str = DEFAULT_START) -> SaturationSlopes:
     """After/before ratio of a benchmark's frontier slope in percentage points and in log-odds.
@@ -585,7 +586,7 @@ def saturation_slopes(benchmark: str = "MATH level 5", break_date: str = DEFAULT
     Near the ceiling, points flatten first: a points ratio far below the log-odds ratio is saturation of
     the scale, not of the models.
     """
-    b = float(decimal_years([break_date])[0])
+    b = float(decimal_years([break_date], name="break_date")[0])
     out = {}
     for scale in ("points", "logit"):
         frame, values, _ = _series(benchmark, "all", scale)
@@ -599,7 +600,7 @@ def saturation_slopes(benchmark: str = "MATH level 5", break_date: str = DEFAULT
                             out["points"][1], out["logit"][1], best)
 
 
-@lru_cache(maxsize=8)
+@checked_cache(maxsize=8)
 def ceiling_share(threshold: float = 0.9, min_models: int = 30) -> tuple[float, int, int]:
     """Share of the widely used fraction-scored benchmarks whose best score is at least ``threshold``.
 
@@ -612,6 +613,8 @@ def ceiling_share(threshold: float = 0.9, min_models: int = 30) -> tuple[float, 
     frame = frame[~frame["benchmark_file"].isin(NON_FRACTION_FILES)]
     g = frame.groupby("benchmark_file").agg(n=("score", "size"), best=("score", "max"))
     g = g[g["n"] >= m]
+    if g.empty:
+        raise ValueError(f"min_models = {m} leaves no benchmark (none has that many scored versions)")
     near = int((g["best"] >= t).sum())
     return near / len(g), near, int(len(g))
 
@@ -654,9 +657,8 @@ class Lifetimes:
         Theil-Sen slope of lifetime on release year (years per year).
     median_early, median_late : float
         Median lifetime of benchmarks released before / from ``split_year``.
-    split_year : int
-    n_unmatched : int
-        Benchmarks not yet matched (censored: recent ones have had little time).
+    split_year, n_unmatched : int
+        The split, and the benchmarks not yet matched (censored: recent ones have had little time).
     """
 
     table: pd.DataFrame
@@ -667,7 +669,7 @@ class Lifetimes:
     n_unmatched: int
 
 
-@lru_cache(maxsize=4)
+@checked_cache(maxsize=4)
 def benchmark_lifetimes(split_year: int = 2020) -> Lifetimes:
     """Benchmark lifetimes from the h-matched tracker; the one inconsistent row (human level before
     release) is dropped."""
@@ -690,11 +692,8 @@ def benchmark_lifetimes(split_year: int = 2020) -> Lifetimes:
 
 def require_break(break_date: str, start: str = DEFAULT_START) -> str:
     """Validate a break date parameter: parseable and after ``start`` (raises ValueError naming it)."""
-    try:
-        b = pd.Timestamp(break_date)
-    except (ValueError, TypeError):
-        raise ValueError(f"break_date must be a date like '2024-07-01'; got {break_date!r}") from None
-    if not pd.Timestamp(start) < b < pd.Timestamp("2026-04-17"):
+    b, start = require_date("break_date", break_date), require_date("start", start, high="2026-04-17")
+    if not start < b < pd.Timestamp("2026-04-17"):
         raise ValueError(f"break_date must lie between {start} and the snapshot's last release; got {break_date!r}")
     return str(b.date())
 

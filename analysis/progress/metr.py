@@ -13,13 +13,13 @@ models (METR's own interval also resamples tasks, which needs per-run data that 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from analysis.house.data import DatasetSpec, load_csv
-from analysis.house.validation import require_choice, require_in_range, require_int
+from analysis.house.data import DatasetSpec, load_csv, require_date
+from analysis.house.validation import (checked_cache, require_choice, require_in_range, require_int, require_positive,
+                                       require_same_shape, require_sequence, require_vector)
 
 _COLUMNS = {"metr_key": "str", "release_date": "date", "is_sota": "str", "p50_minutes": "float",
             "p50_ci_low_minutes": "float", "p50_ci_high_minutes": "float"}
@@ -65,10 +65,15 @@ def load_horizons(version: str = "1.1") -> pd.DataFrame:
 
 def doubling_days(days, minutes) -> float:
     """Doubling time (days) of ``minutes`` from an OLS fit of log2(minutes) on ``days``; inf if flat or falling."""
-    x = np.asarray(days, float)
-    y = np.log2(np.asarray(minutes, float))
-    if x.size < 2 or np.ptp(x) == 0:
-        raise ValueError(f"need at least two distinct release dates; got {x.size}")
+    x, y = require_vector("days", days), require_vector("minutes", minutes, require_positive)
+    require_same_shape(days=x, minutes=y)
+    if np.ptp(x) == 0:
+        raise ValueError(f"days must hold at least two distinct release dates; got {np.unique(x).size}")
+    return _doubling_days(x, y)
+
+
+def _doubling_days(x, minutes) -> float:
+    y = np.log2(minutes)
     slope = np.polyfit(x, y, 1)[0]
     return float(1.0 / slope) if slope > 0 else float("inf")
 
@@ -103,7 +108,7 @@ class DoublingTime:
     level: float
 
 
-@lru_cache(maxsize=64)
+@checked_cache(maxsize=64)
 def metr_doubling_time(version: str = "1.1", since: str = "2023-01-01", until: str | None = None, *,
                        n_boot: int = 1000, seed: int = 0, level: float = 0.95) -> DoublingTime:
     """Doubling time of the 50 % horizon of the frontier (``is_sota``) models released in [since, until).
@@ -122,10 +127,8 @@ def metr_doubling_time(version: str = "1.1", since: str = "2023-01-01", until: s
     n_boot = require_int("n_boot", n_boot, minimum=20, maximum=100_000)
     seed = require_int("seed", seed, minimum=0)
     level = float(require_in_range("level", level, 0.5, 0.99))
-    try:
-        lo, hi = pd.Timestamp(since), (pd.Timestamp(until) if until else pd.Timestamp.max)
-    except (ValueError, TypeError):
-        raise ValueError(f"since and until must be dates; got since={since!r}, until={until!r}") from None
+    lo = require_date("since", since)
+    hi = pd.Timestamp.max if until in (None, "") else require_date("until", until)
     if not lo < hi:
         raise ValueError(f"since must be before until; got since={since!r}, until={until!r}")
     h = load_horizons(version)
@@ -134,13 +137,13 @@ def metr_doubling_time(version: str = "1.1", since: str = "2023-01-01", until: s
         raise ValueError(f"the window since={since!r} until={until!r} holds fewer than 3 frontier release "
                          f"dates in METR {version}")
     x, y = f["days"].to_numpy(), f["p50_minutes"].to_numpy()
-    point = doubling_days(x, y)
+    point = _doubling_days(x, y)
     rng = np.random.default_rng(seed)
     draws = []
     for _ in range(n_boot):
         i = rng.integers(0, x.size, x.size)
         if np.ptp(x[i]) > 0:
-            draws.append(doubling_days(x[i], y[i]))
+            draws.append(_doubling_days(x[i], y[i]))
     d = np.array(draws)
     d = d[np.isfinite(d)]
     q = [(1 - level) / 2 * 100, (1 + level) / 2 * 100]
@@ -186,7 +189,7 @@ def _rate(days, minutes) -> float:
     return float(np.polyfit(x, np.log2(np.asarray(minutes, float)), 1)[0])
 
 
-@lru_cache(maxsize=64)
+@checked_cache(maxsize=64)
 def speed_change(version: str = "1.1", split: str = "2024-01-01", since: str = "2019-01-01", *,
                  n_boot: int = 1000, seed: int = 0, level: float = 0.9) -> SpeedChange:
     """Doublings per year of the 50 % horizon after ``split`` relative to [since, split), with an interval.
@@ -194,16 +197,13 @@ def speed_change(version: str = "1.1", split: str = "2024-01-01", since: str = "
     Every outcome is scored: a horizon that stops growing has a rate of zero (its doubling time would be
     infinite), so a plateau gives a ratio of 0, not an error.
     """
-    from analysis.progress.frontier import slope_ratio
+    from analysis.progress.frontier import _slope_ratio as slope_ratio
 
     version = require_choice("version", version, VERSIONS)
     n_boot = require_int("n_boot", n_boot, minimum=20, maximum=100_000)
     seed = require_int("seed", seed, minimum=0)
     level = float(require_in_range("level", level, 0.5, 0.99))
-    try:
-        lo, mid = pd.Timestamp(since), pd.Timestamp(split)
-    except (ValueError, TypeError):
-        raise ValueError(f"since and split must be dates; got since={since!r}, split={split!r}") from None
+    lo, mid = require_date("since", since), require_date("split", split)
     if not lo < mid:
         raise ValueError(f"since must be before split; got since={since!r}, split={split!r}")
     h = load_horizons(version)
@@ -231,7 +231,11 @@ def speed_change(version: str = "1.1", split: str = "2024-01-01", since: str = "
 def window_table(version: str = "1.1", starts: tuple[str, ...] = ("2019-01-01", "2022-01-01", "2023-01-01",
                                                                     "2024-01-01", "2024-07-01", "2025-01-01"),
                  n_boot: int = 300, seed: int = 0) -> pd.DataFrame:
-    """Doubling time for fitting windows starting at each of ``starts`` and running to the end of the file."""
+    """Doubling time for fitting windows starting at each of ``starts`` and running to the end of the file
+    (a start that leaves fewer than three frontier release dates is skipped; if every start does, it raises)."""
+    version = require_choice("version", version, VERSIONS)
+    for s in require_sequence("starts", starts):
+        require_date("starts", s)
     n_boot = require_int("n_boot", n_boot, minimum=20, maximum=100_000)
     seed = require_int("seed", seed, minimum=0)
     rows = []
@@ -242,6 +246,8 @@ def window_table(version: str = "1.1", starts: tuple[str, ...] = ("2019-01-01", 
             continue
         rows.append({"version": version, "since": s, "days": r.days, "days_low": r.days_low,
                      "days_high": r.days_high, "n_models": r.n_models})
+    if not rows:
+        raise ValueError(f"starts {starts!r} leave fewer than 3 frontier release dates in every window of METR {version}")
     return pd.DataFrame(rows)
 
 
@@ -276,7 +282,7 @@ class GenerationGains:
 GPT4_COMPUTE = ("epoch", "10x", "100x")
 
 
-@lru_cache(maxsize=16)
+@checked_cache(maxsize=16)
 def generation_gains(version: str = "1.1", gpt4_compute: str = "epoch", *, n_draws: int = 4000, seed: int = 0,
                      level: float = 0.9) -> GenerationGains:
     """Doublings of the horizon per decade of compute from GPT-2 to GPT-3 and from GPT-3 to GPT-4."""

@@ -13,12 +13,11 @@ why the papers' "predictable" is a statement about one recipe scaled up.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from analysis.house.validation import require_in_range, require_int
+from analysis.house.validation import checked_cache, require_in_range, require_int
 from analysis.other_side.obsscaling import PC_BENCHMARKS, load_base_models
 
 
@@ -50,7 +49,7 @@ class FamilyForecasts:
     min_gap_dex: float
 
 
-@lru_cache(maxsize=16)
+@checked_cache(maxsize=16)
 def family_forecasts(min_models: int = 4, min_gap_dex: float = 0.3) -> FamilyForecasts:
     """Leave-the-largest-out forecasts of the average of Ruan et al.'s six standard benchmarks (points), per
     model family with at least ``min_models`` members with known compute and a largest member at least
@@ -114,7 +113,7 @@ class HorizonSteps:
     version: str
 
 
-@lru_cache(maxsize=8)
+@checked_cache(maxsize=8)
 def horizon_steps(version: str = "1.1", level: float = 0.9) -> HorizonSteps:
     """The two generation steps of METR's horizons (file ``version``) with intervals at ``level``."""
     from scipy import stats

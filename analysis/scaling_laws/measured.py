@@ -9,13 +9,13 @@ ratio and the gain of the top of the compute range carries its own interval.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
 from analysis.house import fitting
 from analysis.house.data import load_chinchilla_runs, load_gemstones
-from analysis.house.validation import require_in_range, require_int, require_positive
+from analysis.house.validation import (checked_cache, require_finite, require_in_range, require_int, require_positive,
+                                       require_same_shape, require_vector)
 
 #: Compute spanned by one step of the comparison (a decade) and by the top window (the last decade by default).
 DEFAULT_START = 1e19
@@ -39,9 +39,14 @@ def best_by_budget(C, L, budgets, weights=None) -> np.ndarray:
     ndarray, shape (k,) or (m, k)
         ``inf`` where no run (of a resample) lies at or below a budget.
     """
-    C = require_positive("C", C)
-    L = require_positive("L", L)
-    b = require_positive("budgets", budgets)
+    C = require_vector("C", C, require_positive)
+    L = require_vector("L", L, require_positive)
+    require_same_shape(C=C, L=L)
+    b = require_vector("budgets", budgets, require_positive)
+    if weights is not None:
+        W = require_finite("weights", weights)
+        if W.ndim not in (1, 2) or W.shape[-1] != C.size or np.any(W < 0):
+            raise ValueError(f"weights must be non-negative counts of shape (m, {C.size}); got shape {W.shape}")
     order = np.argsort(C, kind="stable")
     Cs, Ls = C[order], L[order]
     W = np.ones((1, C.size)) if weights is None else np.atleast_2d(np.asarray(weights, float))[:, order]
@@ -124,7 +129,7 @@ def _interval(draws, level):
     return float(lo), float(hi)
 
 
-@lru_cache(maxsize=32)
+@checked_cache(maxsize=32)
 def measured_returns(start: float = DEFAULT_START, top_dex: float = DEFAULT_TOP_DEX, *, n_boot: int = 400,
                      seed: int = 0, level: float = 0.9) -> MeasuredReturns:
     """Gains of the best loss over two consecutive decades of compute from ``start`` and over the top
@@ -207,7 +212,7 @@ def _shape(x, y, measure):
     return resid, shape, decade
 
 
-@lru_cache(maxsize=16)
+@checked_cache(maxsize=16)
 def shape_vs_scale(group: str = "largest", measure: str = "rms", *, n_boot: int = 300, seed: int = 0,
                    level: float = 0.9) -> ShapeVsScale:
     """Gemstones cool-down runs of one common token count (``group``: the ``"largest"`` or ``"smallest"`` count

@@ -7,14 +7,15 @@ Paper constants are kept here once, with their citation; the notebook never type
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from analysis.house import fitting
-from analysis.house.data import load_chinchilla_runs, load_epoch_generations
-from analysis.house.validation import require_in_range, require_int, require_positive, require_same_shape
+from analysis.house.data import load_chinchilla_runs, load_epoch_generations, require_date
+from analysis.house.validation import (checked_cache, require_broadcastable, require_in_range, require_instance,
+                                       require_int, require_positive, require_positive_number, require_same_shape,
+                                       require_seed, require_vector)
 
 
 #: FLOP in one petaflop/s-day (1e15 FLOP/s for 86,400 s), Kaplan et al.'s unit of compute.
@@ -44,6 +45,14 @@ class KaplanConstants:
 KAPLAN = KaplanConstants()
 
 
+def _kaplan(constants) -> KaplanConstants:
+    return require_instance("constants", constants, KaplanConstants)
+
+
+#: Most decades a decade table spans (``n``, ``n_decades``): 10**30 times the start is past any model or budget.
+MAX_DECADES = 30
+
+
 #: Seed 001's table of "performance gain per 10x compute": 1B->10B, 10B->100B, 100B->1T, 1T->10T (projected).
 SEED001_GAINS = (0.42, 0.28, 0.14, 0.06)
 
@@ -52,18 +61,21 @@ def kaplan_loss_params(N, constants: KaplanConstants = KAPLAN) -> np.ndarray:
     """L(N) = (N_c / N)**alpha_N: loss (nats/token) of a model of N non-embedding parameters trained
     to convergence on ample data."""
     N = require_positive("N", N)
+    constants = _kaplan(constants)
     return (constants.N_c / N) ** constants.alpha_N
 
 
 def kaplan_loss_tokens(D, constants: KaplanConstants = KAPLAN) -> np.ndarray:
     """L(D) = (D_c / D)**alpha_D: loss (nats/token) of a large model trained on D tokens with early stopping."""
     D = require_positive("D", D)
+    constants = _kaplan(constants)
     return (constants.D_c / D) ** constants.alpha_D
 
 
 def kaplan_loss_compute(C_flop, constants: KaplanConstants = KAPLAN) -> np.ndarray:
     """L(C_min) = (C_c_min / C_min)**alpha_C_min with compute given in FLOP (converted to PF-days)."""
     C = require_positive("C_flop", C_flop) / PF_DAY_FLOP
+    constants = _kaplan(constants)
     return (constants.C_c_min_pf_days / C) ** constants.alpha_C_min
 
 
@@ -71,6 +83,8 @@ def kaplan_loss(N, D, constants: KaplanConstants = KAPLAN) -> np.ndarray:
     """L(N, D) = [(N_c/N)**(alpha_N/alpha_D) + D_c/D]**alpha_D (nats/token), Kaplan et al. eq. (1.5)."""
     N = require_positive("N", N)
     D = require_positive("D", D)
+    require_broadcastable(N=N, D=D)
+    constants = _kaplan(constants)
     ratio = constants.alpha_N / constants.alpha_D
     return ((constants.N_c / N) ** ratio + constants.D_c / D) ** constants.alpha_D
 
@@ -78,7 +92,7 @@ def kaplan_loss(N, D, constants: KaplanConstants = KAPLAN) -> np.ndarray:
 def kaplan_param_multiple(compute_multiple, constants: KaplanConstants = KAPLAN) -> np.ndarray:
     """How many times larger Kaplan's compute-efficient model gets when compute grows ``compute_multiple``-fold."""
     m = require_positive("compute_multiple", compute_multiple)
-    return m**constants.allocation_exponent
+    return m**_kaplan(constants).allocation_exponent
 
 
 def compute_multiple_for_loss_ratio(loss_ratio, alpha) -> np.ndarray:
@@ -114,8 +128,9 @@ class DecadeReturns:
 
 def decade_returns(curve: fitting.CurveFit, c0: float, n_decades: int) -> DecadeReturns:
     """Per-decade absolute and relative loss reductions of a fitted curve, starting at compute ``c0``."""
-    c0 = float(require_positive("c0", c0))
-    n = require_int("n_decades", n_decades, minimum=1)
+    require_instance("curve", curve, fitting.CurveFit)
+    c0 = require_positive_number("c0", c0)
+    n = require_int("n_decades", n_decades, minimum=1, maximum=MAX_DECADES)
     compute = c0 * 10.0 ** np.arange(n + 1)
     loss = curve.predict(compute)
     if np.any(loss <= 0):
@@ -132,7 +147,7 @@ def illustrative_forms(loss_at_c0: float = 3.0, floor: float = 1.7, alpha: float
     floor = float(require_in_range("floor", floor, 0.0, loss_at_c0))
     if floor >= loss_at_c0:
         raise ValueError(f"floor must lie below loss_at_c0 = {loss_at_c0}; got {floor}")
-    alpha = float(require_positive("alpha", alpha))
+    alpha = float(require_in_range("alpha", alpha, 0.0, 10.0, inclusive=False))
     c0 = float(require_positive("c0", c0))
     a_pure = loss_at_c0 * c0**alpha
     a_floor = (loss_at_c0 - floor) * c0**alpha
@@ -269,7 +284,7 @@ class FrontierFits:
         return [fitting.CurveFit("power+floor", float(e), float(k), float(al), 0.0, 0) for e, k, al in zip(E, a, alpha)]
 
 
-@lru_cache(maxsize=8)
+@checked_cache(maxsize=8)
 def fit_frontier(n_boot: int = 400, seed: int = 0, level: float = 0.9) -> FrontierFits:
     """Fit pure power law, power law with floor, and log law to the Chinchilla runs' compute frontier.
 
@@ -277,6 +292,8 @@ def fit_frontier(n_boot: int = 400, seed: int = 0, level: float = 0.9) -> Fronti
     and refit; intervals are central percentiles at ``level``.
     """
     n_boot = require_int("n_boot", n_boot, minimum=10, maximum=100_000)
+    seed = require_seed(seed)
+    require_in_range("level", level, 0.0, 1.0, inclusive=False)
     runs = load_chinchilla_runs()
     C, L = runs["C_flop"].to_numpy(), runs["loss"].to_numpy()
     frontier = compute_frontier(C, L)
@@ -314,8 +331,9 @@ def decade_table(result: FrontierFits, c0: float = 1e21, n_decades: int = 3) -> 
     extrapolated number). ``beyond_data`` marks decades that end above the largest frontier point's compute, and
     ``decades_beyond`` says by how many decades.
     """
-    c0 = float(require_positive("c0", c0))
-    n = require_int("n_decades", n_decades, minimum=1)
+    require_instance("result", result, FrontierFits)
+    c0 = require_positive_number("c0", c0)
+    n = require_int("n_decades", n_decades, minimum=1, maximum=MAX_DECADES)
     fit = result.fits["power+floor"]
     C = c0 * 10.0 ** np.arange(n + 1)
 
@@ -343,7 +361,7 @@ def cumulative_best(C_flop, loss, budgets) -> np.ndarray:
     C = require_positive("C_flop", C_flop)
     L = require_positive("loss", loss)
     require_same_shape(C_flop=C, loss=L)
-    b = require_positive("budgets", budgets)
+    b = require_vector("budgets", budgets, require_positive)
     if np.any(b < C.min()):
         raise ValueError(f"budgets must be at least the smallest run's compute {C.min():.3g}; got {b.min():.3g}")
     return np.array([L[C <= x].min() for x in np.ravel(b)])
@@ -376,9 +394,9 @@ class MeasuredDecades:
 
 def measured_decades(budgets=(1e19, 1e20, 1e21)) -> MeasuredDecades:
     """Per-decade and per-doubling gains of the Chinchilla runs' best loss, with no functional form."""
+    b = require_vector("budgets", budgets, require_positive, min_length=2)
     runs = load_chinchilla_runs()
     C, L = runs["C_flop"].to_numpy(), runs["loss"].to_numpy()
-    b = np.asarray(budgets, dtype=float)
     best = cumulative_best(C, L, b)
     lo = float(np.quantile(C, 0.05))
     hi = float(C.max()) / 2
@@ -424,7 +442,7 @@ class OutOfSample:
         return min(self.rms, key=self.rms.get)
 
 
-@lru_cache(maxsize=16)
+@checked_cache(maxsize=16)
 def out_of_sample(cut_flop: float = 5e20) -> OutOfSample:
     """Fit the three forms to the frontier points below ``cut_flop`` and score them on the points above."""
     cut = float(require_positive("cut_flop", cut_flop))
@@ -448,12 +466,13 @@ def floor_profile(floors=(1.5, 1.6, 1.7, 1.8, 1.9, 2.0)) -> pd.DataFrame:
     frontier pins ``E`` down. Columns ``E``, ``alpha``, ``rms_log_residual``."""
     from scipy import optimize
 
+    floors = require_vector("floors", floors)
     runs = load_chinchilla_runs()
     fr = compute_frontier(runs["C_flop"].to_numpy(), runs["loss"].to_numpy())
     x, y = fr["C_flop"].to_numpy(), fr["loss"].to_numpy()
     u = np.log(x / np.exp(np.mean(np.log(x))))
     rows = []
-    for E in np.asarray(floors, dtype=float):
+    for E in floors:
         if not 0 <= E < y.min():
             raise ValueError(f"floors must lie in [0, {y.min():.3f}) (below every frontier loss); got {E}")
 
@@ -515,7 +534,7 @@ class ComputeGrowth:
     last_year: float
 
 
-@lru_cache(maxsize=16)
+@checked_cache(maxsize=16)
 def frontier_compute_growth(n_boot: int = 400, seed: int = 0, level: float = 0.9, *,
                             top_rank: int = FRONTIER_TOP_RANK, since: str = FRONTIER_SINCE) -> ComputeGrowth:
     """Yearly multiplier of training compute of frontier models (top-``top_rank`` by compute when published,
@@ -524,12 +543,13 @@ def frontier_compute_growth(n_boot: int = 400, seed: int = 0, level: float = 0.9
     n_boot = require_int("n_boot", n_boot, minimum=10, maximum=100_000)
     seed = require_int("seed", seed, minimum=0)
     level = float(require_in_range("level", level, 0.0, 1.0, inclusive=False))
-    top_rank = require_int("top_rank", top_rank, minimum=1)
+    top_rank = require_int("top_rank", top_rank, minimum=1, maximum=100_000)
+    since = require_date("since", since)
     from analysis.house.data import decimal_years
 
     m = load_epoch_generations()
     keep = ((m["Compute rank when published"] <= top_rank) & m["Training compute (FLOP)"].notna()
-            & (m["Publication date"] >= pd.Timestamp(since)))
+            & (m["Publication date"] >= since))
     f = m[keep]
     if len(f) < 3:
         raise ValueError(f"top_rank={top_rank}, since={since!r} leave {len(f)} models; need at least 3")

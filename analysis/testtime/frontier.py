@@ -24,6 +24,8 @@ WINDOWS = {"all": None, "12 months": 365}
 def _shift_timestamp(shift_date) -> pd.Timestamp:
     """``shift_date`` as a timestamp, refused by name unless pandas reads it as a date from 1950 to 2100."""
     try:
+        if not isinstance(shift_date, (str, pd.Timestamp)):  # a number would be read as nanoseconds since 1970
+            raise TypeError
         shift = pd.Timestamp(shift_date)
     except (TypeError, ValueError):
         raise ValueError(f"shift_date must be an ISO date such as '2024-09-12'; got {shift_date!r}") from None

@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analysis.house.validation import (require_choice, require_in_range, require_int, require_nonnegative,
-                                       require_positive)
+from analysis.house.validation import (MAX_SIZE, require_choice, require_in_range, require_instance, require_int,
+                                       require_nonnegative, require_positive, require_vector)
 
 HOURS_PER_DAY = 24.0
 DAYS_PER_WEEK = 7
@@ -204,7 +204,7 @@ def kim_fleet_table(queries_per_day=(KIM_TRAFFIC_TODAY, KIM_TRAFFIC_SEARCH)) -> 
         ``published_w`` (Table IV where the traffic is one of its two levels, else NaN), ``relative_error``,
         and ``queries_for_1gw`` (traffic at which this design draws 1 GW).
     """
-    q = require_positive("queries_per_day", queries_per_day)
+    q = require_vector("queries_per_day", queries_per_day, require_positive)
     rows = []
     for r in KIM_TABLE_III:
         for traffic in np.ravel(q):
@@ -220,7 +220,7 @@ def kim_fleet_table(queries_per_day=(KIM_TRAFFIC_TODAY, KIM_TRAFFIC_SEARCH)) -> 
 def sequential_marginal_ratio(s: KimSequentialScaling = KIM_SEQUENTIAL) -> float:
     """Ratio of the two latency increases that each bought the same accuracy gain in Kim et al.'s
     Reflexion sweep: late_extra_s / (early_to_s - early_from_s)."""
-    early = s.early_to_s - s.early_from_s
+    early = require_instance("s", s, KimSequentialScaling).early_to_s - s.early_from_s
     if early <= 0 or s.late_extra_s <= 0:
         raise ValueError(f"latency increases must be positive; got {early} and {s.late_extra_s}")
     return s.late_extra_s / early
@@ -232,7 +232,7 @@ def accuracy_interval(accuracy_pct, n_questions: int = KIM_QUESTIONS_PER_DESIGN_
     Returns a pair of arrays (low, high). Used to read Kim et al.'s accuracies, measured on 50 questions.
     """
     a = require_in_range("accuracy_pct", accuracy_pct, 0.0, 100.0) / 100.0
-    n = require_int("n_questions", n_questions, minimum=1)
+    n = require_int("n_questions", n_questions, minimum=1, maximum=MAX_SIZE)
     require_in_range("level", level, 0.0, 1.0, inclusive=False)
     z = stats.norm.ppf(0.5 + level / 2)
     centre = (a + z**2 / (2 * n)) / (1 + z**2 / n)

@@ -19,6 +19,8 @@ def _require_counts(name: str, value) -> np.ndarray:
     bad = arr != np.round(arr)
     if bad.any():
         raise ValueError(f"{name} must hold whole numbers; got {arr[bad].ravel()[0]!r}")
+    if np.any(arr > MAX_SAMPLES):  # checked before the int64 cast, which would overflow
+        raise ValueError(f"{name} must be at most {MAX_SAMPLES:,} samples; got {arr.max():.3g}")
     return arr.astype(np.int64)
 
 
@@ -130,4 +132,6 @@ def coverage(n, c, ks) -> np.ndarray:
     require_same_shape(n=n, c=c)
     require_min_length("c", np.ravel(c), 1)
     ks = np.atleast_1d(_require_counts("ks", ks))
+    if np.any(ks < 1):
+        raise ValueError(f"ks must be at least 1; got {int(ks.min())}")
     return pass_at_k(np.ravel(n)[:, None], np.ravel(c)[:, None], ks[None, :]).mean(axis=0)

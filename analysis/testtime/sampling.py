@@ -25,10 +25,11 @@ import pandas as pd
 
 from analysis.house.data import load_monkeys_counts
 from analysis.testtime.passk import coverage
-from analysis.house.validation import (require_choice, require_in_range, require_int, require_min_length,
-                                       require_positive, require_same_shape)
+from analysis.house.validation import (checked_cache, require_choice, require_identifiable, require_in_range, require_int,
+                                       require_min_length, require_positive, require_positive_number, require_same_shape,
+                                       require_text, require_vector)
 from analysis.testtime.verifiers import (FALSE_POSITIVE_COST, MAJORITY_K_MAX, VERIFIER_FPR, VERIFIER_RECALL,
-                                         majority_vote_bounds, verifier_accuracy)
+                                         majority_vote_bounds, require_verifier, verifier_accuracy)
 
 # --- Published constants -------------------------------------------------------------------------
 
@@ -69,6 +70,7 @@ DEFAULT_KS = np.unique(np.round(np.logspace(0, 4, 17)).astype(int))
 def _counts(benchmark: str, model: str) -> np.ndarray:
     """Correct samples (of 10,000) per problem of ``model`` on ``benchmark``: a read-only array, shared
     between callers (the pair comparisons ask for the same models hundreds of times)."""
+    require_text("benchmark", benchmark)
     if not (isinstance(benchmark, str) and isinstance(model, str)):  # unhashable or wrong type: the named error
         return _counts_cached.__wrapped__(benchmark, model)
     return _counts_cached(benchmark, model)
@@ -93,13 +95,13 @@ def _vote_bounds(model: str, k: int) -> tuple[float, float]:
 
 def monkeys_models(benchmark: str) -> list[str]:
     """Models of one benchmark in Brown et al.'s data, smallest Pythia first for MATH."""
-    names = sorted(load_monkeys_counts(benchmark)["model"].unique())
+    names = sorted(load_monkeys_counts(require_text("benchmark", benchmark))["model"].unique())
     if benchmark == "MATH":
         names.sort(key=lambda m: PYTHIA_TOTAL_PARAMS[m])
     return names
 
 
-@lru_cache(maxsize=4)
+@checked_cache(maxsize=4)
 def coverage_curves(benchmark: str = "MATH", ks: tuple[int, ...] = tuple(DEFAULT_KS)) -> pd.DataFrame:
     """Exact coverage@k of every model of ``benchmark`` on the ``ks`` grid.
 
@@ -109,6 +111,7 @@ def coverage_curves(benchmark: str = "MATH", ks: tuple[int, ...] = tuple(DEFAULT
         Columns ``benchmark``, ``model``, ``k``, ``coverage`` (fraction of problems), ``params`` (total
         parameters for Pythia, NaN otherwise).
     """
+    require_vector("ks", ks, require_positive)
     rows = []
     for model in monkeys_models(benchmark):
         c = _counts(benchmark, model)
@@ -182,6 +185,7 @@ def fit_coverage_law(ks, cov) -> CoverageLaw:
     y = require_in_range("cov", cov, 0.0, 1.0, inclusive=False)
     require_same_shape(ks=k, cov=y)
     require_min_length("ks", np.ravel(k), 3)
+    require_identifiable("ks", k, 2)
     x, z = np.log(np.ravel(k)), np.log(-np.log(np.ravel(y)))
     slope, intercept = np.polyfit(x, z, 1)
     resid = z - (intercept + slope * x)
@@ -220,7 +224,7 @@ class Extrapolation:
         return self.predicted / self.observed - 1
 
 
-@lru_cache(maxsize=16)
+@checked_cache(maxsize=16)
 def extrapolation_check(benchmark: str = "MATH", k_max_fit: int = 100,
                         k_eval: tuple[int, ...] | None = None) -> tuple[Extrapolation, ...]:
     """For each model of ``benchmark``, fit the law on the grid points k <= ``k_max_fit`` and predict
@@ -324,8 +328,8 @@ def crossover_inference_ratio(size_ratio: float, k_needed: float) -> float:
     rho = float(require_positive("size_ratio", size_ratio))
     if rho < 1:
         raise ValueError(f"size_ratio must be at least 1; got {rho!r}")
-    if not k_needed > 0:
-        raise ValueError(f"k_needed must be positive; got {k_needed!r}")
+    if k_needed != np.inf:  # infinite: no budget suffices
+        k_needed = require_positive_number("k_needed", k_needed)
     if np.isinf(k_needed):
         return 0.0
     if k_needed <= rho:
@@ -353,12 +357,14 @@ def samples_to_beat(model: str, target: float, selector: str = "verifier", recal
     """Fewest samples (<= 10,000) with which ``model`` on MATH beats accuracy ``target`` using ``selector``;
     ``inf`` if 10,000 do not suffice."""
     require_choice("selector", selector, SELECTORS)
+    target = float(require_in_range("target", target, 0.0, 1.0))
+    require_verifier(recall, fpr)
     curve = _selector_curve(model, selector, float(recall), float(fpr))
     above = np.flatnonzero(curve > target)
     return float(above[0] + 1) if above.size else float("inf")
 
 
-@lru_cache(maxsize=32)
+@checked_cache(maxsize=32)
 def compute_matched_pairs(inference_ratio: float | None = None, count: str = "total",
                           recall: float = VERIFIER_RECALL, fpr: float = VERIFIER_FPR) -> pd.DataFrame:
     """Every pair of Pythia sizes on MATH at equal compute: the larger model draws one sample per query, the
@@ -380,6 +386,7 @@ def compute_matched_pairs(inference_ratio: float | None = None, count: str = "to
         (inf: at every R; 0: at none). Pairs less than 2x apart are left out.
     """
     require_choice("count", count, PARAM_COUNTS)
+    require_verifier(recall, fpr)
     if inference_ratio is not None:
         inference_ratio = float(require_positive("inference_ratio", inference_ratio))
     models = monkeys_models("MATH")
@@ -433,10 +440,11 @@ def snell_like_pair(count: str = "total") -> tuple[str, str]:
 RATIO_GRID = tuple(float(v) for v in np.round(np.logspace(-4, 1, 21), 6))
 
 
-@lru_cache(maxsize=8)
+@checked_cache(maxsize=8)
 def wins_by_ratio(recall: float = VERIFIER_RECALL, fpr: float = VERIFIER_FPR) -> pd.DataFrame:
     """Number of FLOP-matched pairs the smaller model wins, per ratio R of :data:`RATIO_GRID` (training +
     inference) and with inference only (R = inf), for coverage and the verifier."""
+    require_verifier(recall, fpr)
     rows = []
     for r in (*RATIO_GRID, None):
         f = compute_matched_pairs(r, "total", recall, fpr)
@@ -448,7 +456,7 @@ def wins_by_ratio(recall: float = VERIFIER_RECALL, fpr: float = VERIFIER_FPR) ->
 
 # --- Guessing and selection, per model ---------------------------------------------------------------
 
-@lru_cache(maxsize=8)
+@checked_cache(maxsize=8)
 def guessing_table(n_candidates: int = 100) -> pd.DataFrame:
     """Per Pythia model on MATH: coverage@10,000, the share of problems solved only at guess-level rates
     (at most one in ``n_candidates`` samples right), and coverage@10,000 without them."""
@@ -486,10 +494,11 @@ class SelectionCurves:
     fpr: float
 
 
-@lru_cache(maxsize=32)
+@checked_cache(maxsize=32)
 def selection_curves(benchmark: str = "MATH", model: str = "Pythia 2.8B", recall: float = VERIFIER_RECALL,
                      fpr: float = VERIFIER_FPR) -> SelectionCurves:
     """Coverage, majority-vote bounds and the verifier of one model on the k grid up to 1,000."""
+    require_verifier(recall, fpr)
     c = _counts(benchmark, model)
     ks = DEFAULT_KS[DEFAULT_KS <= MAJORITY_K_MAX]
     cov = coverage(np.full_like(c, MONKEYS_SAMPLES), c, ks)
@@ -499,7 +508,7 @@ def selection_curves(benchmark: str = "MATH", model: str = "Pythia 2.8B", recall
                            float(recall), float(fpr))
 
 
-@lru_cache(maxsize=32)
+@checked_cache(maxsize=32)
 def verifier_optima(recall: float = VERIFIER_RECALL, fpr: float = VERIFIER_FPR,
                     fp_cost: float = FALSE_POSITIVE_COST) -> pd.DataFrame:
     """Per Pythia model on MATH: the verifier-limited optimum (:func:`analysis.testtime.verifiers.verifier_optimum`)

@@ -53,11 +53,19 @@ STROEBL_OPTIMAL_K_BELOW = 10
 
 
 def _rates(c, n) -> np.ndarray:
-    c = _require_counts("c", c)
+    c = _per_problem(c)
     n = _require_n(n)
     if np.any(c > n):
         raise ValueError(f"c must not exceed n = {n}; got {int(np.max(c))}")
     return np.ravel(c) / n
+
+
+def _per_problem(c) -> np.ndarray:
+    """Correct samples per problem: whole, non-negative counts, one value or a 1-D array (one per problem)."""
+    c = _require_counts("c", c)
+    if c.ndim > 1:
+        raise ValueError(f"c must hold one count per problem (1-D); got shape {c.shape}")
+    return c
 
 
 def require_verifier(recall, fpr) -> tuple[float, float]:
@@ -303,11 +311,13 @@ def verifier_fpr_for_share(c, n, k: int, share: float, recall: float = VERIFIER_
     """Largest false-positive rate at which resampling with the verifier still keeps ``share`` of the
     coverage gain over one sample at budget ``k``: (accuracy@k - pass@1) / (coverage@k - pass@1).
     Returns 0.0 when even a verifier with no false positives falls short."""
-    c = _require_counts("c", c)
+    c = _per_problem(c)
     n = _require_n(n)
-    k = require_int("k", k, minimum=2)
+    k = require_int("k", k, minimum=2, maximum=MAX_SAMPLES)
     target = float(require_in_range("share", share, 0.0, 1.0, inclusive=False))
-    r = float(require_in_range("recall", recall, 0.0, 1.0, inclusive=False)) if recall != 1.0 else 1.0
+    r = float(require_in_range("recall", recall, 0.0, 1.0))
+    if r == 0:
+        raise ValueError(f"recall must be positive; got {recall!r}")
     p1, cov = coverage(np.full_like(c, n), c, [1, k])
     if cov <= p1:
         raise ValueError(f"c gives no coverage gain at k = {k}; nothing to keep")
@@ -345,7 +355,7 @@ def guess_level_mask(c, n, n_candidates: int) -> np.ndarray:
 def guess_adjusted_coverage(c, n, k, n_candidates: int) -> np.ndarray:
     """Coverage@k counting only problems solved more often than a blind guess among ``n_candidates``
     answers (c / n > 1 / n_candidates); the problems of :func:`guess_level_mask` count as unsolved."""
-    c = _require_counts("c", c)
+    c = _per_problem(c)
     n = _require_n(n)
     keep = ~guess_level_mask(c, n, n_candidates) & (np.ravel(c) > 0)
     k = _ks(k)
