@@ -137,6 +137,11 @@ def _spec():
     return CHINCHILLA_FIG4
 
 
+def _published():
+    from analysis.ledger.literature import MIXTRAL_TOTAL_PARAMS
+    return MIXTRAL_TOTAL_PARAMS
+
+
 def _probabilities():
     p = 1.0 / np.arange(1, 201)
     return p / p.sum()
@@ -252,6 +257,7 @@ CALLS = {
     "house.fitting.fit_power_law_with_floor": lambda: dict(x=np.array([1.0, 10.0, 100.0, 1000.0]),
                                                            y=np.array([3.0, 2.0, 1.5, 1.2])),
     "house.fitting.huber": lambda: dict(residuals=np.array([0.0, 1e-4, 1e-2])),
+    "ledger.literature.published_values": lambda: {"*figures": (_published(),)},
     "other_side.emergence.alpha_for_width": lambda: dict(width_dex=1.0),
     "other_side.emergence.log_slopes": lambda: dict(N=np.array([1e8, 1e9, 1e10]), metric=np.array([0.1, 0.2, 0.4])),
     "other_side.emergence.logistic_accuracy": lambda: dict(log10_compute=np.array([20.0, 22.0, 24.0]),
@@ -383,7 +389,7 @@ def targets() -> tuple[list[Target], list[str]]:
         key = f"{module}.{name}"
         if module in CHECKERS or key in NOT_FUZZED:
             continue
-        if not any(p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in _signature(func).parameters.values()):
+        if not any(p.kind != p.VAR_KEYWORD for p in _signature(func).parameters.values()):
             continue  # nothing to pass
         required = _required(module, name, func)
         if required is None:
@@ -463,9 +469,11 @@ def _text(draw):
     return draw(st.sampled_from(["", "abc", "1e3", "nan", " "]))
 
 
-def bad_values(kind: str, good, draw, *, optional: bool, two_d_ok: bool, partners: int) -> list[Bad]:
+def bad_values(kind: str, good, draw, *, optional: bool, two_d_ok: bool, partners: int,
+               star: bool = False) -> list[Bad]:
     """Bad values of one parameter of ``kind`` whose good value is ``good``; ``partners`` counts the other
-    array arguments of the same length (a shorter array is then a mismatched length)."""
+    array arguments of the same length (a shorter array is then a mismatched length); ``star`` marks the
+    values of a ``*parameter`` (a tuple of items)."""
     out = []
     if not optional:
         out.append(Bad("None", None, True))
@@ -528,7 +536,9 @@ def bad_values(kind: str, good, draw, *, optional: bool, two_d_ok: bool, partner
     if kind == OBJECT:
         out += [Bad("string", "abc", True), Bad("dict", {}, True), Bad("wrong-type", _Other(), True),
                 Bad("number", 1.5, True)]
-    if kind == OBJECTS:
+    if kind == OBJECTS and star:  # the values of a *parameter: bad items only
+        out = [Bad("string", ("abc",), True), Bad("None", (None,), True), Bad("wrong-items", (_Other(),), True)]
+    elif kind == OBJECTS:
         out += [Bad("string", "abc", True), Bad("wrong-items", (_Other(),), True), Bad("empty", (), False)]
     if kind == MAPPING:
         out += [Bad("string", "abc", True), Bad("wrong-items", {"x": _Other()}, True), Bad("empty", {}, False)]
@@ -642,7 +652,7 @@ def judge(target: Target, base: dict, param: str, bad: Bad) -> str | None:
         return f"{type(result).__name__}: {str(result)[:110]}"
     if outcome == "ValueError":
         named = _names(str(result), params)
-        if param in named or bad.label == "huge":
+        if param.lstrip("*") in named or bad.label == "huge":
             return None  # a huge value may overflow anywhere: a ValueError is enough (no crash, no hang)
         if bad.strict:
             return f"ValueError without the parameter's name: {str(result)[:110]}"
@@ -672,6 +682,9 @@ def _parameters(target: Target, base: dict):
     sig = _signature(target.func)
     out = []
     for p in sig.parameters.values():
+        if p.kind == p.VAR_POSITIONAL and f"*{p.name}" in base:  # its values, as one tuple of items
+            out.append((f"*{p.name}", OBJECTS, base[f"*{p.name}"], False, False))
+            continue
         if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD, p.POSITIONAL_ONLY):
             continue
         good = base.get(p.name, p.default)
@@ -702,7 +715,7 @@ def fuzz(target: Target, max_examples: int = 3) -> dict[str, str]:
     def run(data):
         for name, kind, good, optional, two_d in params:
             for bad in bad_values(kind, good, data.draw, optional=optional, two_d_ok=two_d,
-                                  partners=_partners(params, name, good)):
+                                  partners=_partners(params, name, good), star=name.startswith("*")):
                 case = f"{target.id}({name}={bad.label})"
                 if case in failures:
                     continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis.house.validation import require_finite
+from analysis.house.validation import require_finite, require_instance
 
 
 @dataclass(frozen=True)
@@ -262,4 +262,4 @@ ALGORITHMS_SHARE_HIGH = Published(0.40, "share of gains", "ho2024algorithmic", "
 
 def published_values(*figures: Published) -> tuple[float, ...]:
     """The values of several :class:`Published` figures, in order."""
-    return tuple(f.value for f in figures)
+    return tuple(require_instance("figures", f, Published).value for f in figures)
