@@ -306,8 +306,8 @@ CHAPTER_NAMES = {
     "test-time-compute": "Test-time compute", "model-collapse": "Model collapse", "data-wall": "Data wall",
     "economics": "Economics", "other-side": "The other side", "ledger": "No chapter (ledger)",
 }
-#: What a load-bearing claim is called on the landing figure.
-KEY_MARK = "a statement the articles lean on most"
+#: What the landing figure's legend calls a load-bearing claim (a statement the articles lean on most).
+KEY_MARK = "load-bearing claim"
 
 
 def key_claims(records: Sequence) -> list[tuple]:
