@@ -403,8 +403,8 @@ LECTURE_MINUTES = 90
 MINUTES_PER_KEY_CARD = 4
 LECTURE_STEPS = (
     (10, "The bottom line and {numref}`fig-intro-verdicts` on this page."),
-    (25, "{ref}`sl-forms` and {ref}`sl-frontier`: the shapes \"diminishing returns\" can take, and which one "
-         "the compute frontier of real training runs follows."),
+    (25, "{ref}`sl-forms` and {ref}`sl-frontier`: what \"diminishing returns\" can mean, and which meaning "
+         "the data support."),
     (15, "{ref}`pr-frontier`: whether the frontier of measured capabilities has slowed."),
 )
 #: The three-week module: (title, chapters) per week; each week is :data:`SESSIONS_PER_WEEK` sessions of
