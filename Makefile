@@ -13,8 +13,16 @@ TEST_WORKERS ?= 2
 PY_VER := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
 STAMP  := $(VENV)/.installed-$(PY_VER)
 PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
+# Where `python -m venv` made .venv (its pyvenv.cfg says); a .venv copied or moved here from another
+# checkout is made again, since its scripts start the Python of the other place.
+VENV_MADE_AT := $(shell sed -n 's/^command *= .* -m venv  *//p' $(VENV)/pyvenv.cfg 2>/dev/null)
+VENV_ELSEWHERE := $(if $(VENV_MADE_AT),$(filter-out $(abspath $(VENV)),$(VENV_MADE_AT)))
+# Seconds one code cell (or one ledger part) may run before the build stops it and names it; raise it on a
+# slow machine: make book BOOK_CELL_TIMEOUT=1800 (or set it in the environment).
+BOOK_CELL_TIMEOUT ?= 600
+export BOOK_CELL_TIMEOUT
 
-.PHONY: book book-student test venv python-check chromium execute site lock clean distclean help
+.PHONY: book book-student test venv python-check chromium execute site lock clean distclean help venv-elsewhere
 
 help:
 	@echo "make book      - check Python >= 3.11, install into .venv, execute the chapters (cached), build _build/html"
@@ -23,6 +31,7 @@ help:
 	@echo "                 (installs Debian's chromium for the browser tests when missing and run as root)"
 	@echo "make clean     - remove _build and the executed notebooks"
 	@echo "make distclean - make clean, and remove .venv too (start over)"
+	@echo "BOOK_CELL_TIMEOUT=<seconds> (default 600) - how long one code cell may run before the build stops it"
 
 # A clear message instead of a pip error when the Python is too old or missing.
 python-check:
@@ -34,10 +43,18 @@ python-check:
 
 venv: $(STAMP)
 
+venv-elsewhere:
+
 # Re-installs when the pinned requirements or the package metadata change. A .venv made by another
-# Python (or left broken by a failed run) is removed and made again with $(PYTHON).
-$(STAMP): $(REQUIREMENTS) pyproject.toml
+# Python (or left broken by a failed run), or made for another place, is removed and made again.
+# The package itself is not installed: a .pth file holding the path from site-packages to this checkout
+# (relative, so no absolute path to the checkout is baked into .venv) puts this checkout's `analysis`
+# on the path.
+$(STAMP): $(REQUIREMENTS) pyproject.toml $(if $(VENV_ELSEWHERE),venv-elsewhere)
 	@$(MAKE) --no-print-directory python-check PYTHON='$(PYTHON)'
+	@if [ -n "$(VENV_ELSEWHERE)" ]; then \
+	  echo "$(VENV) was made at $(VENV_ELSEWHERE) and copied or moved here: removing it and making it again"; \
+	  rm -rf $(VENV); fi
 	@if [ -e $(VENV) ]; then \
 	  have=$$($(PY) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || echo "?? (a broken interpreter)"); \
 	  if [ "$$have" != "$(PY_VER)" ]; then \
@@ -47,9 +64,10 @@ $(STAMP): $(REQUIREMENTS) pyproject.toml
 	  rm -rf $(VENV); \
 	  echo "$(PYTHON) -m venv failed: install the venv module (Debian/Ubuntu: apt-get install python$(PY_VER)-venv)" >&2; \
 	  exit 1; }
-	$(PIP) 'setuptools>=64' wheel
 	$(PIP) -r $(REQUIREMENTS)
-	$(PIP) --no-deps --no-build-isolation -e .
+	@$(PY) -m pip uninstall --quiet --yes scaling-book-analysis >/dev/null 2>&1 || true
+	@$(PY) -c 'import os, sysconfig; site = sysconfig.get_paths()["purelib"]; \
+	  open(os.path.join(site, "scaling_book_checkout.pth"), "w").write(os.path.relpath(os.getcwd(), site) + "\n")'
 	@rm -f $(VENV)/.installed $(VENV)/.installed-*
 	@touch $(STAMP)
 
@@ -81,7 +99,10 @@ test: chromium book book-student
 
 # Refresh the exact pins after changing the ranges in pyproject.toml.
 lock: $(STAMP)
-	$(PIP) -e '.[book,test]' --no-build-isolation
+	$(PY) -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
+	  print("\n".join(p["dependencies"] + [d for extra in p["optional-dependencies"].values() for d in extra]))' \
+	  > $(VENV)/lock-input.txt
+	$(PIP) -r $(VENV)/lock-input.txt
 	( echo "# Exact pins of every package the book needs (generated with \`pip freeze\` from the ranges in pyproject.toml:"; \
 	  echo "# the runtime dependencies and the book and test extras). Regenerate: make lock"; \
 	  $(PY) -m pip freeze --exclude-editable ) > requirements.txt

@@ -20,3 +20,32 @@ ledger registry imports a ``claims`` module.
 """
 
 __version__ = "0.1.0"
+
+
+def _other_checkout() -> tuple[str, str] | None:
+    """(this package's checkout, the checkout holding the working directory) when they differ: a Python
+    environment made for one checkout of the book, used in a copy of it. None otherwise (an installed
+    package, or no checkout around the working directory)."""
+    import os
+
+    here = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    if not os.path.isfile(os.path.join(here, "_toc.yml")):
+        return None
+    try:
+        folder = os.path.realpath(os.getcwd())
+    except OSError:
+        return None
+    while True:
+        if os.path.isfile(os.path.join(folder, "_toc.yml")) and os.path.isfile(
+                os.path.join(folder, "analysis", "__init__.py")):
+            return None if folder == here else (here, folder)
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+if (_pair := _other_checkout()) is not None:
+    raise ImportError(f"this is the book's checkout {_pair[1]}, but its Python imports `analysis` from "
+                      f"{_pair[0]} (a .venv made for another checkout, copied or moved here): run "
+                      "`make distclean && make book` in this checkout")

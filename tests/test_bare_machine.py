@@ -7,6 +7,7 @@ requirements file, so a .venv is made in seconds)."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -111,3 +112,59 @@ def test_make_test_depends_on_the_browser_and_ci_calls_make_test():
     assert "chromium" in test_rule.split() and "book" in test_rule.split()
     ci = (ROOT / ".ci" / "run").read_text()
     assert [ln for ln in ci.splitlines() if ln.strip() and not ln.startswith("#")][-1] == "make test"
+
+
+def _imports_from(checkout: Path) -> str:
+    """Where the checkout's .venv imports `analysis` from, run in its book/ folder as a kernel is."""
+    out = subprocess.run([str(checkout / ".venv" / "bin" / "python"), "-c", "import analysis; print(analysis.__file__)"],
+                         cwd=checkout / "book", capture_output=True, text=True)
+    return out.stdout.strip() or out.stderr.strip().splitlines()[-1]
+
+
+def test_a_copied_or_moved_checkout_runs_its_own_code_or_says_what_to_run(scratch, tmp_path_factory):
+    """No absolute path to the checkout is baked into .venv: a copy and a moved checkout import their own
+    `analysis`. Their .venv's scripts still start the old place's Python, so make remakes a .venv made
+    elsewhere, and the build refuses to run with one (saying what to run)."""
+    (scratch / "_toc.yml").write_text("root: book/intro\n")
+    (scratch / "book").mkdir()
+    made = make(scratch, "venv", "REQUIREMENTS=tiny-requirements.txt", f"PYTHON={sys.executable}")
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert not [p for p in (scratch / ".venv").rglob("*.pth") if str(scratch) in p.read_text()], \
+        "an absolute path to the checkout is baked into .venv"
+    assert _imports_from(scratch) == str(scratch / "analysis" / "__init__.py")
+    base = tmp_path_factory.mktemp("elsewhere")
+    copy, moved = base / "copy", base / "moved"
+    shutil.copytree(scratch, copy, symlinks=True)
+    shutil.move(str(scratch), moved)
+    assert _imports_from(copy) == str(copy / "analysis" / "__init__.py")
+    assert _imports_from(moved) == str(moved / "analysis" / "__init__.py")
+
+    spec = importlib.util.spec_from_file_location("build_book_for_copies", ROOT / "tools" / "build_book.py")
+    build_book = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build_book)
+    for place in (copy, moved):
+        problem = build_book.environment_problem(root=place, prefix=place / ".venv", python=place / ".venv" / "bin" / "python")
+        assert f"was made at {scratch / '.venv'} and copied or moved here" in problem
+        assert problem.endswith("Run:  make distclean && make book")
+    dry = make(moved, "-n", "venv", "REQUIREMENTS=tiny-requirements.txt", f"PYTHON={sys.executable}")
+    assert "copied or moved here: removing it and making it again" in dry.stdout
+    again = make(copy, "venv", "REQUIREMENTS=tiny-requirements.txt", f"PYTHON={sys.executable}")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert f".venv was made at {scratch / '.venv'} and copied or moved here: removing it and making it again" in again.stdout
+    assert build_book.environment_problem(root=copy, prefix=copy / ".venv", python=copy / ".venv" / "bin" / "python") is None
+    assert "Nothing to be done" in make(copy, "venv", "REQUIREMENTS=tiny-requirements.txt", f"PYTHON={sys.executable}").stdout
+
+
+def test_an_environment_that_imports_another_checkout_stops_with_what_to_run(tmp_path):
+    """A .venv made the old way (an install pointing at the original checkout), used in a copy: importing
+    `analysis` from inside the copy refuses, naming both checkouts and the fix."""
+    copy = tmp_path / "copy"
+    (copy / "analysis").mkdir(parents=True)
+    (copy / "book").mkdir()
+    (copy / "_toc.yml").write_text("root: book/intro\n")
+    shutil.copy(ROOT / "analysis" / "__init__.py", copy / "analysis" / "__init__.py")
+    result = subprocess.run([sys.executable, "-c", "import analysis"], cwd=copy / "book", capture_output=True,
+                            text=True, env={**os.environ, "PYTHONPATH": ""})
+    assert result.returncode != 0
+    assert (f"this is the book's checkout {copy}, but its Python imports `analysis` from {ROOT}" in result.stderr
+            and "make distclean && make book" in result.stderr)

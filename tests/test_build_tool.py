@@ -2,10 +2,15 @@
 the ledger node, the site skip, and what a failing page leaves behind."""
 
 import importlib.util
+import os
+import platform
+import re
 import subprocess
 import sys
 import textwrap
+import time
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -181,3 +186,77 @@ def test_the_ledger_artefact_is_built_from_cached_parts(tmp_path, monkeypatch):
     assert build_book.merge_ledger([module])[1] == "cached"
     written = claims.from_json((tmp_path / "ledger" / "ledger.json").read_text())
     assert written == claims.evaluate_all((module,)) and (tmp_path / "ledger" / "ledger.csv").exists()
+
+
+def _page(name: str, *cells: str) -> Path:
+    source = ROOT / f"{name}.md"
+    header = (ROOT / "book" / "scaling-laws.md").read_text().split("---\n")[1]
+    body = "".join(f"```{{code-cell}} ipython3\n{c}\n```\n\nProse.\n\n" for c in cells)
+    source.write_text(f"---\n{header}---\n\n# A test page\n\n{body}")
+    return source
+
+
+def test_a_hung_cell_is_stopped_and_named_and_the_last_good_notebook_is_kept():
+    """A cell past $BOOK_CELL_TIMEOUT stops the page with its number and first line and how to raise the
+    limit; the notebook of the previous good run stays until a new run succeeds."""
+    name = f"book/_hung_{uuid.uuid4().hex[:8]}"
+    target, failed = ROOT / f"{name}.ipynb", ROOT / f"{name}.failed.ipynb"
+    log = ROOT / "_build" / "logs" / (name.replace("/", "__") + ".log")
+    env = {**os.environ, "BOOK_CELL_TIMEOUT": "3"}
+    run = lambda: subprocess.run([sys.executable, str(ROOT / "tools" / "build_book.py"), "one", name],  # noqa: E731
+                                 capture_output=True, text=True, cwd=ROOT, env=env)
+    source = _page(name, "x = 1", "print('good run')")
+    try:
+        assert run().returncode == 0 and "good run" in target.read_text()
+        _page(name, "x = 1", "import time\ntime.sleep(60)")
+        start = time.perf_counter()
+        result = run()
+        assert time.perf_counter() - start < 40
+        assert result.returncode != 0
+        assert (f"chapter {name}.md: code cell 2 of 2 (starting `import time`) ran longer than 3 s and was "
+                "stopped") in result.stderr
+        assert "BOOK_CELL_TIMEOUT=<seconds> (make book BOOK_CELL_TIMEOUT=1800)" in result.stderr
+        assert "good run" in target.read_text(), "the previous good notebook is kept"
+        env["BOOK_CELL_TIMEOUT"] = "soon"
+        bad = run()
+        assert bad.returncode != 0 and "BOOK_CELL_TIMEOUT must be a positive number of seconds; got 'soon'" in bad.stderr
+    finally:
+        for path in (source, failed, target, log):
+            path.unlink(missing_ok=True)
+
+
+def test_the_make_variable_reaches_the_build():
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^BOOK_CELL_TIMEOUT \?= \d+$", makefile, re.M) and "export BOOK_CELL_TIMEOUT" in makefile
+    assert build_book.DEFAULT_TIMEOUT == int(re.search(r"^BOOK_CELL_TIMEOUT \?= (\d+)$", makefile, re.M)[1])
+
+
+def test_the_cache_key_includes_the_interpreter(monkeypatch):
+    """Pages executed under another Python are executed again (the version is part of every digest)."""
+    assert build_book.INTERPRETER == f"{platform.python_implementation()} {platform.python_version()}".encode()
+    before = build_book.page_digest("book/glossary"), build_book.ledger_part_digest("analysis.ledger.general")
+    monkeypatch.setattr(build_book, "INTERPRETER", b"CPython 3.12.0")
+    after = build_book.page_digest("book/glossary"), build_book.ledger_part_digest("analysis.ledger.general")
+    assert before[0] != after[0] and before[1] != after[1]
+
+
+def test_an_environment_made_for_another_checkout_is_named_with_the_fix(tmp_path):
+    """A .venv copied or moved from elsewhere (pyvenv.cfg says where it was made), or an interpreter that
+    imports another checkout's `analysis` (as a kernel in book/ would), stops every command."""
+    assert build_book.environment_problem() is None  # this checkout, this .venv
+    prefix = tmp_path / "copy" / ".venv"
+    prefix.mkdir(parents=True)
+    (prefix / "pyvenv.cfg").write_text("home = /usr/bin\ncommand = /usr/bin/python3 -m venv /elsewhere/.venv\n")
+    problem = build_book.environment_problem(prefix=prefix)
+    assert "was made at /elsewhere/.venv and copied or moved here" in problem and "make distclean && make book" in problem
+    other = tmp_path / "copy"
+    (other / "book").mkdir()
+    (other / "analysis").mkdir()
+    (other / "analysis" / "__init__.py").write_text("")
+    problem = build_book.environment_problem(root=other)
+    assert f"this checkout is {other}" in problem and f"from {ROOT / 'analysis'}" in problem
+    assert problem.endswith("Run:  make distclean && make book")
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "build_book.py"), "one", "book/glossary"],
+                            capture_output=True, text=True, cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(tmp_path / "copy")})
+    assert result.returncode != 0 and "imports `analysis` from" in result.stderr

@@ -15,15 +15,24 @@ artefact (``_build/ledger/ledger.json`` and ``.csv``, what ``python -m analysis.
 of the same graph: it depends on ``analysis/ledger`` and everything the claim modules import, it is
 (re)built before the intro and ledger pages execute, and it is computed one claim module at a time (each
 part cached on that module's own inputs) with ``analysis.ledger.evaluate_all`` and ``write_artefact``.
-Executed notebooks are written beside their sources as ``book/<name>.ipynb`` (git-ignored); a page that
-fails leaves ``book/<name>.failed.ipynb`` and its full traceback in ``_build/logs/<name>.log``.
+Executed notebooks are written beside their sources as ``book/<name>.ipynb`` (git-ignored), replacing the
+previous one only when the new run succeeds; a page that fails leaves ``book/<name>.failed.ipynb`` and its
+full traceback in ``_build/logs/<name>.log``. A code cell (or a ledger part) that runs longer than
+``$BOOK_CELL_TIMEOUT`` seconds (default 600; ``make book BOOK_CELL_TIMEOUT=1800`` on a slow machine) is
+stopped, and the build names the page and the cell.
+
+Every command first checks that this interpreter runs this checkout's code: a ``.venv`` made for another
+place (a copied or moved checkout) stops the build with what to run. The cache key includes the
+interpreter's version.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
+import platform
 import re
 import shutil
 import subprocess
@@ -53,6 +62,62 @@ LEDGER_PAGES = ("book/intro", "book/ledger")
 #: Inputs of the site build besides the executed notebooks.
 SITE_INPUTS = ("_config.yml", "_toc.yml", "references.bib", "tools")
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+#: Seconds one code cell (and one ledger part) may run; raise it on a slow machine.
+TIMEOUT_ENV = "BOOK_CELL_TIMEOUT"
+DEFAULT_TIMEOUT = 600
+#: Part of every cache key: pages executed by another interpreter are executed again.
+INTERPRETER = f"{platform.python_implementation()} {platform.python_version()}".encode()
+FIX = "make distclean && make book"
+
+
+# --- the interpreter runs this checkout's code ----------------------------------------------------------
+
+def venv_made_at(prefix: Path) -> Path | None:
+    """Where the virtual environment ``prefix`` was made (``pyvenv.cfg``'s ``command`` line), or None."""
+    cfg = prefix / "pyvenv.cfg"
+    text = cfg.read_text(errors="replace") if cfg.is_file() else ""
+    m = re.search(r"^command\s*=.*\s-m\s+venv\s+(.+?)\s*$", text, re.M)
+    return Path(m[1]) if m else None
+
+
+def analysis_origin(python: str | Path, cwd: Path) -> Path | None:
+    """The ``analysis/__init__.py`` that ``python`` imports when run in ``cwd`` (as a kernel in ``book/`` does),
+    or None when it cannot import one."""
+    code = "import importlib.util as u; s = u.find_spec('analysis'); print(s.origin if s and s.origin else '')"
+    out = subprocess.run([str(python), "-c", code], cwd=cwd, capture_output=True, text=True)
+    return Path(out.stdout.strip()) if out.returncode == 0 and out.stdout.strip() else None
+
+
+def environment_problem(root: Path = ROOT, prefix: Path | None = None, python: str | Path | None = None) -> str | None:
+    """Why this interpreter would not run ``root``'s code (a ``.venv`` copied or moved from another checkout:
+    its scripts start the other place's Python, and its install may point at the other checkout), or None."""
+    prefix = Path(sys.prefix if prefix is None else prefix)
+    made = venv_made_at(prefix)
+    if made is not None and made.resolve() != prefix.resolve():
+        return (f"{prefix} was made at {made} and copied or moved here: its scripts still start the Python "
+                f"there. Run:  {FIX}")
+    origin = analysis_origin(python or sys.executable, root / "book")
+    expected = (root / "analysis" / "__init__.py").resolve()
+    if origin is None:
+        return f"{python or sys.executable} cannot import `analysis` (this checkout is {root}). Run:  {FIX}"
+    if origin.resolve() != expected:
+        return (f"this checkout is {root}, but {python or sys.executable} imports `analysis` from {origin.parent} "
+                f"(an environment made for another checkout). Run:  {FIX}")
+    return None
+
+
+def cell_timeout() -> float:
+    """The per-cell limit in seconds (``$BOOK_CELL_TIMEOUT``, default 600)."""
+    raw = os.environ.get(TIMEOUT_ENV, "").strip()
+    if not raw:
+        return float(DEFAULT_TIMEOUT)
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        sys.exit(f"{TIMEOUT_ENV} must be a positive number of seconds; got {raw!r}")
+    return value
 
 
 # --- the pages and their inputs ----------------------------------------------------------------------
@@ -102,7 +167,7 @@ def page_digest(docname: str) -> str:
     files = depgraph.page_dependencies(ROOT, codes) | {REQUIREMENTS}
     if uses_ledger(docname, codes):
         files |= {f for f in (LEDGER, LEDGER.with_suffix(".csv")) if f.exists()}
-    return depgraph.digest(ROOT, files, source.read_bytes())
+    return depgraph.digest(ROOT, files, source.read_bytes(), INTERPRETER)
 
 
 def claim_module_names() -> list[str]:
@@ -122,7 +187,7 @@ def part_name(module: str) -> str:
 
 def ledger_part_digest(module: str) -> str:
     files = depgraph.closure(ROOT, {module}) | {REQUIREMENTS}
-    return depgraph.digest(ROOT, files, module.encode())
+    return depgraph.digest(ROOT, files, module.encode(), INTERPRETER)
 
 
 def has_code(nb: nbformat.NotebookNode) -> bool:
@@ -155,9 +220,14 @@ def run_notebook(docname: str) -> None:
     (the kernel's log lines and, on failure, the full traceback) goes to ``_build/logs/<name>.log``."""
     import papermill
 
+    from nbclient.exceptions import CellTimeoutError
+
     source = ROOT / f"{docname}.md"
     target = ROOT / f"{docname}.ipynb"
     failed = ROOT / f"{docname}.failed.ipynb"
+    # The new run is written aside and replaces the previous good notebook only when it succeeds.
+    running = BUILD / "executing" / (docname.replace("/", "__") + ".ipynb")
+    timeout = cell_timeout()
     nb = jupytext.read(source)
     if not has_code(nb) and "{code-cell}" in source.read_text():
         sys.exit(f"chapter {docname}.md has code cells but jupytext read none: its header must declare "
@@ -168,15 +238,32 @@ def run_notebook(docname: str) -> None:
         return
     tmp = target.with_suffix(".input.ipynb")
     nbformat.write(nb, tmp)
+    running.parent.mkdir(parents=True, exist_ok=True)
+    running.unlink(missing_ok=True)
+    started: list[int] = []
     try:
         papermill.execute_notebook(
-            str(tmp), str(target), cwd=str(source.parent), kernel_name="python3",
+            str(tmp), str(running), cwd=str(source.parent), kernel_name="python3",
             progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+            execution_timeout=timeout, on_cell_start=lambda cell, cell_index: started.append(cell_index),
+        )
+        running.replace(target)
+    except CellTimeoutError:
+        index = started[-1] if started else -1
+        if running.exists():
+            running.replace(failed)
+        number, total = reader_cell(nb, index)
+        first_line = next((ln for ln in nb.cells[index].source.splitlines() if ln.strip()), "") if index >= 0 else ""
+        sys.exit(
+            f"chapter {docname}.md: code cell {number} of {total} (starting `{first_line.strip()[:60]}`) ran "
+            f"longer than {timeout:g} s and was stopped. On a slow machine raise the limit: "
+            f"{TIMEOUT_ENV}=<seconds> (make book {TIMEOUT_ENV}=1800)"
+            + (f"  (what ran: {failed.relative_to(ROOT)})" if failed.exists() else "")
         )
     except papermill.PapermillExecutionError as err:
         # Keep what ran (outputs up to the error) for debugging; the site never uses it.
-        if target.exists():
-            target.replace(failed)
+        if running.exists():
+            running.replace(failed)
         number, total = reader_cell(nb, err.cell_index)  # papermill ran nb's cells, index for index
         first_line = next((ln for ln in str(err.source).splitlines() if ln.strip()), "")
         print("".join(ANSI.sub("", line) + "\n" for line in err.traceback), file=sys.stderr, flush=True)
@@ -206,8 +293,7 @@ def execute_one(docname: str, digest: str | None = None, force: bool = False) ->
     if not force and target.exists() and stamp.exists() and stamp.read_text() == digest:
         return docname, "cached", 0.0
     start = time.perf_counter()
-    stamp.unlink(missing_ok=True)
-    target.unlink(missing_ok=True)
+    stamp.unlink(missing_ok=True)  # the previous notebook stays until the new run succeeds
     LOGS.mkdir(parents=True, exist_ok=True)
     with open(log, "w") as out:
         proc = subprocess.run([sys.executable, __file__, "_one", docname], stdout=out, stderr=subprocess.STDOUT,
@@ -243,8 +329,14 @@ print(f"ledger: {len(records)} claims ({counts}) -> {out}")
 
 def _run_logged(args: list[str], log: Path, what: str) -> None:
     LOGS.mkdir(parents=True, exist_ok=True)
+    timeout = cell_timeout()
     with open(log, "w") as out:
-        proc = subprocess.run(args, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=child_env())
+        try:
+            proc = subprocess.run(args, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=child_env(),
+                                  timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise ChapterFailed(f"{what} ran longer than {timeout:g} s and was stopped; on a slow machine raise "
+                                f"the limit: {TIMEOUT_ENV}=<seconds> (make book {TIMEOUT_ENV}=1800)") from None
     if proc.returncode != 0:
         lines = [ln for ln in log.read_text().splitlines() if ln.strip()]
         raise ChapterFailed(f"{what} failed: {lines[-1] if lines else proc.returncode}  "
@@ -353,7 +445,7 @@ def site_digest(extra: list[str]) -> str:
     files |= {p for p in BOOK.rglob("*") if p.is_file() and p.suffix not in (".md", ".ipynb", ".py")
               and "__pycache__" not in p.parts and ".ipynb_checkpoints" not in p.parts}
     files |= {LEDGER, LEDGER.with_suffix(".csv")}
-    return depgraph.digest(ROOT, {f for f in files if f.exists()}, json.dumps(extra).encode())
+    return depgraph.digest(ROOT, {f for f in files if f.exists()}, json.dumps(extra).encode(), INTERPRETER)
 
 
 def build_site(builder: str = "html", extra: list[str] | None = None, force: bool = False) -> bool:
@@ -445,6 +537,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--force", action="store_true", help="re-execute every page and rebuild the site")
     parser.add_argument("--jobs", type=int, default=2, help="pages executed at once (default 2)")
     args = parser.parse_args(argv)
+    problem = environment_problem() if args.what != "_one" else None
+    if problem:
+        sys.exit(problem)
     if args.what == "_one":
         run_notebook(args.docname)
         return
