@@ -32,7 +32,8 @@ def test_count_accepts_whole_numbers_and_refuses_the_rest():
 
 def test_seed_is_a_non_negative_whole_number():
     assert P.Seed().validate("seed", 0) == 0
-    for bad in ("abc", -1, 1.5, False, None, 2**64):
+    assert P.Seed().validate("seed", P.SEED_MAX) == 2**32 - 1
+    for bad in ("abc", -1, 1.5, False, None, 2**64, 2**32):
         with pytest.raises(ValueError, match="seed must be a non-negative whole number"):
             P.Seed().validate("seed", bad)
 
@@ -75,11 +76,28 @@ def test_check_returns_read_only_checked_values_and_writes_coercions_back():
     ns["In"] = ns["In"] + ["k = 3\nfit = object()", "check(...)"]
     ns.update(k=3, fit=object(), params=params)
     assert dict(P.check(ns, n_boot=P.Count(20, 20_000), seed=P.Seed())) == {"n_boot": 1000, "seed": 3}
-    # Interactive (no injected cell): the cell run just before is read as the parameters cell.
+    # Interactive (no injected cell): the latest cell setting a parameter is read as the parameters cell.
     ns["In"] = ["", "n_boot = 400\nnboot = 5", "check(...)"]
     ns["nboot"] = 5
     with pytest.raises(ValueError, match="unknown parameter 'nboot'"):
         P.check(ns, n_boot=P.Count(20, 20_000), seed=P.Seed())
+
+
+def test_a_scratch_cell_run_before_the_check_is_not_read_as_parameters():
+    """Re-running the check after a scratch cell (``x = 5``) passes, with or without papermill's cell."""
+    rules = dict(n_boot=P.Count(20, 20_000), seed=P.Seed())
+    interactive = {"In": ["", "import numpy", "n_boot = 400\nseed = 0", "check(...)", "x = 5", "check(...)"],
+                   "n_boot": 400, "seed": 0, "x": 5}
+    assert dict(P.check(interactive, **rules)) == {"n_boot": 400, "seed": 0}
+    injected = {"In": ["", "n_boot = 400\nseed = 0", "# Parameters\nseed = 3\n", "check(...)", "x = 5",
+                       "check(...)"], "n_boot": 400, "seed": 3, "x": 5}
+    assert dict(P.check(injected, **rules)) == {"n_boot": 400, "seed": 3}
+    # A scratch cell that sets a parameter (and something else) is the parameters cell as last run.
+    interactive["In"] += ["n_boot = 50\nnboot = 50", "check(...)"]
+    interactive.update(n_boot=50, nboot=50)
+    with pytest.raises(ValueError, match="unknown parameter 'nboot'"):
+        P.check(interactive, **rules)
+    assert P.injected_names(["", "x = 5", "check(...)"], known={"n_boot"}) == set()
 
 
 def test_check_needs_every_parameter_and_real_rules():

@@ -29,15 +29,24 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-__all__ = ["Count", "Seed", "Real", "Choice", "Flag", "Rule", "check", "injected_names", "SEED_MAX"]
+__all__ = ["Count", "Seed", "Real", "Choice", "Flag", "Rule", "check", "declared", "injected_names", "SEED_MAX"]
 
-#: Largest accepted seed (numpy accepts more; a bound keeps typos such as 1e30 out).
-SEED_MAX = 2**63 - 1
+#: Largest accepted seed: 2**32 - 1, numpy's classic range (a bound keeps typos such as 1e30 out, and leaves
+#: room for the seeds a chapter derives from it, such as ``seed + 1``).
+SEED_MAX = 2**32 - 1
 
 # Values papermill can inject (it writes Python literals); anything else in globals() is code's work.
 _LITERAL_TYPES = (bool, int, float, str, list, dict, tuple, type(None))
 # IPython's own plain-valued names.
 _IPYTHON_NAMES = frozenset({"In", "Out"})
+# The names the latest check() in this process declared (a chapter's parameters, in its kernel).
+_declared: frozenset[str] = frozenset()
+
+
+def declared() -> frozenset[str]:
+    """The parameter names of the latest :func:`check` in this process (a chapter's parameters, in its
+    kernel); empty before any check. ``analysis.ledger.card`` accepts these besides its claim's own."""
+    return _declared
 
 
 def _describe(value: Any) -> str:
@@ -96,12 +105,12 @@ class Seed(Rule):
     def validate(self, name: str, value: Any) -> int:
         n = _whole_number(name, value, "a non-negative whole number (a random seed)")
         if n < 0 or n > SEED_MAX:
-            raise ValueError(f"{name} must be a non-negative whole number (a random seed) at most 2**63 - 1; "
-                             f"got {_describe(value)}")
+            raise ValueError(f"{name} must be a non-negative whole number (a random seed) at most 2**32 - 1 "
+                             f"({SEED_MAX:,}); got {_describe(value)}")
         return n
 
     def describe(self) -> str:
-        return "a random seed, whole number >= 0"
+        return f"a random seed, whole number in [0, {SEED_MAX:,}]"
 
 
 @dataclass(frozen=True)
@@ -181,23 +190,29 @@ def _assigned_names(source: str) -> set[str]:
     return names
 
 
-def injected_names(history: list[str]) -> set[str] | None:
-    """Names papermill injected, read from the kernel's input history (IPython's ``In``; its last entry is
-    the running cell). Papermill's injected cell starts with ``# Parameters``; without one (an interactive
-    run) the cell run just before this one is taken as the parameters cell. ``None`` if there is no
-    history to read."""
+def injected_names(history: list[str], known: Iterable[str] = ()) -> set[str] | None:
+    """Names set as parameters, read from the kernel's input history (IPython's ``In``; its last entry is
+    the running cell): those of papermill's injected cell (it starts with ``# Parameters``; the latest one
+    counts). Without one (an interactive run), those of the latest cell that sets one of the ``known``
+    parameters: the parameters cell as the reader last ran it, so a scratch cell run in between
+    (``x = 5``) is not read as parameters. ``None`` if there is no history to read."""
     earlier = [src for src in history[:-1] if src and src.strip()]
     if not earlier:
         return None
     for src in reversed(earlier):
         if src.lstrip().startswith("# Parameters"):
             return _assigned_names(src)
-    return _assigned_names(earlier[-1])
+    known = set(known)
+    for src in reversed(earlier):
+        names = _assigned_names(src)
+        if names & known:
+            return names
+    return set()
 
 
 def _unknown_names(namespace: Mapping[str, Any], known: set[str]) -> list[str]:
     history = namespace.get("In")
-    names = injected_names(list(history)) if isinstance(history, list) else None
+    names = injected_names(list(history), known) if isinstance(history, list) else None
     if names is not None:  # only literal values can be parameters (not a fit left by a later cell)
         names = {n for n in names if n in namespace and type(namespace[n]) in _LITERAL_TYPES}
     else:  # no kernel history (e.g. exec of the cells): every literal-valued global is suspect
@@ -243,4 +258,6 @@ def check(namespace: dict[str, Any], **rules: Rule) -> Mapping[str, Any]:
             raise ValueError(f"parameter {name} is not defined: the parameters cell must set it")
         checked[name] = rule.validate(name, namespace[name])
     namespace.update(checked)
+    global _declared
+    _declared = frozenset(rules)
     return MappingProxyType(checked)

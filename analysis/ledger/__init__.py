@@ -14,16 +14,18 @@ from __future__ import annotations
 import csv
 import dataclasses
 import importlib
+import inspect
 import io
 import json
 import os
+import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis.house import data
+from analysis.house import data, parameters
 from analysis.ledger.core import (ABOUT_FACTOR, ABOUT_POINTS, FRAGILE_BELOW, MOST_SHARE, OFTEN_SHARE,
                                   RATE_TOLERANCE, THIN_POINTS, about_rate, ARTICLES, DATA, LITERATURE, MODEL,
                                   NOT_SUPPORTED, NOT_TESTABLE, NOT_TESTABLE_REASONS, ORDER_FACTOR, PARTLY,
@@ -45,10 +47,20 @@ CLAIM_MODULES = (
     "analysis.ledger.general",
 )
 
-#: Where a build writes the ledger artefact (read by the intro and ledger pages).
+#: Where a build writes the ledger artefact (read by the intro and ledger pages): under the book's checkout
+#: when the package runs from one (it has ``_toc.yml``), else None (an installed package: no default, so
+#: nothing is written into site-packages; give a path).
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-ARTEFACT = PROJECT_ROOT / "_build" / "ledger" / "ledger.json"
+ARTEFACT = PROJECT_ROOT / "_build" / "ledger" / "ledger.json" if (PROJECT_ROOT / "_toc.yml").is_file() else None
 ARTEFACT_ENV = "SCALING_BOOK_LEDGER"
+NO_CHECKOUT = ("analysis is installed (in {where}), not run from the book's checkout, so the ledger artefact "
+               "has no default place: give one, e.g. `python -m analysis.ledger ledger.json`")
+
+
+def _default_artefact() -> Path:
+    if ARTEFACT is None:
+        raise ValueError(NO_CHECKOUT.format(where=PROJECT_ROOT))
+    return ARTEFACT
 
 
 def registered_claims(modules: Sequence[str] = CLAIM_MODULES) -> list[Claim]:
@@ -204,8 +216,21 @@ def evaluate_all(modules: Sequence[str] = CLAIM_MODULES, processes: int = 1) -> 
 
 
 def card(claim_id: str, **params: Any) -> Card:
-    """The verdict card of one claim, computed with the chapter's parameters (what chapters display)."""
-    return Card(evaluate(get_claim(claim_id), **params))
+    """The verdict card of one claim, computed with the chapter's parameters (what chapters display).
+
+    A name that is neither a parameter of the claim's evidence nor one of the chapter's parameters (those of
+    the latest :func:`analysis.house.parameters.check`) is refused by name, before any work.
+    """
+    claim = get_claim(claim_id)
+    if claim.evidence_fn is None or not any(
+            p.kind == p.VAR_KEYWORD for p in inspect.signature(claim.evidence_fn).parameters.values()):
+        unknown = sorted(set(params) - set(claim.parameters()) - parameters.declared())
+        if unknown:
+            own = ", ".join(claim.parameters()) or "none"
+            chapter = ", ".join(sorted(parameters.declared())) or "none checked in this process"
+            raise ValueError(f"unknown parameter{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))} "
+                             f"for claim {claim_id}: its evidence takes {own}; the chapter's parameters: {chapter}")
+    return Card(evaluate(claim, **params))
 
 
 def show(claim_id: str, **params: Any) -> Card:
@@ -252,9 +277,10 @@ def from_json(text: str) -> list[ClaimRecord]:
     return out
 
 
-def write_artefact(path: str | Path = ARTEFACT, records: Sequence[ClaimRecord] | None = None) -> Path:
-    """Evaluate the ledger (unless ``records`` are given) and write ``ledger.json`` and ``ledger.csv``."""
-    path = Path(path)
+def write_artefact(path: str | Path | None = None, records: Sequence[ClaimRecord] | None = None) -> Path:
+    """Evaluate the ledger (unless ``records`` are given) and write ``ledger.json`` and ``ledger.csv`` at
+    ``path`` (default :data:`ARTEFACT`; an installed package has none and refuses)."""
+    path = _default_artefact() if path is None else Path(path)
     if path.suffix != ".json":
         raise ValueError(f"path must end in .json; got {str(path)!r}")
     records = evaluate_all() if records is None else records
@@ -265,11 +291,24 @@ def write_artefact(path: str | Path = ARTEFACT, records: Sequence[ClaimRecord] |
 
 
 def load_records(path: str | Path | None = None) -> list[ClaimRecord]:
-    """The ledger rows from the build's artefact (``$SCALING_BOOK_LEDGER`` or :data:`ARTEFACT`); when
-    there is none (a chapter run outside the build), they are computed."""
-    path = Path(path or os.environ.get(ARTEFACT_ENV) or ARTEFACT)
-    if path.is_file():
-        return from_json(path.read_text())
+    """The ledger rows from an artefact: ``path``, else ``$SCALING_BOOK_LEDGER`` (the build sets it), else
+    :data:`ARTEFACT`.
+
+    A ``path`` or ``$SCALING_BOOK_LEDGER`` naming no file is refused (``ValueError``). Without either, and
+    no artefact at the default place (a chapter run outside the build, or on Colab), the rows are computed
+    here, with a warning that says so.
+    """
+    for name, given in (("path", path), (ARTEFACT_ENV, os.environ.get(ARTEFACT_ENV) if path is None else None)):
+        if given:
+            if not Path(given).is_file():
+                raise ValueError(f"{name} must name a ledger artefact; got {str(given)!r}, which is not a file "
+                                 f"(write it with `python -m analysis.ledger {given}`)")
+            return from_json(Path(given).read_text())
+    if ARTEFACT is not None and ARTEFACT.is_file():
+        return from_json(ARTEFACT.read_text())
+    where = f"at {ARTEFACT}" if ARTEFACT is not None else "(an installed package has no default place)"
+    warnings.warn(f"no ledger artefact {where}: computing every claim here (a minute or two); "
+                  "`python -m analysis.ledger` in the book's checkout writes it once", stacklevel=2)
     return evaluate_all()
 
 
@@ -295,15 +334,19 @@ def counts_by(records: Sequence[ClaimRecord], field: str) -> dict[str, dict[str,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m analysis.ledger [PATH]``: write the ledger artefact (default :data:`ARTEFACT`)."""
+    """``python -m analysis.ledger [PATH]``: write the ledger artefact (default :data:`ARTEFACT`; an installed
+    package has no default and asks for a path)."""
     import argparse
     import time
 
     parser = argparse.ArgumentParser(description="Evaluate every claim and write ledger.json + ledger.csv")
-    parser.add_argument("path", nargs="?", default=str(ARTEFACT))
+    parser.add_argument("path", nargs="?", default=None,
+                        help=f"where to write ledger.json (default: {ARTEFACT or 'none, for an installed package'})")
     parser.add_argument("--processes", type=int, default=min(2, os.cpu_count() or 1),
                         help="worker processes (default: 2, or 1 on a one-core machine)")
     args = parser.parse_args(argv)
+    if args.path is None and ARTEFACT is None:
+        parser.error(NO_CHECKOUT.format(where=PROJECT_ROOT))
     start = time.perf_counter()
     records = evaluate_all(processes=args.processes)
     out = write_artefact(args.path, records)

@@ -2,4 +2,5 @@
 
 from analysis.ledger import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # importing this module (a test, a tool listing modules) runs nothing
+    raise SystemExit(main())
