@@ -189,3 +189,63 @@ def test_a_reader_notebook_still_runs_top_to_bottom(site, tmp_path):
 def test_making_a_reader_notebook_twice_changes_nothing():
     once = _reader(_page())
     assert nbformat.writes(_reader(once)) == nbformat.writes(once)
+
+
+def test_reader_notebooks_carry_no_builder_paths():
+    """Papermill records the builder's input and output paths; a reader notebook keeps only the parameters."""
+    nb = _page()
+    nb.metadata["papermill"] = {"input_path": "/home/builder/book/x.input.ipynb", "output_path": "/home/builder/x.ipynb",
+                                "parameters": {"n_boot": 50}, "default_parameters": {}, "version": "2.7.0",
+                                "environment_variables": {}, "start_time": "2026-01-01"}
+    reader = _reader(nb)
+    assert reader.metadata["papermill"] == {"parameters": {"n_boot": 50}, "default_parameters": {}, "version": "2.7.0"}
+    assert "/home/builder" not in nbformat.writes(reader)
+
+
+def test_no_downloadable_notebook_holds_the_builders_path(site):
+    for path in _site_notebooks(site):
+        assert str(ROOT) not in path.read_text(), f"{path.name} publishes the builder's path {ROOT}"
+
+
+def _no_itables(tmp_path) -> Path:
+    """A folder that, first on the path, makes `import itables` fail as on a runtime-only install."""
+    fake = tmp_path / "no_itables" / "itables"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise ModuleNotFoundError(\"No module named 'itables'\", name='itables')\n")
+    return fake.parent
+
+
+def test_the_interactive_table_falls_back_to_plain_html_without_itables(tmp_path):
+    source = "from IPython.display import HTML\nfrom itables import init_notebook_mode, show\n\nx = 1"
+    code = editions.ITABLES_IMPORT.sub(editions.ITABLES_FALLBACK, source)
+    assert code.endswith("\n\nx = 1") and "except ImportError" in code
+    import pandas as pd
+
+    shown = []
+    sys.path.insert(0, str(_no_itables(tmp_path)))
+    sys.modules.pop("itables", None)
+    try:
+        namespace = {}
+        exec(code, namespace)
+        namespace["display"] = shown.append  # what the fallback hands to IPython
+        exec("init_notebook_mode(connected=False)\nshow(frame, allow_html=True, paging=False)",
+             {**namespace, "frame": pd.DataFrame({"a": ["<b>x</b>"]}),
+              "display": shown.append})
+    finally:
+        sys.path.pop(0)
+        sys.modules.pop("itables", None)
+    assert shown and "<b>x</b>" in shown[0].data and "<table" in shown[0].data
+
+
+def test_the_ledger_reader_notebook_runs_in_a_fresh_kernel_without_itables(site, tmp_path, monkeypatch):
+    """The ledger page's reader notebook, executed as on Binder or Colab (no itables, the book's extra)."""
+    import papermill
+
+    monkeypatch.setenv("PYTHONPATH", str(_no_itables(tmp_path)))
+    monkeypatch.setenv("SCALING_BOOK_LEDGER", str(ROOT / "_build" / "ledger" / "ledger.json"))
+    source = site / "_sources" / "book" / "ledger.ipynb"
+    papermill.execute_notebook(str(source), str(tmp_path / "out.ipynb"), kernel_name="python3", cwd=str(tmp_path),
+                               progress_bar=False)
+    ran = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    html = [o.get("data", {}).get("text/html", "") for c in ran.cells for o in c.get("outputs", [])]
+    assert any("<table" in h and "SL-1" in h for h in html), "the ledger table is shown as plain HTML"

@@ -298,6 +298,17 @@ GLUE_IMPORT = re.compile(r"^from myst_nb import glue\s*$", re.M)
 GLUE_FALLBACK = ("try:\n    from myst_nb import glue\n"
                  "except ImportError:  # outside the book: glue only hands values to the book's text\n"
                  "    def glue(name, value, display=True):\n        return value if display else None")
+# The interactive tables come with the `book` extra, not with `pip install` of the package (Colab, Binder):
+# without itables a reader notebook shows the same table as plain HTML.
+ITABLES_IMPORT = re.compile(r"^from itables import (?P<names>[\w ,]+?)[ \t]*$", re.M)
+ITABLES_FALLBACK = ("try:\n    from itables import \\g<names>\n"
+                    "except ImportError:  # outside the book: the same table, as plain HTML\n"
+                    "    from IPython.display import HTML, display\n\n"
+                    "    def init_notebook_mode(*args, **kwargs):\n        return None\n\n"
+                    "    def show(frame, *args, allow_html=False, **kwargs):\n"
+                    "        display(HTML(frame.to_html(escape=not allow_html)))")
+#: Of papermill's notebook metadata, what a reader may want (its input and output paths are the builder's).
+PAPERMILL_KEPT = ("parameters", "default_parameters", "version")
 
 
 def reader_notebook(nb: nbformat.NotebookNode, *, bib: dict, titles: dict, repo_url: str | None = None) -> nbformat.NotebookNode:
@@ -329,6 +340,7 @@ def reader_notebook(nb: nbformat.NotebookNode, *, bib: dict, titles: dict, repo_
             continue
         if cell.cell_type == "code":
             cell.source = GLUE_IMPORT.sub(GLUE_FALLBACK, cell.source)
+            cell.source = ITABLES_IMPORT.sub(ITABLES_FALLBACK, cell.source)
             for output in cell.get("outputs", []):
                 page = static_chart_html(output)
                 if page is not None:
@@ -343,6 +355,8 @@ def reader_notebook(nb: nbformat.NotebookNode, *, bib: dict, titles: dict, repo_
             "laptop), install the book's package and its runtime dependencies first:* "
             f'`pip install "git+{repo_url}"` *(on Colab, in a first cell, with `!` in front).*'))
     out.cells = cells
+    if "papermill" in out.metadata:
+        out.metadata["papermill"] = {k: v for k, v in out.metadata["papermill"].items() if k in PAPERMILL_KEPT}
     out.metadata.setdefault("scaling_book", {})["edition"] = "reader notebook (works outside the book)"
     return out
 
