@@ -40,11 +40,21 @@ def fan_frame(runs: dict, quantiles=(0.05, 0.25, 0.5, 0.75, 0.95)) -> pd.DataFra
     return pd.concat(rows, ignore_index=True)
 
 
+def _every_kth_generation(frame: pd.DataFrame, max_rows: int = 5000) -> tuple[pd.DataFrame, int]:
+    """Every k-th generation (and the last) of a long per-generation table, the smallest k that keeps it
+    under ``max_rows`` (Altair's limit for inline data), and k."""
+    per_generation = max(1, int((frame["generation"] == 0).sum()))
+    n = int(frame["generation"].max()) + 1
+    k = max(1, -(-n * per_generation // (max_rows - per_generation)))
+    g = frame["generation"]
+    return (frame if k == 1 else frame[(g % k == 0) | (g == g.max())]), k
+
+
 def variance_fan_chart(runs: dict, published: pd.DataFrame | None = None) -> alt.LayerChart:
     """Fan chart of the fitted variance per generation (5-95 % and 25-75 % bands, median, closed-form mean),
     replace vs accumulate, with a control choosing the samples per generation M and, when ``published``
     (:func:`analysis.collapse.gaussian.load_kazdan_gaussian`) is given, Kazdan et al.'s published medians."""
-    frame = fan_frame(runs)
+    frame, every = _every_kth_generation(fan_frame(runs))  # a long run is drawn every k-th generation
     cols = ["q05", "q25", "q50", "q75", "q95", "expected"]
     # the axis reaches down to the smallest value drawn (rounded down to a decade): nothing is clamped
     values = frame[cols].to_numpy(float).ravel()
@@ -80,7 +90,8 @@ def variance_fan_chart(runs: dict, published: pd.DataFrame | None = None) -> alt
     n_chains = next(iter(runs.values())).n_chains
     chart = alt.layer(*layers).add_params(pick).properties(title=alt.Title(
         "Refitting a normal to its own samples: replace collapses",
-        subtitle=f"bands: 5-95 % and 25-75 % of {n_chains:,} chains; dashed: closed-form mean; diamonds: published"))
+        subtitle=f"bands: 5-95 % and 25-75 % of {n_chains:,} chains; dashed: closed-form mean; diamonds: published"
+                 + (f"; every {every}th generation drawn" if every > 1 else "")))
     rep = frame[(frame["mode"] == "replace") & (frame["sample_size"] == sizes[0])]["q50"].iloc[-1]
     return charts.figure(chart, name="fig-mc-fan", source=SOURCE_KAZDAN, description=(
         f"Fitted variance (log axis, {floor:g} to 3) against generation 0 to {n_gen} for replace and accumulate, "
