@@ -66,7 +66,8 @@ def variance_fan_chart(runs: dict, published: pd.DataFrame | None = None) -> alt
     pick = charts.log_slider("M", values=sizes, value=100 if 100 in sizes else sizes[0],
                              label="samples per generation M ")
     n_gen = int(frame["generation"].max())
-    x = charts.x("generation:Q", "generation (0 = fit to real data)", (0, n_gen))
+    x = charts.x("generation:Q", "generation (0 = fit to real data)" + (f"; one in {every} drawn" if every > 1 else ""),
+                 (0, n_gen))
     y = lambda f, t=None: charts.y(f, t or "", (floor, 3), scale="log")  # noqa: E731
     color = alt.Color("mode:N", title="data reuse", scale=charts.colour_scale(["replace", "accumulate"]))
     base = alt.Chart(frame).transform_filter("datum.sample_size == M")
@@ -90,8 +91,7 @@ def variance_fan_chart(runs: dict, published: pd.DataFrame | None = None) -> alt
     n_chains = next(iter(runs.values())).n_chains
     chart = alt.layer(*layers).add_params(pick).properties(title=alt.Title(
         "Refitting a normal to its own samples: replace collapses",
-        subtitle=f"bands: 5-95 % and 25-75 % of {n_chains:,} chains; dashed: closed-form mean; diamonds: published"
-                 + (f"; every {every}th generation drawn" if every > 1 else "")))
+        subtitle=f"bands: 5-95 % and 25-75 % of {n_chains:,} chains; dashed: closed-form mean; diamonds: published"))
     rep = frame[(frame["mode"] == "replace") & (frame["sample_size"] == sizes[0])]["q50"].iloc[-1]
     return charts.figure(chart, name="fig-mc-fan", source=SOURCE_KAZDAN, description=(
         f"Fitted variance (log axis, {floor:g} to 3) against generation 0 to {n_gen} for replace and accumulate, "
