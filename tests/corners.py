@@ -314,9 +314,23 @@ def shell():
     from IPython.core.interactiveshell import InteractiveShell
     from traitlets.config import Config
 
+    import sys
+
+    import altair as alt
+
     config = Config()
     config.HistoryManager.enabled = False  # no history database (two test processes run at once)
-    yield InteractiveShell.instance(config=config)
+    main, renderer, theme = sys.modules.get("__main__"), alt.renderers.active, alt.theme.active
+    shell = InteractiveShell.instance(config=config)
+    yield shell
+    # Leave the test process as it was for the next test file: no IPython shell, the usual __main__, Altair's
+    # renderer and theme (the pages switch to the book's).
+    shell.reset(new_session=False)
+    InteractiveShell.clear_instance()
+    if main is not None:
+        sys.modules["__main__"] = main
+    alt.renderers.enable(renderer)
+    alt.theme.enable(theme)
 
 
 @pytest.fixture(scope="module")
