@@ -4,6 +4,8 @@ blocked), at a laptop's 1280×800 and a phone's 390×844:
 * every page renders offline: no request leaves localhost, no console error, every chart drawn (none
   showing an error), every formula typeset;
 * every chart is drawn, and its SVG (legend included) fits inside its container;
+* every chart draws marks inside its axes, labels every axis, cuts no text, and is at least half as wide as
+  its column (each stacked panel too);
 * no page scrolls sideways (a code block or a table may scroll inside its own box);
 * axe-core finds no serious or critical accessibility violation the book can fix (the few that belong
   to the theme are listed by name in ``THEME_LEVEL`` with the reason);
@@ -70,8 +72,51 @@ PAGE_BUDGET_BYTES = 12_000_000
 #: A4 at 96 dpi less 15 mm margins on each side: the width a printed page lays out in.
 PRINT_WIDTH = 680
 
+#: What a drawn chart shows (a function inside MEASURE): marks with an area inside their plot (a bar with no
+#: length, or every point outside the axes, is no mark), tick labels on every axis, text cut with an ellipsis
+#: or running off the drawing, and the width of the chart and of each stacked panel against the column.
+CHART_CHECKS = """
+  function chartChecks(svg, column) {
+    const sr = svg.getBoundingClientRect();
+    const frameOf = g => {
+      const view = g.parentElement.closest('g.mark-group');
+      const item = view ? Array.from(view.children).find(c => c.tagName === 'g') : null;
+      const bg = item ? item.querySelector(':scope > path.background') : null;
+      return bg ? bg.getBoundingClientRect() : sr;
+    };
+    const shows = (el, f, kind) => {
+      const r = el.getBoundingClientRect();
+      const w = Math.min(r.right, f.right) - Math.max(r.left, f.left), h = Math.min(r.bottom, f.bottom) - Math.max(r.top, f.top);
+      const thin = ['line', 'trail', 'rule'].includes(kind);
+      return w >= 0 && h >= 0 && (thin ? (w > 0.5 || h > 0.5) : (w > 0.5 && h > 0.5)) && el.getAttribute('opacity') !== '0';
+    };
+    let marks = 0; const empty = [];
+    for (const g of svg.querySelectorAll('g.role-mark')) {
+      if (g.closest('.role-axis, .role-legend, .role-title')) continue;
+      const kind = ((g.getAttribute('class') || '').match(/mark-(\\w+)/) || [])[1];
+      if (kind === 'group') continue;
+      const f = frameOf(g), kids = Array.from(g.children), shown = kids.filter(k => shows(k, f, kind));
+      if (kids.length && !shown.length && !['text', 'rule'].includes(kind)) empty.push(kind);
+      if (!['text', 'rule'].includes(kind)) marks += shown.length;
+    }
+    const unlabelled = Array.from(svg.querySelectorAll('g.role-axis')).filter(a => a.querySelector('.role-axis-grid') === null)
+      .filter(a => Array.from(a.querySelectorAll('.role-axis-label text')).filter(t => t.textContent.trim()).length < 2)
+      .map(a => (a.querySelector('.role-axis-title text') || {textContent: '(untitled axis)'}).textContent);
+    const texts = Array.from(svg.querySelectorAll('text')).filter(t => t.textContent.trim());
+    const cut = texts.map(t => t.textContent).filter(t => t.includes('\\u2026')).slice(0, 5);
+    const outside = texts.filter(t => !t.closest('.role-mark')).filter(t => {
+      const r = t.getBoundingClientRect(); return r.width > 0 && (r.left < sr.left - 1 || r.right > sr.right + 1);
+    }).map(t => t.textContent).slice(0, 5);
+    const panels = Array.from(svg.querySelectorAll('g.role-scope')).filter(g => /(^| )concat_\\d+_group/.test(g.getAttribute('class') || ''))
+      .map(g => Math.round(g.getBoundingClientRect().width));
+    return {marks, empty_layers: empty, unlabelled_axes: unlabelled, cut, text_outside: outside,
+            width: Math.round(sr.width), column: Math.round(column.width), panels};
+  }
+"""
+
 MEASURE = """() => {
   const vw = window.innerWidth;
+""" + CHART_CHECKS + """
   const charts = Array.from(document.querySelectorAll('div[id^="altair-viz-"]')).map(d => {
     const svg = d.querySelector('svg.marks') || d.querySelector('canvas');
     let box = d.closest('figure') || d.closest('.cell_output') || d.parentElement;
@@ -94,6 +139,7 @@ MEASURE = """() => {
       out.rect = [Math.round(r.left), Math.round(r.right)];
       out.box = [Math.round(b.left), Math.round(b.right)];
       out.fits = r.left >= b.left - 1 && r.right <= b.right + 1 && r.right <= vw + 1 && intrinsic <= b.width + 1;
+      if (svg.tagName === 'svg') Object.assign(out, chartChecks(svg, b));
     }
     return out;
   });
@@ -276,6 +322,38 @@ def test_every_chart_is_drawn_and_fits_its_container(report):
     n = sum(len(m["charts"]) for m in report.values())
     assert n > 0, "no chart found on any page"
     assert not bad, f"{len(bad)} of {n} chart views do not fit:\n" + "\n".join(bad)
+
+
+#: Charts allowed to be narrower than half their column, each with the reason (none at present).
+NARROW_CHARTS: dict[str, str] = {}
+
+
+def test_every_chart_shows_marks_ticks_and_whole_text(report):
+    """At 390 and 1280 px every chart draws marks inside its axes (a bar with no length or points all off the
+    axes are no marks), labels every axis with at least two ticks, and cuts no title, legend or label with an
+    ellipsis or past the edge of its drawing."""
+    bad = []
+    for (rel, v), m in report.items():
+        for c in m["charts"]:
+            if "marks" not in c:
+                continue
+            name = f"{rel} @ {v}: {c['figure_id'] or c['id']}"
+            if not c["marks"] or c["empty_layers"]:
+                bad.append(f"{name}: {c['marks']} marks drawn; layers drawing nothing: {c['empty_layers']}")
+            if c["unlabelled_axes"]:
+                bad.append(f"{name}: axes without tick labels: {c['unlabelled_axes']}")
+            if c["cut"] or c["text_outside"]:
+                bad.append(f"{name}: text cut {c['cut']} or running off the chart {c['text_outside']}")
+    assert not bad, f"{len(bad)} chart views:\n" + "\n".join(bad)
+
+
+def test_no_chart_is_narrower_than_half_its_column(report):
+    """A chart, and each panel of a stacked one, takes at least half the width of its column."""
+    bad = [f"{rel} @ {v}: {c['figure_id'] or c['id']} is {c['width']} px (panels {c['panels']}) in a {c['column']} px column"
+           for (rel, v), m in report.items() for c in m["charts"]
+           if "width" in c and (c["figure_id"] or c["id"]) not in NARROW_CHARTS
+           and (c["width"] < c["column"] / 2 or any(p < c["column"] / 2 for p in c["panels"]))]
+    assert not bad, "\n".join(bad)
 
 
 def test_no_page_scrolls_sideways(report):

@@ -1,3 +1,5 @@
+import json
+
 import altair as alt
 import pytest
 
@@ -169,7 +171,11 @@ def test_layout_clips_every_mark_unless_told_not_to():
     assert out["layer"][1]["mark"]["clip"] is False
     assert out["width"] == "container"
     concat = charts.layout({"vconcat": [{"mark": "bar"}, {"mark": "bar"}]})
-    assert all(v["width"] == charts.PANEL_WIDTH for v in concat["vconcat"])
+    assert all(v["width"] == "container" for v in concat["vconcat"])  # stacked panels fill the column
+    assert concat["autosize"] == {"type": "fit-x", "contains": "padding"}
+    assert all(v["width"] == charts.STATIC_WIDTH - 70 for v in charts.layout(concat, 620)["vconcat"])
+    with pytest.raises(ValueError, match="side by side"):
+        charts.layout({"hconcat": [{"mark": "bar"}, {"mark": "bar"}]})
 
 
 def test_table_formats_for_reading():
@@ -209,18 +215,36 @@ def test_end_labels_put_one_label_at_each_line_end():
         charts.end_labels(frame, x=x, y=y, series="nope")
 
 
-def test_long_titles_wrap_to_fit_a_phone():
+def test_long_titles_wrap_to_fit_the_column():
+    """Titles are wrapped by words for each container width (a phone's, a tablet's, a laptop's) and the
+    chart picks the wrapping for its column: Vega would cut a long line with an ellipsis."""
     long = "The first-principles cost model against Epoch's own estimates, run by run"
     out = charts.layout({"mark": "point", "title": {"text": long, "subtitle": "short"}})
-    assert isinstance(out["title"]["text"], list) and all(len(t) <= charts.TITLE_CHARS for t in out["title"]["text"])
-    assert " ".join(out["title"]["text"]) == long and out["title"]["subtitle"] == "short"
-    assert charts.layout({"mark": "point", "title": "Short"})["title"] == {"text": "Short"}
+    expr = out["title"]["text"]["expr"]
+    for limit, title_chars, _ in charts.TITLE_WRAPS:
+        lines = charts._wrap(long, title_chars)
+        assert json.dumps(lines) in expr and all(len(t) <= title_chars for t in lines) and " ".join(lines) == long
+    assert "containerSize()" in expr and json.dumps(["short"]) in out["title"]["subtitle"]["signal"]
+    short = charts.layout({"mark": "point", "title": "Short"})["title"]["text"]["expr"]
+    assert short.count('["Short"]') == len(charts.TITLE_WRAPS)
+
+
+def test_long_axis_titles_wrap_and_legends_stack():
+    out = charts.layout({"mark": "point", "encoding": {"x": {"field": "a", "type": "quantitative",
+                                                             "title": "year the largest run uses the whole effective stock"}}})
+    lines = out["encoding"]["x"]["title"]
+    assert " ".join(lines) == "year the largest run uses the whole effective stock"
+    assert len(lines) == 2 and all(len(t) <= charts.AXIS_TITLE_CHARS["x"] for t in lines)
+    assert out["config"]["legend"]["layout"]["bottom"]["direction"] == "vertical"
 
 
 @pytest.mark.parametrize("group", charts.GROUPS)
 def test_entities_that_share_a_chart_never_share_a_colour(group):
     colours = [charts.colour(e) for e in group]
     assert len(set(colours)) == len(colours), {e: charts.colour(e) for e in group}
+    close = [(a, b, round(_delta_e(charts.colour(a), charts.colour(b)))) for a, b in itertools.combinations(group, 2)
+             if _delta_e(charts.colour(a), charts.colour(b)) < 20 and {a, b} != {"all runs", "reference"}]
+    assert not close, close  # far apart (CIE76), not merely different
 
 
 def test_numpy_scalars_print_as_plain_numbers_for_glue():
@@ -303,7 +327,7 @@ def _book_charts():
     from analysis.economics import charts as ecc
     from analysis.other_side import emergence as em, charts as emc
     from analysis.other_side import obsscaling as ob
-    from analysis.chinchilla import overtraining as ot
+    from analysis.chinchilla import kaplan_vs_chinchilla as kc
     from analysis.progress import frontier as pr
     from analysis.progress import charts as pc
     from analysis.scaling_laws import returns as sl, charts as slc
@@ -329,12 +353,13 @@ def _book_charts():
         "chc.tokens_per_param_chart": lambda: chc.tokens_per_param_chart(boot),
         "chc.frontier_chart": lambda: chc.frontier_chart(fits),
         "chc.overtraining_chart": lambda: chc.overtraining_chart(alloc.overtraining(law.LLAMA3_8B, fit)),
-        "ot.errors_chart": ot.errors_chart,
-        "ot.inference_explorer": lambda: ot.inference_explorer(fit, 2.0),
+        "chc.errors_chart": chc.errors_chart,
+        "chc.inference_explorer": lambda: chc.inference_explorer(fit, 2.0),
+        "chc.reconcile_chart": lambda: chc.reconcile_chart(kc.reconcile_kaplan_chinchilla(n_boot=40)),
         "dw.stock_chart": lambda: dw.stock_chart(stock, ds.sample_high_quality_stock()),
         "dw.dataset_projection_chart": lambda: dw.dataset_projection_chart(ds.dataset_trend(), stock),
         "dw.exhaustion_chart": lambda: dw.exhaustion_chart(both),
-        "dw.sensitivity_chart": lambda: dw.sensitivity_chart(ds.exhaustion_sensitivity(np.array([2.0, 3.0]), 500), 2.35),
+        "dw.sensitivity_chart": lambda: dw.sensitivity_chart(ds.exhaustion_sensitivity(n_samples=500, seed=0), 2.35),
         "dw.halving_chart": lambda: dw.halving_chart(dc.halving_compute_range(float(np.median(stock.quality))), 4.6e26),
         "dw.fit_chart": lambda: dw.fit_chart(dc.refit_decay_constants()),
         "dw.profile_chart": lambda: dw.profile_chart(dc.refit_profile(np.array([5.0, 15.0, 50.0]))),
@@ -367,18 +392,20 @@ def _book_charts():
         "emc.step_cost_chart": emc.step_cost_chart,
         "emc.metrics_chart": lambda: emc.metrics_chart(em.compare_metrics(n_boot=20)),
         "emc.inverse_chart": lambda: emc.inverse_chart(em.inverse_problems()),
-        "ob.forecast_chart": lambda: ob.forecast_chart(ob.predict_emergent()),
+        "emc.forecast_chart": lambda: emc.forecast_chart(ob.predict_emergent()),
         "mcc.variance_fan_chart": lambda: mcc.variance_fan_chart(mc.fan_runs(n_generations=20, n_chains=200),
                                                                  mc.load_kazdan_gaussian()),
         "mcc.vocabulary_survival_chart": lambda: mcc.vocabulary_survival_chart(voc),
         "mcc.vocabulary_loss_chart": lambda: mcc.vocabulary_loss_chart(voc),
-        "mcc.schedule_chart": lambda: mcc.schedule_chart(mc.schedule_table(20, 10)),
+        "mcc.schedule_chart": lambda: mcc.schedule_chart(mc.schedule_table(n_generations=200, base=20)),
         "mcc.log_variance_walk_chart": lambda: mcc.log_variance_walk_chart(mc.unbiased_run(20, 10, 50), n_paths=3),
         "mcc.budget_chart": lambda: mcc.budget_chart(mc.data_budget_table(20, 10)),
-        "mcc.fresh_schedule_chart": lambda: mcc.fresh_schedule_chart(mc.fresh_schedule_table(20)),
+        "mcc.fresh_schedule_chart": lambda: mcc.fresh_schedule_chart(mc.fresh_schedule_table(200, synthetic=20,
+                                                                                             fresh_base=2)),
         "mcc.mix_sweep_chart": lambda: mcc.mix_sweep_chart(mc.mix_sweep(10, 10, n_chains=50), 10),
         "mcc.truncation_chart": lambda: mcc.truncation_chart(vocab.truncated_chain_table(
             vocab.word_frequencies(500)["probability"].to_numpy(), 3, (1000,), top_p=0.9, n_chains=2), 0.9),
+        "mcc.detection_chart": lambda: mcc.detection_chart(vocab.detection_table((200_000, 1_000_000), 5), 5),
         "mcc.tails_scaling_chart": lambda: mcc.tails_scaling_chart(
             tails.scaling_curves(k=2000, t_max=1e6, n_points=9, n_types=20_000), 0.1),
     }
@@ -393,8 +420,7 @@ def test_no_book_chart_uses_si_prefix_tooltips():
     """d3's "s" format writes 1.2G for 1.2 billion and µ for a millionth; the book writes 1.2B (charts.si)."""
     offenders = {}
     checked = 0
-    for name, build in _book_charts().items():
-        spec = build().to_dict()
+    for name, spec in _book_specs().items():
         checked += len(_tooltip_formats(spec))
         if bad := _si_prefix_tooltips(spec):
             offenders[name] = bad
@@ -413,3 +439,269 @@ def test_watts_expr_writes_power_as_the_chapter_does():
     svg = vlc.vegalite_to_svg(spec)
     for text in values.values():
         assert f">{text}<" in svg
+
+
+# --- every chart of the book, checked from its spec -------------------------------------------------------
+
+import functools  # noqa: E402
+import itertools  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+BOOK = Path(__file__).resolve().parents[1] / "book"
+#: Figures drawn by the ledger package rather than a chapter (tested in tests/test_ledger*.py).
+NOT_CHAPTER_FIGURES = {"fig-ledger-robustness", "fig-intro-verdicts"}
+COLOUR_CHANNELS = ("color", "fill", "stroke")
+
+
+@functools.lru_cache(maxsize=1)
+def _book_specs() -> dict:
+    """name -> Vega-Lite dict of every chapter chart (built once per test session)."""
+    return {name: build().to_dict() for name, build in _book_charts().items()}
+
+
+def _units(spec):
+    """(unit spec, encoding with inherited channels, layer siblings' root) of every single view in ``spec``."""
+    return list(charts._unit_specs(spec))
+
+
+def _field(d) -> str | None:
+    return d.get("field") if isinstance(d, dict) else None
+
+
+def _colour_problems(spec) -> list[str]:
+    """Distinct values of one colour-encoded field drawn in the same colour with no dash or shape between them;
+    colour channels with no scale of the house (default palette); layers that colour by different fields on
+    one shared scale (Vega-Lite merges them and the colours shift)."""
+    problems = []
+    for node, enc in _units(spec):
+        for ch in COLOUR_CHANNELS:
+            d = enc.get(ch)
+            if not isinstance(d, dict) or d.get("type") not in ("nominal", "ordinal") or "field" not in d:
+                continue
+            scale = d.get("scale") or {}
+            if "range" not in scale and "scheme" not in scale:
+                problems.append(f"{ch} of {d['field']!r} has no house scale (charts.colour_scale/series/size_scale)")
+                continue
+            if "range" not in scale or "domain" not in scale:
+                continue
+            looks = {}
+            for i, value in enumerate(scale["domain"]):
+                look = [scale["range"][i]]
+                for other in ("strokeDash", "shape"):
+                    od = enc.get(other)
+                    if isinstance(od, dict) and od.get("field") == d["field"] and "range" in (od.get("scale") or {}):
+                        rng = od["scale"]["range"]
+                        look.append(json.dumps(rng[od["scale"]["domain"].index(value)] if value in od["scale"]["domain"] else None))
+                looks.setdefault(tuple(look), []).append(value)
+            problems += [f"{ch} of {d['field']!r}: {v} share colour {k[0]} with no dash or shape" for k, v in looks.items()
+                         if len(v) > 1]
+    for node in _layer_nodes(spec):
+        fields = {(ch, _field((child.get("encoding") or {}).get(ch))) for child in node["layer"] for ch in COLOUR_CHANNELS
+                  if _field((child.get("encoding") or {}).get(ch))}
+        for ch in COLOUR_CHANNELS:
+            names = {f for c, f in fields if c == ch}
+            if len(names) > 1 and (node.get("resolve") or {}).get("scale", {}).get(ch) != "independent":
+                problems.append(f"layers colour ({ch}) by {sorted(names)} on one shared scale (resolve_scale independent)")
+    return problems
+
+
+def _layer_nodes(spec):
+    stack = [spec]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if "layer" in node:
+                yield node
+            stack += [v for k, v in node.items() if k in ("layer", "vconcat", "hconcat", "concat")
+                      for v in (v if isinstance(v, list) else [v])]
+
+
+def _log_bars(spec) -> list[str]:
+    """Bars drawn on a log axis (a bar's length from a log axis' edge means nothing)."""
+    out = []
+    for node, enc in _units(spec):
+        kind = node["mark"] if isinstance(node["mark"], str) else node["mark"].get("type")
+        if kind != "bar":
+            continue
+        for ch in ("x", "y"):
+            d = enc.get(ch)
+            if isinstance(d, dict) and (d.get("scale") or {}).get("type") in ("log", "symlog"):
+                out.append(f"bars on a log {ch} axis ({d.get('field')})")
+    return out
+
+
+def _repeated_legends(spec) -> list[str]:
+    """One field on colour and dash (or shape) with different legend titles: Vega-Lite draws it twice."""
+    out = []
+    for node, enc in _units(spec):
+        by_field = {}
+        for ch in COLOUR_CHANNELS + ("strokeDash", "shape"):
+            d = enc.get(ch)
+            if isinstance(d, dict) and "field" in d and d.get("legend", {}) is not None:
+                by_field.setdefault(d["field"], set()).add(json.dumps(d.get("title", d["field"])))
+        out += [f"{f!r} has {len(t)} legends ({', '.join(sorted(t))})" for f, t in by_field.items() if len(t) > 1]
+    return out
+
+
+def _exponent_formats(spec) -> list[str]:
+    """Axis or tooltip formats of d3's exponent or SI-prefix types (they write 1e+20 and 1.2G; the book 1e20, 1.2B)."""
+    out = [f"tooltip {f}: {fmt}" for f, fmt in _tooltip_formats(spec)
+           if (m := _D3_FORMAT.match(fmt)) and m.group("type").lower() in ("e", "s")]
+    for node, enc in _units(spec):
+        for ch in ("x", "y"):
+            fmt = ((enc.get(ch) or {}).get("axis") or {}).get("format") if isinstance(enc.get(ch), dict) else None
+            if isinstance(fmt, str) and (m := _D3_FORMAT.match(fmt)) and m.group("type").lower() in ("e", "s"):
+                out.append(f"{ch} axis format {fmt}")
+    return out
+
+
+def _datasets(spec, node) -> list[dict]:
+    data = node.get("data") or {}
+    if "name" in data:
+        return spec.get("datasets", {}).get(data["name"], [])
+    return data.get("values", []) if isinstance(data.get("values"), list) else []
+
+
+def _views(spec):
+    """Each view with its own scales: the top level (its layers share scales) or each stacked panel."""
+    return spec["vconcat"] if "vconcat" in spec else [spec]
+
+
+def _domain_problems(spec) -> list[str]:
+    """A quantitative axis leaving more than a tenth of the values its layers draw (raw fields) outside its
+    explicit domain, or whose data fill less than a third of it (in decades on a log axis; a 0-100 % axis
+    is exempt: shares are read against the whole)."""
+    out = []
+    for view in _views(spec):
+        values, domains = {"x": [], "y": []}, {}
+        for node, enc in _units(view):
+            rows = _datasets(spec, node) or _datasets(spec, view) or _datasets(spec, spec)
+            for ch in ("x", "y"):
+                d = enc.get(ch)
+                if not isinstance(d, dict) or d.get("type") != "quantitative":
+                    continue
+                scale = d.get("scale") or {}
+                if isinstance(scale.get("domain"), list) and all(isinstance(v, (int, float)) for v in scale["domain"]):
+                    domains.setdefault(ch, (scale["domain"], scale.get("type", "linear"), (d.get("axis") or {}).get("format")))
+                for key in (d.get("field"), _field(enc.get(ch + "2"))):
+                    values[ch] += [r[key] for r in rows if key and isinstance(r.get(key), (int, float)) and r[key] == r[key]]
+        for ch, ((lo, hi), kind, fmt) in domains.items():
+            vals = values[ch]
+            if not vals:
+                continue
+            f = math.log10 if kind == "log" else (lambda v: v)
+            inside = [v for v in vals if lo <= v <= hi and (kind != "log" or v > 0)]
+            if len(inside) < 0.9 * len(vals):
+                out.append(f"{ch}: {len(vals) - len(inside)} of {len(vals)} values outside the domain [{lo:g}, {hi:g}]")
+            share = (fmt == "~%" and (lo, hi) == (0, 1))
+            if inside and not share and (max(map(f, inside)) - min(map(f, inside))) < (f(hi) - f(lo)) / 3:
+                out.append(f"{ch}: the data ({min(inside):.3g} to {max(inside):.3g}) fill less than a third of the "
+                           f"domain [{lo:g}, {hi:g}]")
+    return out
+
+
+#: Charts whose axes deliberately hold more than their data (each with the reason).
+DOMAIN_EXCEPTIONS: dict[str, str] = {
+    "dw.dataset_projection_chart": "the projections run off the top once they have crossed the stock (about 2029); "
+                                   "an axis holding 2040's projection would squash the models' points",
+    "tc.fleet_chart": "the points are computed in the browser from the two drop-downs (traffic x energy / gain): the "
+                      "axis holds every choice, the data here only the 1 GW rule",
+}
+
+
+def test_every_chapter_figure_is_checked_here():
+    """The list above builds every figure the chapters name (a new chart must join it to be checked)."""
+    named = {m for p in BOOK.glob("*.md") for m in re.findall(r"name: (fig-[a-z0-9-]+)", p.read_text())}
+    built = {spec["usermeta"][charts.META_KEY]["name"] for spec in _book_specs().values()}
+    assert named - NOT_CHAPTER_FIGURES <= built, f"figures not built by _book_charts: {sorted(named - NOT_CHAPTER_FIGURES - built)}"
+
+
+@pytest.mark.parametrize("check", [_colour_problems, _log_bars, _repeated_legends, _exponent_formats, _domain_problems],
+                         ids=lambda f: f.__name__.strip("_"))
+def test_every_book_chart_passes(check):
+    bad = {name: p for name, spec in _book_specs().items() if (p := check(spec))
+           and not (check is _domain_problems and name in DOMAIN_EXCEPTIONS)}
+    assert not bad, "\n".join(f"{n}: {p}" for n, p in bad.items())
+
+
+def test_the_chart_checks_can_fail():
+    frame = pd.DataFrame({"x": [1.0, 10.0, 100.0], "y": [1.0, 2.0, 3.0], "s": ["a", "b", "c"]})
+    shared = alt.Chart(frame).mark_line().encode(
+        x=charts.x("x:Q", "x", (1, 100)), y=charts.y("y:Q", "y", (1, 3)),
+        color=alt.Color("s:N", scale=alt.Scale(domain=["a", "b", "c"], range=["#000", "#000", "#111"])),
+        strokeDash=alt.StrokeDash("s:N", title="other"))
+    assert len(_colour_problems(shared.to_dict())) == 1 and _repeated_legends(shared.to_dict())
+    assert not _colour_problems(alt.Chart(frame).mark_line().encode(
+        x="x:Q", **charts.series("s", {"a": "our fit", "b": "our fit", "c": "data"}, title="s",
+                                 dashes={"b": charts.DASHED})).to_dict())
+    bars = alt.Chart(frame).mark_bar().encode(x=charts.x("x:Q", "x", (1, 1000), scale="log"), y="s:N")
+    assert _log_bars(bars.to_dict())
+    wide = alt.Chart(frame).mark_point().encode(x=charts.x("y:Q", "y", (0, 80)), y=charts.y("x:Q", "x", (1, 100)),
+                                                tooltip=[alt.Tooltip("x:Q", format=".2e")])
+    assert [p[0] for p in _domain_problems(wide.to_dict())] == ["x"] and _exponent_formats(wide.to_dict())
+    layered = alt.layer(alt.Chart(frame).mark_point().encode(color=alt.Color("s:N", scale=charts.colour_scale(
+        {"a": "data", "b": "our fit", "c": "published"}))), alt.Chart(frame).mark_line().encode(
+        color=alt.Color("y:N", scale=charts.size_scale(["1.0", "2.0", "3.0"]))))
+    assert "shared scale" in _colour_problems(layered.to_dict())[-1]
+
+
+def test_colour_scale_refuses_two_labels_one_colour():
+    with pytest.raises(ValueError, match="to one colour"):
+        charts.colour_scale({"published ×4/yr": "published", "published ×5/yr": "published"})
+    with pytest.raises(ValueError, match="no dash or shape"):
+        charts.series("s", {"a": "published", "b": "published"}, title="s")
+    enc = charts.series("s", {"a": "published", "b": "published"}, title="rate", dashes={"b": charts.DASHED})
+    assert enc["color"].to_dict()["title"] == enc["strokeDash"].to_dict()["title"] == "rate"  # one legend
+
+
+def _delta_e(c1: str, c2: str) -> float:
+    """CIE76 colour difference of two hex colours (sRGB, D65)."""
+    def lab(h):
+        rgb = [int(h[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        xyz = [sum(m * c for m, c in zip(row, lin)) / w for row, w in zip(
+            ((0.4124, 0.3576, 0.1805), (0.2126, 0.7152, 0.0722), (0.0193, 0.1192, 0.9505)), (0.95047, 1.0, 1.08883))]
+        f = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in xyz]
+        return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+    return math.dist(lab(c1), lab(c2))
+
+
+def test_one_colour_per_entity_across_the_book():
+    """No two entities share a colour, and no two are so alike that a reader would take one for the other."""
+    entities = list(charts.COLOURS)
+    assert len(set(charts.COLOURS.values())) == len(entities)
+    close = [(a, b) for a, b in itertools.combinations(entities, 2)
+             if _delta_e(charts.COLOURS[a], charts.COLOURS[b]) < 15 and {a, b} != {"all runs", "reference"}]
+    assert not close, close
+
+
+def test_book_charts_draw_entities_in_their_registry_colour():
+    """A label that names an entity (e.g. "our fit", "replace") has that entity's colour in every chart."""
+    bad = []
+    for name, spec in _book_specs().items():
+        for node, enc in _units(spec):
+            scale = (enc.get("color") or {}).get("scale") or {} if isinstance(enc.get("color"), dict) else {}
+            for label, colour in zip(scale.get("domain", []), scale.get("range", [])):
+                if isinstance(label, str) and label in charts.COLOURS and colour != charts.COLOURS[label]:
+                    bad.append(f"{name}: {label!r} drawn in {colour}, not {charts.COLOURS[label]}")
+    assert not bad, "\n".join(bad)
+
+
+def test_axes_never_mix_suffixes_and_exponents():
+    """An axis reaching 10^15 writes every tick with an exponent (1e12 ... 1e17), never "10T" beside "1e15"."""
+    import vl_convert as vlc
+
+    ticks = [1e12, 1e13, 1e14, 1e15, 1e16]
+    for lo, hi, expect in ((1e12, 1e17, ["1e12", "1e13", "1e14", "1e15", "1e16"]), (1e9, 1e14, ["1B", "10B", "100B", "1T", "10T"])):
+        values = [t for t in (ticks if lo == 1e12 else [1e9, 1e10, 1e11, 1e12, 1e13])]
+        spec = {"data": {"values": [{"value": v} for v in values]}, "transform": [
+            {"calculate": charts.axis_label_expr(lo, hi), "as": "label"}], "mark": "text",
+            "encoding": {"text": {"field": "label"}}}
+        svg = vlc.vegalite_to_svg(spec)
+        assert all(f">{e}<" in svg for e in expect), expect
+
+
+def test_log_axes_always_have_ticks_to_read():
+    assert charts.log_ticks(2.2, 8.5) == [3.0, 4.0, 5.0, 6.0, 7.0, 8.0]
+    assert charts.log_ticks(3, 300) == [5.0, 10.0, 20.0, 50.0, 100.0, 200.0]
+    assert charts.log_ticks(1e18, 1e24) == charts.decade_ticks(1e18, 1e24)

@@ -58,13 +58,14 @@ def variance_fan_chart(runs: dict, published: pd.DataFrame | None = None) -> alt
     cols = ["q05", "q25", "q50", "q75", "q95", "expected"]
     # the axis reaches down to the smallest value drawn (rounded down to a decade): nothing is clamped
     values = frame[cols].to_numpy(float).ravel()
-    if published is not None:
+    if published is not None:  # the published runs over the generations simulated here
+        published = published[published["generation"] <= int(frame["generation"].max())]
         values = np.concatenate([values, published["fit_variance_median"].to_numpy(float)])
     smallest = float(values[values > 0].min())
     floor = 10.0 ** np.floor(np.log10(smallest))
     sizes = sorted({m for _, m in runs})
-    pick = charts.log_slider("M", values=sizes, value=100 if 100 in sizes else sizes[0],
-                             label="samples per generation M ")
+    # the axis reaches the smallest M's collapse: start there (a larger M fills its upper part)
+    pick = charts.log_slider("M", values=sizes, value=sizes[0], label="samples per generation M ")
     n_gen = int(frame["generation"].max())
     x = charts.x("generation:Q", "generation (0 = fit to real data)" + (f"; one in {every} drawn" if every > 1 else ""),
                  (0, n_gen))
@@ -82,7 +83,7 @@ def variance_fan_chart(runs: dict, published: pd.DataFrame | None = None) -> alt
     if published is not None:
         pub = published.assign(sample_size=published["num_samples_per_iteration"],
                                median=published["fit_variance_median"])
-        pub = pub[pub["generation"] % 5 == 0]
+        pub = pub[(pub["generation"] % 5 == 0) & (pub["generation"] <= n_gen)]
         layers.append(alt.Chart(pub).transform_filter("datum.sample_size == M").mark_point(
             shape="diamond", size=30, filled=True).encode(
             x=x, y=y("median:Q"), color=color,
@@ -96,7 +97,7 @@ def variance_fan_chart(runs: dict, published: pd.DataFrame | None = None) -> alt
     return charts.figure(chart, name="fig-mc-fan", source=SOURCE_KAZDAN, description=(
         f"Fitted variance (log axis, {floor:g} to 3) against generation 0 to {n_gen} for replace and accumulate, "
         f"one panel per samples-per-generation M chosen from {', '.join(map(str, sizes))}. Replace falls towards "
-        f"zero (median {rep:.1e} at M = {sizes[0]}), accumulate levels off; published medians sit on the simulated ones."))
+        f"zero (median {charts.si(rep)} at M = {sizes[0]}), accumulate levels off; published medians sit on the simulated ones."))
 
 
 def log_variance_walk_chart(result: ChainResult, n_paths: int = 12) -> alt.LayerChart:
@@ -137,7 +138,7 @@ def schedule_chart(table: pd.DataFrame, accumulate: np.ndarray | None = None) ->
         frame = pd.concat([frame, pd.DataFrame({"schedule": "accumulate (constant M)", "generation": np.arange(len(accumulate)),
                                                 "variance_mle": accumulate, "samples_total": np.nan})], ignore_index=True)
     order = list(dict.fromkeys(frame["schedule"]))
-    rng = [charts.SIZE_RAMP[1], charts.SIZE_RAMP[3], charts.SIZE_RAMP[5], charts.colour("accumulate")][:len(order)]
+    rng = [charts.SIZE_RAMP[0], charts.SIZE_RAMP[2], charts.SIZE_RAMP[4], charts.colour("accumulate")][:len(order)]
     n = int(frame["generation"].max())
     chart = alt.Chart(frame).mark_line().encode(
         x=charts.x("generation:Q", "generation", (0, n)),
@@ -155,6 +156,13 @@ def schedule_chart(table: pd.DataFrame, accumulate: np.ndarray | None = None) ->
         + ", ".join(f"{k} {v:.3g}" for k, v in end.items()) + "."))
 
 
+def _log_span(values) -> tuple[float, float]:
+    """Decades around ``values`` with room to spare, so that no point sits on the edge of a log axis."""
+    v = np.asarray(values, dtype=float)
+    v = v[v > 0]
+    return float(10 ** np.floor(np.log10(v.min()) - 0.2)), float(10 ** np.ceil(np.log10(v.max()) + 0.2))
+
+
 def budget_chart(table: pd.DataFrame) -> alt.Chart:
     """Samples drawn (human and synthetic) and samples trained on per strategy, from
     :func:`analysis.collapse.gaussian.data_budget_table`, on a log axis."""
@@ -165,20 +173,22 @@ def budget_chart(table: pd.DataFrame) -> alt.Chart:
     long["count"] = long["count"].map(names)
     long = long[long["samples"] > 0]
     order = [s for s in BUDGET_STRATEGIES if s in set(table["strategy"])]
-    chart = alt.Chart(long).mark_bar().encode(
+    counts = list(names.values())
+    enc = charts.series("count", dict(zip(counts, ("data", "projection", "our fit"))), title=None,
+                        shapes=dict(zip(counts, ("circle", "triangle-up", "square"))))
+    # points, not bars: a bar on a log axis has no zero to start from, so its length means nothing
+    chart = alt.Chart(long).transform_calculate(samples_si=charts.si_expr("datum.samples")).mark_point(
+        filled=True, size=90, opacity=1).encode(
         y=alt.Y("strategy:N", sort=order, title=None),
-        x=charts.x("samples:Q", "samples over the whole run", (10, 1e8), scale="log"),
-        yOffset=alt.YOffset("count:N", sort=list(names.values())),
-        color=alt.Color("count:N", title=None, sort=list(names.values()),
-                        scale=charts.colour_scale({"human samples drawn": "data", "synthetic samples drawn": "projection",
-                                                   "samples trained on": "our fit"})),
-        tooltip=["strategy:N", "count:N", alt.Tooltip("samples:Q", format=","),
+        x=charts.x("samples:Q", "samples over the whole run", _log_span(long["samples"]), scale="log"),
+        yOffset=alt.YOffset("count:N", sort=counts, scale=alt.Scale(paddingOuter=0.6)), **enc,
+        tooltip=["strategy:N", "count:N", alt.Tooltip("samples_si:N", title="samples"),
                  alt.Tooltip("variance_mle:Q", format=".3f", title="E[variance] at the end")],
     ).properties(height=320, title=alt.Title("What each defence against collapse costs",
                                              subtitle="an accumulated sample is trained on again in every later generation"))
     t = table.set_index("strategy")
     return charts.figure(chart, name="fig-mc-budget", source=SOURCE_SIM, data=table, description=(
-        "Bars on a log axis of human samples drawn, synthetic samples drawn and samples trained on, for five "
+        "Points on a log axis for the human samples drawn, synthetic samples drawn and samples trained on, for five "
         f"strategies; quadratic replace trains on {t.loc['replace, quadratic M', 'sample_visits']:,} samples, "
         f"accumulation on {t.loc['accumulate', 'sample_visits']:,}, for the same expected variance."))
 
@@ -192,7 +202,7 @@ def fresh_schedule_chart(table: pd.DataFrame) -> alt.Chart:
         x=charts.x("generation:Q", "generation", (0, n)),
         y=charts.y("variance_mle:Q", "expected fitted variance (MLE)", (1e-5, 1.2), scale="log"),
         color=alt.Color("schedule:N", title="fresh human samples", sort=order,
-                        scale=alt.Scale(domain=order, range=[charts.colour("replace")] + charts.SIZE_RAMP[1::2][:3])),
+                        scale=alt.Scale(domain=order, range=[charts.colour("replace")] + charts.SIZE_RAMP[0::2][:3])),
         tooltip=["schedule:N", "generation:Q", alt.Tooltip("human_total:Q", format=",", title="human samples so far"),
                  alt.Tooltip("variance_mle:Q", format=".4f")],
     ).properties(title=alt.Title("A steady trickle of fresh human data stops the collapse",

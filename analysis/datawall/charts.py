@@ -168,10 +168,10 @@ def sensitivity_chart(table: pd.DataFrame, fitted_growth: float, published_growt
     """Median and 10-90 % exhaustion year against a fixed yearly growth of the largest training set."""
     x = charts.x("growth:Q", "yearly growth of the largest training set (x per year)", (1.8, 4.0))
     y = charts.y("median:Q", "exhaustion year", (2025, 2036), scale="year")
-    band = alt.Chart(table).mark_area(opacity=0.2, color=charts.colour("exhaustion"), clip=True).encode(
+    band = alt.Chart(table).mark_area(opacity=0.2, color=charts.colour("projection"), clip=True).encode(
         x=x, y=alt.Y("low:Q"), y2="high:Q")
-    line = alt.Chart(table).mark_line(point=alt.OverlayMarkDef(color=charts.colour("exhaustion")),
-                                      color=charts.colour("exhaustion"), clip=True).encode(
+    line = alt.Chart(table).mark_line(point=alt.OverlayMarkDef(color=charts.colour("projection")),
+                                      color=charts.colour("projection"), clip=True).encode(
         x=x, y=y, tooltip=[alt.Tooltip("growth:Q", format=".2f"), alt.Tooltip("median:Q", format=".1f"),
                            alt.Tooltip("low:Q", format=".1f"), alt.Tooltip("high:Q", format=".1f")])
     names = ["fitted to Villalobos et al.'s file", "Epoch AI's published rate"]
@@ -206,12 +206,13 @@ def halving_chart(halving: HalvingRange, largest_compute: float) -> alt.LayerCha
     plaus = pd.DataFrame([{"lo": halving.plausible_R_D[0], "hi": halving.plausible_R_D[1]}])
     shade = alt.Chart(plaus).mark_rect(opacity=0.1, color=charts.colour("reference")).encode(
         x=charts.x("lo:Q", "R_D* (repetitions)", (3, 300), scale="log"), x2="hi:Q")
-    pts = alt.Chart(frame).mark_line(point=True, clip=True).encode(
-        x=x, y=y, color=alt.Color("how:N", title="", scale=charts.colour_scale(dict(zip(names, ("our fit", "published"))))),
-        tooltip=["how:N", alt.Tooltip("R_D_star:Q", format=".1f"), alt.Tooltip("c:Q", format=".2e"),
+    pts = alt.Chart(frame).transform_calculate(c_si=charts.si_expr("datum.c")).mark_line(point=True, clip=True).encode(
+        x=x, y=y, color=alt.Color("how:N", title=None, scale=charts.colour_scale(dict(zip(names, ("our fit", "published"))))),
+        tooltip=["how:N", alt.Tooltip("R_D_star:Q", format=".1f"), alt.Tooltip("c_si:N", title="compute (FLOP)"),
                  alt.Tooltip("excess:Q", format=".2%", title="objective above its minimum"), "plausible:N"])
-    now = alt.Chart(pd.DataFrame({"c": [largest_compute]})).mark_rule(color=charts.colour("data"), strokeDash=[2, 2]).encode(
-        y=alt.Y("c:Q"), tooltip=[alt.Tooltip("c:Q", format=".2e", title="largest compute in the Epoch snapshot")])
+    now = alt.Chart(pd.DataFrame({"c": [largest_compute], "c_si": [charts.si(largest_compute)]})).mark_rule(
+        color=charts.colour("data"), strokeDash=[2, 2]).encode(
+        y=alt.Y("c:Q"), tooltip=[alt.Tooltip("c_si:N", title="largest compute in the Epoch snapshot (FLOP)")])
     chart = alt.layer(shade, pts, now).properties(
         title=alt.Title("The exponent halves far beyond today's compute",
                         subtitle="grey band: R_D* within half a per cent of the best objective; dotted: the largest compute today"))
@@ -265,7 +266,7 @@ def profile_chart(profile: pd.DataFrame, published: DataConstrainedParams = MUEN
     rule = alt.Chart(pd.DataFrame({"R_D_star": [published.R_D_star]})).mark_rule(color=charts.colour("published")).encode(
         x=alt.X("R_D_star:Q"), tooltip=[alt.Tooltip("R_D_star:Q", title="published R_D*")])
     chart = (line + rule).properties(title=alt.Title("182 runs barely pin down R_D*",
-                                                     subtitle="orange: the published value; a flat curve means a weakly identified constant"))
+                                                     subtitle="vermillion: the published value; a flat curve means a weakly identified constant"))
     return charts.figure(
         chart, name="fig-dw-profile",
         description=(f"Excess of the refit objective over its minimum against R_D* from 3 to 300 (log axis): it stays "
@@ -282,7 +283,7 @@ def epoch_value_explorer(max_epoch: int = 60, R_D_star: float = MUENNIGHOFF.R_D_
     chart = alt.Chart(frame).transform_calculate(
         value="datum.k == 1 ? 1 : exp(-(datum.k - 2) / R_D_star) * (1 - exp(-1 / R_D_star)) * R_D_star",
         cumulative="1 + R_D_star * (1 - exp(-(datum.k - 1) / R_D_star))",
-    ).mark_line(point=True, color=charts.colour("Muennighoff")).encode(
+    ).mark_line(point=True, color=charts.colour("published")).encode(
         x=charts.x("k:Q", "epoch k (passes over the same data)", (1, max_epoch)),
         y=charts.y("value:Q", "worth of epoch k vs. fresh data", (0, 1.05), percent=True),
         tooltip=["k:Q", alt.Tooltip("value:Q", format=".1%", title="worth of this epoch"),
@@ -312,7 +313,9 @@ def capped_frontier_explorer(caps=(1e12, 1e13, 1e14, 1e15, 1e16),
     cap = charts.log_slider("unique_cap", values=[float(c) for c in caps], value=1e14,
                             label="unique tokens available ", unit="tokens")
     x = charts.x("compute:Q", "training compute C (FLOP)", (1e20, 1e32), scale="log")
-    tips = [alt.Tooltip("compute:Q", format=".1e"), alt.Tooltip("loss:Q", format=".3f"),
+    frame = frame.assign(compute_si=frame["compute"].map(charts.si))
+    ref = ref.assign(compute_si=ref["compute"].map(charts.si))
+    tips = [alt.Tooltip("compute_si:N", title="compute (FLOP)"), alt.Tooltip("loss:Q", format=".3f"),
             alt.Tooltip("exponent:Q", format=".3f", title="local exponent")]
     yl = charts.y("loss:Q", "compute-optimal loss (nats/token)", (1.8, 2.8))
     ye = charts.y("exponent:Q", "local exponent of reducible loss", (0, 0.2))
@@ -320,7 +323,7 @@ def capped_frontier_explorer(caps=(1e12, 1e13, 1e14, 1e15, 1e16),
     top = alt.Chart(frame).mark_line(color=charts.colour("our fit")).encode(x=x, y=yl, tooltip=tips).transform_filter(
         "datum.cap == unique_cap").add_params(cap)
     bottom_ref = alt.Chart(ref).mark_line(color=charts.colour("reference"), strokeDash=[4, 4]).encode(x=x, y=ye, tooltip=tips)
-    bottom = alt.Chart(frame).mark_line(color=charts.colour("exhaustion")).encode(x=x, y=ye, tooltip=tips).transform_filter(
+    bottom = alt.Chart(frame).mark_line(color=charts.colour("our fit")).encode(x=x, y=ye, tooltip=tips).transform_filter(
         "datum.cap == unique_cap")
     chart = alt.vconcat((top_ref + top).properties(height=220), (bottom_ref + bottom).properties(height=160)).properties(
         title=alt.Title("A cap on unique data shrinks the exponent",

@@ -18,6 +18,13 @@ SOURCE_EPOCH = "Epoch AI models, chips and hardware-price snapshots of June 2025
 YEARS = (2015.5, 2026.0)
 
 
+def _decades(values) -> tuple[float, float]:
+    """The whole decades around ``values`` (positive), for a log axis that clips none of them."""
+    v = np.asarray(values, dtype=float)
+    v = v[v > 0]
+    return float(10 ** np.floor(np.log10(v.min()))), float(10 ** np.ceil(np.log10(v.max())))
+
+
 def _lines(fit, start: float, end: float, label: str) -> pd.DataFrame:
     yrs = np.linspace(start, end, 40)
     return pd.DataFrame({"year": yrs, "value": fit.predict(yrs), "series": label})
@@ -34,14 +41,14 @@ def compute_trend_chart(trends: Trends) -> alt.LayerChart:
     band = pd.concat([pd.DataFrame({"year": np.linspace(t0, t1, 30), "series": f"published ×{g:.0f}/yr",
                                     "value": mid * g ** (np.linspace(t0, t1, 30) - trends.compute.t0)})
                       for g in (PUBLISHED.compute_low, PUBLISHED.compute_high)])
-    lines = pd.concat([_lines(trends.compute, t0, t1, f"our fit ×{trends.compute.factor:.1f}/yr"), band])
-    scale = charts.colour_scale({f"our fit ×{trends.compute.factor:.1f}/yr": "our fit",
-                                 f"published ×{PUBLISHED.compute_low:.0f}/yr": "published",
-                                 f"published ×{PUBLISHED.compute_high:.0f}/yr": "published"})
+    ours, low, high = (f"our fit ×{trends.compute.factor:.1f}/yr", f"published ×{PUBLISHED.compute_low:.0f}/yr",
+                       f"published ×{PUBLISHED.compute_high:.0f}/yr")
+    lines = pd.concat([_lines(trends.compute, t0, t1, ours), band])
+    enc = charts.series("series", {ours: "our fit", low: "published", high: "published"}, title="trend",
+                        dashes={low: charts.DASHED, high: charts.DOTTED})
     dots = alt.Chart(pts).mark_point(filled=True, opacity=0.6, color=charts.colour("data")).encode(
         x=x, y=y, tooltip=["Model:N", alt.Tooltip("year:Q", format=".1f"), alt.Tooltip("label:N", title="compute")])
-    line = alt.Chart(lines).mark_line().encode(x=x, y=y, color=alt.Color("series:N", title=None, scale=scale),
-                                               strokeDash="series:N")
+    line = alt.Chart(lines).mark_line().encode(x=x, y=y, **enc)
     chart = alt.layer(dots, line).properties(title=alt.Title(
         "Frontier training compute grows about fourfold a year",
         subtitle=f"top {10} by compute when published, since 2016"))
@@ -65,10 +72,11 @@ def cost_windows_chart(windows: CostWindows) -> alt.LayerChart:
         _lines(windows.full, float(yrs.min()), float(yrs.max()), labels["full"]),
         _lines(windows.early, float(yrs.min()), 2021.0, labels["early"]),
         _lines(windows.recent, 2020.0, float(yrs.max()), labels["recent"])])
-    scale = charts.colour_scale({labels["full"]: "our fit", labels["early"]: "reference", labels["recent"]: "cost"})
+    enc = charts.series("series", {labels["full"]: "our fit", labels["early"]: "our fit", labels["recent"]: "our fit"},
+                        title="fitted window", dashes={labels["early"]: charts.DASHED, labels["recent"]: charts.DOTTED})
     dots = alt.Chart(pts).mark_point(filled=True, opacity=0.7, color=charts.colour("data")).encode(
         x=x, y=y, tooltip=["Model:N", alt.Tooltip("year:Q", format=".1f"), alt.Tooltip("label:N", title="cost")])
-    line = alt.Chart(lines).mark_line(strokeWidth=2).encode(x=x, y=y, color=alt.Color("series:N", title=None, scale=scale))
+    line = alt.Chart(lines).mark_line(strokeWidth=2.4).encode(x=x, y=y, **enc)
     chart = alt.layer(dots, line).properties(title=alt.Title(
         "Costs grew faster in 2020-23 than before", subtitle="Epoch's amortised hardware + energy cost per run"))
     return charts.figure(chart, name="fig-ec-windows",
@@ -82,8 +90,9 @@ def price_performance_chart(trends: Trends) -> alt.LayerChart:
     """Peak 16-bit FLOP/s per 2023 dollar of new ML chips, our fit and Hobbhahn & Besiroglu's ML-GPU rate."""
     pp = price_performance()
     pts = pp.assign(value=pp["flops_per_usd"], label=pp["flops_per_usd"].map(lambda v: charts.si(v, "FLOP/s per $")))
-    x = charts.x("year:Q", "date of first recorded price", (2015.5, 2025.5), scale="year")
-    y = charts.y("value:Q", "peak 16-bit FLOP/s per 2023 USD", (1e8, 1e11), scale="log")
+    x = charts.x("year:Q", "date of first recorded price", (np.floor(pp["year"].min()), np.ceil(pp["year"].max() + 0.3)),
+                 scale="year")
+    y = charts.y("value:Q", "peak 16-bit FLOP/s per 2023 USD", _decades(pp["flops_per_usd"]), scale="log")
     t0, t1 = float(pp["year"].min()), float(pp["year"].max())
     ours = f"our fit ×{trends.price_performance.factor:.2f}/yr"
     hb_g = 2.0 ** (1.0 / HOBBHAHN2022.ml_doubling_years)
@@ -98,7 +107,7 @@ def price_performance_chart(trends: Trends) -> alt.LayerChart:
         x=x, y=y, color=alt.Color("series:N", title=None, scale=charts.colour_scale({ours: "our fit", hb: "published"})))
     chart = alt.layer(dots, line).properties(title=alt.Title(
         "Chips get cheaper per FLOP, a little slower than 35% a year",
-        subtitle="orange: the published ML-GPU rate drawn through our fit's centre"))
+        subtitle="vermillion: the published ML-GPU rate drawn through our fit's centre"))
     return charts.figure(chart, name="fig-ec-price-performance",
                          description=(f"Peak FLOP/s per dollar of {len(pp)} ML chips at their first recorded price, log axis, "
                                       f"with our fit ({ours}) and Hobbhahn and Besiroglu's ML-GPU trend ({hb})."),
@@ -108,7 +117,7 @@ def price_performance_chart(trends: Trends) -> alt.LayerChart:
 
 def cost_check_chart(check: pd.DataFrame) -> alt.LayerChart:
     """Our first-principles training cost against Epoch's estimate (log-log, with the y = x line)."""
-    lo, hi = 1e3, 1e9
+    lo, hi = _decades(pd.concat([check["cost_usd_2023"], check["model_usd"]]))
     x = charts.x("cost_usd_2023:Q", "Epoch's estimate (2023 USD)", (lo, hi), scale="log", money=True)
     y = charts.y("model_usd:Q", "first-principles estimate (2023 USD)", (lo, hi), scale="log", money=True)
     pts = alt.Chart(check).mark_point(filled=True, color=charts.colour("data")).encode(
@@ -191,16 +200,26 @@ def cahn_chart(lifetimes=(3.0, 4.0, 5.0, 6.0, 8.0), growths=(1.0, 1.5, 2.0, roun
             rows.append({"life": life, "value": d.steady_need_usd, "series": f"spending ×{g:g}/yr"})
         rows.append({"life": life, "value": cahn_depreciated(life).cohort_need_usd, "series": "one year's spending"})
     frame = pd.DataFrame(rows)
+    frame["label"] = frame["value"].map(lambda v: charts.si(v, money=True))
     x = charts.x("life:Q", "hardware life (years)", (min(lifetimes), max(lifetimes)))
     y = charts.y("value:Q", "revenue needed per year (USD)", (0, 700e9), money=True)
-    labels = [f"spending ×{g:g}/yr" for g in growths] + ["one year's spending"]
-    scale = charts.colour_scale(dict(zip(labels, ["our fit", "compute", "cost", "revenue", "projection"])))
-    line = alt.Chart(frame).mark_line(point=True).encode(x=x, y=y, color=alt.Color("series:N", title=None, scale=scale))
-    rule = alt.Chart(pd.DataFrame({"value": [CAHN.asserted_need_usd]})).mark_rule(
-        color=charts.colour("article"), strokeDash=[4, 4]).encode(y=y)
-    chart = alt.layer(rule, line).properties(title=alt.Title(
+    growth_labels = [f"spending ×{g:g}/yr" for g in growths]
+    colour = alt.Color("series:N", title="revenue needed", sort=growth_labels + ["one year's spending"],
+                       scale=alt.Scale(domain=growth_labels + ["one year's spending"],
+                                       range=charts.size_scale(growth_labels).to_dict()["range"] + [charts.colour("data")]))
+    dash = alt.StrokeDash("series:N", title="revenue needed", sort=growth_labels + ["one year's spending"],
+                          scale=alt.Scale(domain=growth_labels + ["one year's spending"],
+                                          range=[charts.SOLID] * len(growth_labels) + [charts.DOTTED]))
+    line = alt.Chart(frame).mark_line(point=True).encode(x=x, y=y, color=colour, strokeDash=dash,
+                                                         tooltip=["series:N", "life:Q", alt.Tooltip("label:N", title="per year")])
+    cahn = pd.DataFrame({"value": [CAHN.asserted_need_usd], "label": [f"Cahn's {charts.si(CAHN.asserted_need_usd, money=True)}"]})
+    rule = alt.Chart(cahn).mark_rule(color=charts.colour("article"), strokeDash=[6, 4], strokeWidth=2).encode(y=y)
+    text = alt.Chart(cahn).mark_text(align="right", dy=-6, x={"expr": "width"}, fontSize=11, fontWeight=600,
+                                     color=charts.colour("article")).encode(y=y, text="label:N")
+    chart = alt.layer(line, rule, text).properties(title=alt.Title(  # Cahn's line on top: flat spending lies on it
         "Depreciation shrinks the $600B unless spending stays flat",
-        subtitle="dashed: Cahn's figure; lines: yearly write-off of all live hardware, with his 50% margin"))
+        subtitle="orange dashed: Cahn's figure (flat spending lies on it); lines: yearly write-off of all live "
+                 "hardware, with his 50% margin, darker for faster-growing spending; dotted: one year's spending"))
     return charts.figure(chart, name="fig-ec-cahn",
                          description=("Revenue needed per year against hardware life from 3 to 8 years: one year's spending "
                                       "written off over its life, and the steady yearly write-off when spending grows from 1 "
@@ -228,10 +247,11 @@ def trace_length_chart(base=None, lengths=None) -> alt.LayerChart:
     frame = pd.DataFrame(rows)
     x = charts.x("tokens:Q", "tokens per answer", (1e2, 1e5), scale="log")
     y = charts.y("value:Q", "share", (0, 1), percent=True)
-    scale = charts.colour_scale({"attention share of FLOP": "compute", "KV share of reads (full MHA)": "cost",
-                                 "KV share of reads (GQA /8)": "our fit"})
+    enc = charts.series("series", {"attention share of FLOP": "compute", "KV share of reads (full MHA)": "memory",
+                                   "KV share of reads (GQA /8)": "memory"}, title="share",
+                        dashes={"KV share of reads (GQA /8)": charts.DASHED})
     chart = alt.Chart(frame).mark_line(point=True).encode(
-        x=x, y=y, color=alt.Color("series:N", title=None, scale=scale)).properties(title=alt.Title(
+        x=x, y=y, **enc, tooltip=["series:N", "tokens:Q", alt.Tooltip("value:Q", format=".1%")]).properties(title=alt.Title(
             "Long answers are bound by memory, not by attention FLOP",
             subtitle=f"{charts.si(base.active_params, 'params')} active, {base.n_layers} layers, batch {base.batch}"))
     return charts.figure(chart, name="fig-ec-trace",

@@ -31,208 +31,20 @@ from urllib.parse import quote
 import altair as alt
 import pandas as pd
 
+from analysis.house.numbers import EXPONENT_FROM, _sig, axis_label_expr, si, si_expr  # noqa: F401 (re-exported)
+from analysis.house.palette import (COLOURS, DARK_GREY, DASH_DOT, DASHED, DOTTED, GREY, GROUPS,  # noqa: F401
+                                    LIGHT_GREY, PALETTE, SIZE_RAMP, SOLID, VERDICT_COLOURS, _verdict_text_colours,
+                                    colour, colour_scale, series, size_scale, verdict_scale)
+
 THEME_NAME = "scaling_book"
 RENDERER_NAME = "book"
-
-#: Colour-blind-safe categorical palette (Okabe & Ito 2008); the registry below draws from it.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
-GREY, DARK_GREY, LIGHT_GREY = "#8c8c8c", "#4d4d4d", "#bdbdbd"
 
 #: Height of a chart's plot area (px); its width follows the text column.
 HEIGHT = 300
 #: Width of the static PNG (px) and of the plot when no container width is known (print, PDF).
 STATIC_WIDTH = 620
-#: Width of each panel of a concatenated chart (with its axis it fits a 390 px phone); prefer separate figures.
-PANEL_WIDTH = 270
 #: Key under ``usermeta`` where :func:`figure` stores what the renderer needs (removed before drawing).
 META_KEY = "book_figure"
-
-# --- colour registry: one colour per entity, across the whole book ------------------------------------
-
-#: The colour of every named entity the book draws. Keys are entity names (not axis labels): map your
-#: legend labels onto them with :func:`colour_scale`. Groups that appear together never share a colour.
-COLOURS: dict[str, str] = {
-    # what a mark is
-    "data": DARK_GREY,           # measured points (runs, models, papers' tables)
-    "all runs": LIGHT_GREY,      # background cloud of every run
-    "frontier": "#000000",       # the best run per compute bin
-    "our fit": "#0072B2",        # a fit computed in this book
-    "published": "#D55E00",      # a paper's own published fit or figure
-    "projection": "#CC79A7",     # an extrapolation beyond the data
-    "reference": GREY,           # rules, floors, rules of thumb, thresholds
-    "article": "#E69F00",        # a figure quoted by one of the audited articles
-    # functional forms of a scaling law (scaling-laws chapter)
-    "power": "#0072B2",
-    "power+floor": "#009E73",
-    "log": "#CC79A7",
-    # papers' fits (Chinchilla chapter and others)
-    "Kaplan": "#E69F00",
-    "Hoffmann": "#CC79A7",       # not "published" vermillion: a chart may show both
-    "Besiroglu": "#009E73",
-    "Muennighoff": "#56B4E9",
-    # data reuse across generations (model-collapse chapter)
-    "replace": "#D55E00",
-    "accumulate": "#0072B2",
-    "mix": "#009E73",
-    # data wall
-    "stock": "#009E73",
-    "dataset size": "#0072B2",
-    "exhaustion": "#CC79A7",     # not vermillion: drawn beside "published"
-    # economics
-    "compute": "#0072B2",
-    "cost": "#D55E00",
-    "price-performance": "#009E73",
-    "revenue": "#E69F00",
-    # test-time compute
-    "coverage": "#0072B2",
-    "pass@1": "#E69F00",
-    "majority vote": "#009E73",
-    "reward model": "#CC79A7",
-}
-
-#: Entities that can appear in one chart: within a group no two share a colour (tested).
-GROUPS = (
-    ("data", "all runs", "frontier", "our fit", "published", "reference", "Kaplan", "Hoffmann", "Besiroglu",
-     "Muennighoff"),
-    ("data", "our fit", "published", "projection", "reference", "article"),
-    ("power", "power+floor", "log", "data", "frontier", "all runs", "published"),
-    ("replace", "accumulate", "mix", "data", "reference"),
-    ("stock", "dataset size", "exhaustion", "data", "published", "article"),
-    ("compute", "cost", "price-performance", "revenue", "data", "reference"),
-    ("coverage", "pass@1", "majority vote", "reward model", "data", "published"),
-)
-
-#: Sequential ramp for members of one model family ordered by size (small = light, large = dark);
-#: a perceptually uniform ramp (viridis, reversed so the largest model has the most contrast).
-SIZE_RAMP = ["#bddf26", "#7ad151", "#22a884", "#2a788e", "#414487", "#440154"]
-
-
-def colour(entity: str) -> str:
-    """The book-wide colour of ``entity`` (a key of :data:`COLOURS` or a verdict)."""
-    if entity in COLOURS:
-        return COLOURS[entity]
-    verdicts = _verdict_text_colours()
-    if entity in verdicts:
-        return verdicts[entity]
-    raise ValueError(f"entity {entity!r} has no colour in analysis.house.charts.COLOURS; known: "
-                     f"{', '.join(sorted(COLOURS))}, or a verdict")
-
-
-def colour_scale(entities: Sequence[str] | Mapping[str, str]) -> alt.Scale:
-    """A categorical colour scale whose domain is fixed, so a label keeps its colour in every chart.
-
-    Parameters
-    ----------
-    entities : sequence of str, or mapping of label -> entity
-        Either the entity names themselves (used as legend labels), or a mapping from the labels the
-        data holds (e.g. ``"Hoffmann et al. (published)"``) to entity names in :data:`COLOURS`.
-        Legend order is the order given.
-    """
-    mapping = dict(entities) if isinstance(entities, Mapping) else {e: e for e in entities}
-    if not mapping:
-        raise ValueError("entities must name at least one entity; got none")
-    return alt.Scale(domain=list(mapping), range=[colour(e) for e in mapping.values()])
-
-
-def size_scale(labels_small_to_large: Sequence[str]) -> alt.Scale:
-    """Colours for the members of one model family, ordered by size (small light, large dark)."""
-    labels = list(labels_small_to_large)
-    if not labels:
-        raise ValueError("labels_small_to_large must hold at least one label; got none")
-    n = len(labels)
-    if n == 1:
-        return alt.Scale(domain=labels, range=[SIZE_RAMP[-2]])
-    picks = [SIZE_RAMP[round(i * (len(SIZE_RAMP) - 1) / (n - 1))] for i in range(n)] if n <= len(SIZE_RAMP) else None
-    if picks is None:  # more members than ramp stops: let Vega interpolate the same ramp
-        return alt.Scale(domain=labels, scheme={"name": "viridis", "extent": [0.9, 0.0]})
-    return alt.Scale(domain=labels, range=picks)
-
-
-#: One colour pair (background, text) per verdict, used by the verdict cards, the ledger and every verdict
-#: chart (the ledger imports it from here: science modules never import the ledger). Text-on-background
-#: contrast is at least 7:1 (WCAG AAA) for each pair.
-VERDICT_COLOURS = {
-    "supported": ("#d4eedb", "#0b4d1f"),
-    "partly supported": ("#fdefc3", "#5c4300"),
-    "not supported": ("#f9d6d0", "#7a1606"),
-    "not testable": ("#e3e3e3", "#2b2b2b"),
-}
-
-
-def _verdict_text_colours() -> dict[str, str]:
-    return {verdict: text for verdict, (_, text) in VERDICT_COLOURS.items()}
-
-
-def verdict_scale(verdicts: Sequence[str] | None = None) -> alt.Scale:
-    """The verdict colours of the cards and the ledger (:data:`VERDICT_COLOURS`)."""
-    names = list(verdicts) if verdicts is not None else list(VERDICT_COLOURS)
-    return alt.Scale(domain=names, range=[VERDICT_COLOURS[v][1] for v in names])
-
-
-# --- one number format ----------------------------------------------------------------------------
-
-_SUFFIXES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k"))
-
-
-def _sig(x: float, digits: int) -> str:
-    """``x`` rounded to ``digits`` significant digits, in plain decimal notation, trailing zeros dropped."""
-    if x == 0:
-        return "0"
-    places = digits - 1 - math.floor(math.log10(abs(x)))
-    text = f"{round(x, places):.{max(places, 0)}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def si(value: float, unit: str = "", *, money: bool = False, digits: int = 3) -> str:
-    """Format a number the way every axis, table and sentence of the book does.
-
-    Thousands to trillions get k, M, B, T (``7.5e10`` -> ``"75B"``); from 10^15 on, and below 10^-3, a
-    short exponent (``"1e21"``, ``"2.2e-10"``); in between, plain decimals with ``digits`` significant
-    digits. ``money`` puts a dollar sign in front (``"$1.2B"``); ``unit`` follows after a space.
-
-    Examples
-    --------
-    >>> si(7.5e10, "tokens"), si(1.2e9, money=True), si(3e21, "FLOP"), si(0.5)
-    ('75B tokens', '$1.2B', '3e21 FLOP', '0.5')
-    """
-    v = float(value)
-    if not math.isfinite(v):
-        raise ValueError(f"value must be a finite number; got {value!r}")
-    a = abs(v)
-    text = None
-    if a >= 1e15 or (0 < a < 1e-3):
-        mantissa, exponent = f"{v:.{digits - 1}e}".split("e")
-        mantissa = mantissa.rstrip("0").rstrip(".") if "." in mantissa else mantissa
-        text = f"{mantissa}e{int(exponent)}"
-    else:
-        for threshold, suffix in _SUFFIXES:
-            if a >= threshold * (1 - 0.5 * 10 ** -digits):
-                scaled = _sig(v / threshold, digits)
-                if abs(float(scaled)) >= 1000 and suffix != "T":
-                    continue  # rounding carried into the next suffix
-                text = scaled + suffix
-                break
-        if text is None:
-            text = _sig(v, digits)
-    if money:
-        text = ("-$" + text[1:]) if text.startswith("-") else "$" + text
-    return f"{text} {unit}" if unit else text
-
-
-def si_expr(field: str = "datum.value", *, money: bool = False, unit: str = "") -> str:
-    """The Vega expression twin of :func:`si` (for ``labelExpr`` and text marks)."""
-    v = field
-    num = (f"abs({v}) >= 1e15 || (abs({v}) > 0 && abs({v}) < 1e-3) ? replace(format({v}, '.2~e'), 'e+', 'e') : "
-           f"abs({v}) >= 1e12 ? format({v} / 1e12, '.3~r') + 'T' : "
-           f"abs({v}) >= 1e9 ? format({v} / 1e9, '.3~r') + 'B' : "
-           f"abs({v}) >= 1e6 ? format({v} / 1e6, '.3~r') + 'M' : "
-           f"abs({v}) >= 1e3 ? format({v} / 1e3, '.3~r') + 'k' : format({v}, '.3~r')")
-    expr = f"({num})"
-    if money:
-        expr = f"({v} < 0 ? '-$' : '$') + replace({expr}, '-', '')"
-    if unit:
-        expr = f"{expr} + ' {unit}'"
-    return expr
 
 
 # --- axes -----------------------------------------------------------------------------------------
@@ -247,6 +59,17 @@ def decade_ticks(low: float, high: float, max_ticks: int = 7) -> list[float]:
     return [float(f"1e{e}") for e in exps[::step]]
 
 
+def log_ticks(low: float, high: float, max_ticks: int = 7) -> list[float]:
+    """Tick values of a log axis: :func:`decade_ticks`, or round values (1, 2, 5; then 1, 2, 3, 5; then every
+    digit) when the axis holds fewer than three decades, so that every log axis has labels to read."""
+    ticks = decade_ticks(low, high, max_ticks)
+    for mantissas in ((1, 2, 5), (1, 2, 3, 5), tuple(range(1, 10))):
+        if len(ticks) >= 3:
+            break
+        ticks = log_values(low, high, mantissas)
+    return ticks
+
+
 def _axis(channel, field: str, title: str, domain, scale: str, unit: str, money: bool, percent: bool,
           ticks: Sequence[float] | None, **kwargs):
     if scale not in ("linear", "log", "year"):
@@ -257,7 +80,7 @@ def _axis(channel, field: str, title: str, domain, scale: str, unit: str, money:
     axis_kw: dict = {}
     if scale == "log":
         sc = alt.Scale(type="log", domain=[low, high], nice=False)
-        axis_kw["values"] = list(ticks) if ticks is not None else decade_ticks(low, high)
+        axis_kw["values"] = list(ticks) if ticks is not None else log_ticks(low, high)
     else:
         sc = alt.Scale(domain=[low, high], nice=False, zero=False)
         if ticks is not None:
@@ -267,7 +90,7 @@ def _axis(channel, field: str, title: str, domain, scale: str, unit: str, money:
     elif percent:
         axis_kw["format"] = "~%"
     else:
-        axis_kw["labelExpr"] = si_expr(money=money)
+        axis_kw["labelExpr"] = axis_label_expr(low, high, money=money)
     axis_kw.update(kwargs.pop("axis", {}) or {})
     return channel(field, title=title, scale=sc, axis=alt.Axis(**axis_kw), **kwargs)
 
@@ -484,6 +307,12 @@ def _csv_from_datasets(spec: dict) -> str:
 
 # --- theme and renderer ---------------------------------------------------------------------------
 
+#: The width a chart has in its container (the text column less the 38 px Vega-Embed keeps for its menu) as
+#: a Vega expression; the static width when the chart is drawn without one (vl-convert's PNG for print).
+CW = f"(containerSize()[0] > 0 ? containerSize()[0] - 38 : {STATIC_WIDTH})"
+#: Longest y-axis title (px): a plot is HEIGHT high; longer titles are wrapped by :func:`layout`.
+AXIS_Y_TITLE_LIMIT = HEIGHT
+
 @alt.theme.register(THEME_NAME, enable=False)
 def _book_theme() -> alt.theme.ThemeConfig:
     font = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -492,17 +321,20 @@ def _book_theme() -> alt.theme.ThemeConfig:
             "background": "#ffffff",  # charts sit on a white card, also in the site's dark mode
             "view": {"continuousWidth": STATIC_WIDTH, "continuousHeight": HEIGHT, "stroke": None},
             "font": font,
-            "title": {"anchor": "start", "fontSize": 14, "fontWeight": 600, "subtitleFontSize": 12,
-                      "subtitleColor": "#444444", "offset": 8, "limit": {"expr": "width"}},
+            "title": {"anchor": "start", "frame": "bounds", "fontWeight": 600,
+                      "fontSize": {"expr": f"{CW} < 360 ? 13 : 14"}, "subtitleFontSize": {"expr": f"{CW} < 360 ? 11 : 12"},
+                      "subtitleColor": "#444444", "offset": 8, "limit": {"expr": f"{CW} - 8"}},
             "axis": {"labelFontSize": 11, "titleFontSize": 12, "titleFontWeight": 500, "gridColor": "#e6e6e6",
                      "domainColor": "#888888", "tickColor": "#888888", "labelOverlap": "greedy",
-                     "labelColor": "#333333", "titleColor": "#222222", "titleLimit": {"expr": "width"}},
-            "legend": {"orient": "bottom", "direction": "horizontal", "columns": {"expr": "width < 420 ? 1 : 2"},
-                       # one column on a phone, two on a laptop; labels cut to the column so the legend fits
-                       "labelFontSize": 11, "titleFontSize": 11,
-                       "labelLimit": {"expr": "width < 420 ? max(80, width - 30) : min(260, width / 2 - 40)"},
+                     "labelColor": "#333333", "titleColor": "#222222"},
+            "axisX": {"titleLimit": {"expr": f"{CW} - 40"}},
+            "axisY": {"titleLimit": AXIS_Y_TITLE_LIMIT},
+            "legend": {"orient": "bottom", "direction": "horizontal", "columns": {"expr": f"{CW} < 420 ? 1 : 2"},
+                       # one column on a phone, two on a laptop; labels cut only past the column
+                       "labelFontSize": 11, "titleFontSize": 11, "titleLimit": {"expr": f"{CW} - 70"},
+                       "labelLimit": {"expr": f"{CW} < 420 ? max(80, {CW} - 70) : min(300, {CW} / 2 - 60)"},
                        "columnPadding": 16, "rowPadding": 4, "titleOrient": "top", "labelColor": "#333333",
-                       "gradientLength": {"expr": "min(width, 320)"}},
+                       "gradientLength": {"expr": f"min({CW} - 80, 320)"}},
             "range": {"category": PALETTE},
             "point": {"size": 40, "filled": True},
             "line": {"strokeWidth": 2.2},
@@ -523,25 +355,47 @@ def _clip_marks(spec: dict) -> None:
             mark["clip"] = True
 
 
-#: Characters per line of a chart's title and subtitle: both wrap to fit a 390 px phone (Vega would cut them).
-TITLE_CHARS, SUBTITLE_CHARS = 44, 58
+#: Characters per line of a chart's title and subtitle for each container width (px): up to 360 (a phone,
+#: where both are set 1 px smaller), up to 540, and wider. Titles are wrapped by words in Python and picked
+#: by the container's width. The counts allow for wide fonts (DejaVu Sans: about 10 px a bold character at 14 px).
+TITLE_WRAPS = ((360, 26, 34), (540, 40, 52), (math.inf, 58, 74))
+#: Characters per line of an axis title: x titles wrap to fit a phone's plot, y titles the plot's height.
+AXIS_TITLE_CHARS = {"x": 30, "y": 36}
 
 
-def _wrap(text, width: int):
-    if isinstance(text, str) and len(text) > width:
-        return textwrap.wrap(text, width)
-    return text
+def _wrap(text, width: int) -> list[str]:
+    text = " ".join(text) if isinstance(text, list) else str(text)
+    return textwrap.wrap(text, width, break_on_hyphens=False) or [text]
+
+
+def _by_width(text, column: int) -> str:
+    """A Vega expression choosing the lines of ``text`` wrapped for the container's width (``column`` 1:
+    title, 2: subtitle, in :data:`TITLE_WRAPS`)."""
+    cases = [(band[0], json.dumps(_wrap(text, band[column]))) for band in TITLE_WRAPS]
+    expr = cases[-1][1]
+    for limit, lines in reversed(cases[:-1]):
+        expr = f"{CW} < {limit} ? {lines} : {expr}"
+    return expr
 
 
 def _wrap_title(spec: dict) -> None:
     title = spec.get("title")
     if isinstance(title, (str, list)):
-        spec["title"] = {"text": _wrap(title, TITLE_CHARS)}
-    elif isinstance(title, dict):
-        if "text" in title:
-            title["text"] = _wrap(title["text"], TITLE_CHARS)
-        if "subtitle" in title:
-            title["subtitle"] = _wrap(title["subtitle"], SUBTITLE_CHARS)
+        title = spec["title"] = {"text": title}
+    if not isinstance(title, dict):
+        return
+    if isinstance(title.get("text"), (str, list)):
+        title["text"] = {"expr": _by_width(title["text"], 1)}
+    if isinstance(title.get("subtitle"), (str, list)):
+        title["subtitle"] = {"signal": _by_width(title["subtitle"], 2)}  # Vega-Lite hands a subtitle to Vega as is
+
+
+def _wrap_axis_titles(spec: dict) -> None:
+    for _, enc in _unit_specs(spec):
+        for ch, chars in AXIS_TITLE_CHARS.items():
+            d = enc.get(ch)
+            if isinstance(d, dict) and isinstance(d.get("title"), str) and len(d["title"]) > chars:
+                d["title"] = _wrap(d["title"], chars)
 
 
 def _is_concat(spec: dict) -> bool:
@@ -549,17 +403,23 @@ def _is_concat(spec: dict) -> bool:
 
 
 def layout(spec: dict, width: int | str = "container") -> dict:
-    """A copy of ``spec`` laid out in the house style: clipped marks, a title wrapped to fit a phone, and
-    ``width`` (container or px) on a single or layered chart, or :data:`PANEL_WIDTH` on each panel of a
-    concatenated one."""
+    """A copy of ``spec`` laid out in the house style: clipped marks, titles wrapped for the container's
+    width (phone or laptop), long axis titles on two lines, and ``width`` (container or px) on a single or
+    layered chart or on each panel of a vertically concatenated one."""
     spec = copy.deepcopy(spec)
     _clip_marks(spec)
     _wrap_title(spec)
+    _wrap_axis_titles(spec)
+    # several legends stack under the plot (side by side they run off a phone's screen)
+    legend = spec.setdefault("config", {}).setdefault("legend", {})
+    legend.setdefault("layout", {"bottom": {"direction": "vertical", "anchor": "start"}})
     if _is_concat(spec):
-        for key in ("hconcat", "vconcat", "concat"):
-            for child in spec.get(key, []) or []:
-                if child.get("width") in (None, "container"):
-                    child["width"] = PANEL_WIDTH
+        if any(k in spec for k in ("hconcat", "concat", "facet", "repeat")):
+            raise ValueError("a figure may stack panels (vconcat) but not put them side by side: a phone "
+                             "has no room; draw separate figures")
+        for child in spec["vconcat"]:
+            child["width"] = width if width == "container" else int(width) - 70
+        spec["autosize"] = {"type": "fit-x", "contains": "padding"}
     else:
         spec["width"] = width
         spec.setdefault("height", HEIGHT)

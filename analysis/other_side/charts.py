@@ -9,6 +9,7 @@ import pandas as pd
 
 from analysis.house import charts
 from analysis.house.validation import require_in_range, require_positive
+from analysis.other_side.obsscaling import EmergencePrediction
 from analysis.other_side.emergence import (InverseProblems, METRICS, MetricComparison, PER_TOKEN_ALPHA,
                                            TOY_FLOOR, TOY_LOSS_REF, TOY_N_REF, _toy)
 
@@ -55,19 +56,18 @@ def metrics_chart(result: MetricComparison) -> alt.LayerChart:
     x = charts.x("N:Q", "model size N (parameters, Pythia)", (5e7, 2e10), scale="log")
     curves = alt.Chart(data).mark_line(point=True).encode(
         x=x, y=charts.y("scaled:Q", "share of the rise from 70M to 12B", (-0.05, 1.05)),
-        color=alt.Color("metric:N", title="metric", sort=list(METRICS),
-                        scale=charts.colour_scale({"reliable share": "article", "pass@1": "pass@1",
-                                                   "log10 pass@1": "our fit", "coverage": "coverage"})),
+        **charts.series("metric", {"reliable share": "article", "pass@1": "pass@1", "log10 pass@1": "pass@1",
+                                   "coverage": "coverage"}, title="metric", dashes={"log10 pass@1": charts.DASHED}),
         tooltip=["metric:N", alt.Tooltip("value:Q", format=".4f", title="metric value"),
                  alt.Tooltip("scaled:Q", format=".2f")])
-    ref = alt.Chart(line).mark_line(color=charts.colour("reference"), strokeDash=[4, 3]).encode(x=x, y="scaled:Q")
+    ref = alt.Chart(line).mark_line(color=charts.colour("reference"), strokeDash=[2, 2]).encode(x=x, y="scaled:Q")
     chart = (ref + curves).properties(title=alt.Title(
         "Same samples: emergent, steady or saturating by metric",
-        subtitle="MATH, 128 problems, 10,000 samples each; dashed: straight in log N"))
+        subtitle="MATH, 128 problems, 10,000 samples each; dotted grey: straight in log N"))
     return charts.figure(
         chart, name="fig-em-pythia",
         description=("Four metrics of the seven Pythia models on MATH, each rescaled from 0 at 70M to 1 at 12B "
-                     "parameters, against model size on a log axis; the threshold metric lies below the dashed "
+                     "parameters, against model size on a log axis; the threshold metric lies below the dotted "
                      "straight line, coverage above it."),
         source="Brown et al. (2024), Large Language Monkeys samples; metrics: this book")
 
@@ -113,18 +113,50 @@ def inverse_chart(result: InverseProblems) -> alt.LayerChart:
     t = t.assign(small=np.maximum(t["rate_smallest"], floor), large=np.maximum(t["rate_largest"], floor))
     diag = alt.Chart(pd.DataFrame({"v": [floor, 1.0]})).mark_line(
         color=charts.colour("reference"), strokeDash=[4, 3]).encode(x="v:Q", y="v:Q")
-    pts = alt.Chart(t).mark_point(filled=True, opacity=0.7).encode(
+    worse, better, same = "12B significantly worse", "12B significantly better", "no clear difference"
+    pts = alt.Chart(t).mark_point(filled=True, opacity=0.8, size=50).encode(
         x=charts.x("small:Q", "success rate, Pythia 70M", (floor, 1.0), scale="log"),
         y=charts.y("large:Q", "success rate, Pythia 12B", (floor, 1.0), scale="log"),
-        color=alt.Color("verdict:N", title=f"|z| > {result.z:g}", scale=charts.colour_scale(
-            {"12B significantly worse": "cost", "12B significantly better": "our fit", "no clear difference": "data"})),
+        **charts.series("verdict", {better: "data", worse: "data", same: "all runs"}, title=f"|z| > {result.z:g}",
+                        shapes={better: "triangle-up", worse: "triangle-down"}),
         tooltip=["problem:Q", alt.Tooltip("rate_smallest:Q", format=".4f"), alt.Tooltip("rate_largest:Q", format=".4f"),
                  alt.Tooltip("z_vs_smallest:Q", format=".1f")])
     chart = (diag + pts).properties(title=alt.Title(
         "Bigger is better on most problems, not on all",
-        subtitle="each point a MATH problem; zero rates drawn at 0.5/10,000; dashed: equal rates"))
+        subtitle="each point a MATH problem; triangles: significant differences; zero rates drawn at 0.5/10,000; "
+                 "dashed: equal rates"))
     return charts.figure(
         chart, name="fig-em-inverse",
         description=("Success rate of Pythia 12B against Pythia 70M on each of 128 MATH problems, both on log "
                      "axes; most points lie above the dashed diagonal of equal rates."),
         source="Brown et al. (2024), Large Language Monkeys samples; z test: this book")
+
+
+def forecast_chart(result: EmergencePrediction) -> alt.LayerChart:
+    """Forecast against actual accuracy of the held-out (larger) models on the emergent tasks the small
+    models had not solved: forecasts from the capability measure and from compute (one colour each, one
+    shape per task); the diagonal is a perfect forecast."""
+    t = result.table[result.table["open"]].melt(
+        id_vars=["task", "Model", "actual"], value_vars=["pred_pc", "pred_flop"], var_name="from",
+        value_name="forecast")
+    label = f"capability measure ({result.n_pcs} PCs)"
+    t["from"] = t["from"].map({"pred_pc": label, "pred_flop": "training compute"})
+    tasks = list(dict.fromkeys(t["task"]))
+    diag = alt.Chart(pd.DataFrame({"v": [0.0, 1.0]})).mark_line(
+        color=charts.colour("reference"), strokeDash=[4, 3]).encode(x="v:Q", y="v:Q")
+    pts = alt.Chart(t).mark_point(filled=True, opacity=0.75).encode(
+        x=charts.x("forecast:Q", "forecast from smaller models", (0, 1), percent=True),
+        y=charts.y("actual:Q", "measured accuracy", (0, 1), percent=True),
+        **charts.series("from", {label: "our fit", "training compute": "compute"}, title="forecast from"),
+        shape=alt.Shape("task:N", title="task", sort=tasks, scale=alt.Scale(
+            domain=tasks, range=["circle", "square", "triangle-up", "diamond", "cross", "triangle-down"][:len(tasks)])),
+        tooltip=["Model:N", "task:N", alt.Tooltip("actual:Q", format=".0%"), alt.Tooltip("forecast:Q", format=".0%")])
+    chart = (diag + pts).properties(title=alt.Title(
+        "Forecasting 'emergent' tasks from smaller models",
+        subtitle=f"fitted below {charts.si(result.cutoff_flop, 'FLOP')}; dashed: perfect forecast"))
+    return charts.figure(
+        chart, name="fig-em-forecast",
+        description=("Measured accuracy of base models trained with more compute than the cutoff against the "
+                     "accuracy forecast by a sigmoid fitted on smaller models, from the capability measure (blue) and "
+                     "from compute (indigo), on the emergent tasks the small models had not solved."),
+        source="Ruan, Maddison & Hashimoto (2024), ObsScaling evaluation files; fits: this book", data=t)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from analysis.house import charts
 from analysis.progress import compute_returns, metr, frontier
-from analysis.house.data import decimal_years
+from analysis.house.data import decimal_years, load_csv
 
 #: Break dates the frontier slider offers (decimal years, quarterly).
 BREAKS = tuple(float(b) for b in np.round(np.arange(2024.5, 2025.76, 0.25), 2))
@@ -76,72 +76,122 @@ def frontier_chart(subset: str = "all", start: str = frontier.DEFAULT_START,
 
 
 def saturation_chart(benchmark: str = "MATH level 5", start: str = frontier.DEFAULT_START) -> alt.VConcatChart:
-    """A benchmark's record-setters in percentage points (top) and in log-odds (bottom) over time."""
+    """A benchmark's record-setters in percentage points (top) and in log-odds (bottom) over time; each step
+    holds until the benchmark's last evaluated release (a record stands until it is beaten)."""
+    end = float(frontier.load_benchmark(benchmark)["year"].max())
     rows = []
     for scale in ("points", "logit"):
         t = frontier.frontier_table(benchmark, scale=scale, start=start)
-        rows.append(t.assign(scale="accuracy (points)" if scale == "points" else "log-odds of a correct answer"))
+        last = t.iloc[[-1]].assign(year=max(end, float(t["year"].iloc[-1])), model="(still the record)")
+        rows.append(pd.concat([t, last], ignore_index=True).assign(
+            scale="accuracy (points)" if scale == "points" else "log-odds of a correct answer",
+            record=lambda f: f["model"] != "(still the record)"))
     data = pd.concat(rows, ignore_index=True)
-    xe = charts.x("year:Q", "release date of the record-setting model", (2023.0, 2026.5), scale="year")
-    top = alt.Chart(data[data["scale"] == "accuracy (points)"]).mark_line(
-        point=True, interpolate="step-after", color=charts.colour("frontier")).encode(
-        x=xe, y=charts.y("value:Q", "accuracy (points)", (0, 100)),
-        tooltip=["model:N", alt.Tooltip("value:Q", format=".1f")]).properties(height=170)
-    low = alt.Chart(data[data["scale"] != "accuracy (points)"]).mark_line(
-        point=True, interpolate="step-after", color=charts.colour("our fit")).encode(
-        x=xe, y=charts.y("value:Q", "log-odds", (-3, 5.5)),
-        tooltip=["model:N", alt.Tooltip("value:Q", format=".2f")]).properties(height=170)
-    chart = alt.vconcat(top, low).properties(title=alt.Title(
+    xe = charts.x("year:Q", "release date of the record-setter", (2023.0, 2026.5), scale="year")
+    panels = []
+    for label, colour, title, dom, fmt in (("accuracy (points)", "frontier", "accuracy (points)", (0, 100), ".1f"),
+                                           ("log-odds of a correct answer", "our fit", "log-odds", (-3, 5.5), ".2f")):
+        part = data[data["scale"] == label]
+        ye = charts.y("value:Q", title, dom)
+        step = alt.Chart(part).mark_line(interpolate="step-after", color=charts.colour(colour)).encode(x=xe, y=ye)
+        dots = alt.Chart(part[part["record"]]).mark_point(filled=True, color=charts.colour(colour)).encode(
+            x=xe, y=ye, tooltip=["model:N", alt.Tooltip("value:Q", format=fmt)])
+        panels.append((step + dots).properties(height=170))
+    chart = alt.vconcat(*panels).properties(title=alt.Title(
         f"{benchmark}: flat in points, still rising in log-odds",
-        subtitle="the same record-setting models on two scales"))
+        subtitle=f"the same record-setting models on two scales; each record holds until the last release "
+                 f"evaluated ({end:.1f})"))
     return charts.figure(
         chart, name="fig-pr-saturation",
         description=(f"Best {benchmark} score to date against release date, as accuracy in points (top) and as "
-                     "log-odds (bottom); near the ceiling the points curve flattens while the log-odds keep "
-                     "rising."),
+                     "log-odds (bottom), each record held until the last release evaluated; near the ceiling the "
+                     "points curve flattens while the log-odds keep rising."),
         source="Epoch AI Benchmarking Hub scores, April 2026 (highest score per model version)", data=data)
 
 
 def lifetimes_chart(result: frontier.Lifetimes) -> alt.LayerChart:
-    """Years from release to human level against release year, with the Theil-Sen trend."""
+    """Years from release to human level against release year, with the Theil-Sen trend, the benchmarks not
+    yet matched (at least as old as they are: censored) and the longest lifetime the tracker could observe."""
     t = result.table
+    h = load_csv(frontier.HMATCHED)
+    end = float(decimal_years(h["human_level_date"].dropna()).max())  # the tracker's last recorded match
+    open_ = h[h["human_level_date"].isna()]
+    open_ = pd.DataFrame({"benchmark": open_["benchmark"].astype(str),
+                          "release_year": decimal_years(open_["release_date"])}).assign(
+        lifetime_years=lambda f: end - f["release_year"])
     xs = np.array([t["release_year"].min(), t["release_year"].max()])
     med = float(np.median(t["lifetime_years"] - result.slope * t["release_year"]))
     trend = pd.DataFrame({"release_year": xs, "lifetime_years": med + result.slope * xs})
+    top = float(max(10.0, np.ceil(max(t["lifetime_years"].max(), (open_["lifetime_years"].max() if len(open_) else 0.0)) + 0.5)))
+    bound = pd.DataFrame({"release_year": [end - top, end], "lifetime_years": [top, 0.0]})
     xe = charts.x("release_year:Q", "benchmark release", (2008, 2026), scale="year")
-    ye = charts.y("lifetime_years:Q", "years to human level", (0, 10))
-    dots = alt.Chart(t).mark_point(filled=True, color=charts.colour("data")).encode(
-        x=xe, y=ye, tooltip=["benchmark:N", alt.Tooltip("lifetime_years:Q", format=".1f")])
+    ye = charts.y("lifetime_years:Q", "years to human level", (0, top))
+    kinds = {"matched": "data", "not matched yet (at least)": "data"}
+    enc = charts.series("kind", kinds, title="benchmark", shapes={"not matched yet (at least)": "triangle-up"})
+    dots = alt.Chart(pd.concat([t.assign(kind="matched"), open_.assign(kind="not matched yet (at least)")])).mark_point(
+        size=50, filled=True, opacity=0.85).encode(
+        x=xe, y=ye, **enc, tooltip=["benchmark:N", "kind:N", alt.Tooltip("lifetime_years:Q", format=".1f")])
+    edge = alt.Chart(bound).mark_line(color=charts.colour("reference"), strokeDash=[2, 2]).encode(x=xe, y=ye)
     line = alt.Chart(trend).mark_line(color=charts.colour("our fit"), strokeDash=[5, 3]).encode(x=xe, y=ye)
-    chart = (dots + line).properties(title=alt.Title(
-        "Newer benchmarks reach human level sooner",
-        subtitle="one person's tracker; dashed: Theil-Sen trend; unmatched benchmarks not shown"))
+    chart = (edge + line + dots).properties(title=alt.Title(
+        "Newer benchmarks reach human level sooner, as far as can be told yet",
+        subtitle=f"one person's tracker to {end:.1f}; dashed blue: Theil-Sen trend of the matched; dotted grey: the "
+                 "longest lifetime observable by then (a newer benchmark cannot show a long one)"))
     return charts.figure(
         chart, name="fig-pr-lifetimes",
-        description=("Years from a benchmark's release to the date AI reached human level on it, against "
-                     "release year from 2009 to 2025; the lifetimes shrink from several years to about one."),
-        source="h-matched tracker (R. Lindahl), benchmark release and human-level dates", data=t)
+        description=(f"Years from a benchmark's release to the date AI reached human level on it, against release "
+                     f"year, for {len(t)} matched benchmarks, with the {len(open_)} not yet matched drawn as triangles "
+                     f"at the time they have been open (a lower bound), and the dotted edge of what the tracker could "
+                     f"observe by {end:.1f}: lifetimes shrink, but recent benchmarks cannot yet show long ones."),
+        source="h-matched tracker (R. Lindahl), benchmark release and human-level dates",
+        data=pd.concat([t.assign(kind="matched"), open_.assign(kind="not matched yet")]))
 
 
-def compute_chart(start: str = frontier.DEFAULT_START) -> alt.LayerChart:
-    """ECI against training compute, coloured by release half-year band (models with an Epoch estimate)."""
+def compute_chart(start: str = frontier.DEFAULT_START,
+                  elasticity: compute_returns.ComputeElasticity | None = None) -> alt.LayerChart:
+    """ECI against training compute (models with an Epoch estimate; grey by release before or after mid-2024),
+    with what PR-3 rests on: the split at the median compute and the ECI gained per decade below and above it
+    with release year held fixed (:func:`analysis.progress.compute_returns.compute_elasticity`), each drawn
+    through its half's mean."""
+    e = compute_returns.compute_elasticity(start=start) if elasticity is None else elasticity
     t = compute_returns.compute_table(start)
     t = t.assign(released=np.where(t["year"] < 2024.5, "before mid-2024", "mid-2024 on"),
-                 compute=10.0 ** t["log10_compute"])
+                 compute=10.0 ** t["log10_compute"], compute_si=(10.0 ** t["log10_compute"]).map(charts.si))
+    split = float(np.log10(e.split_flop))
+    lines = []
+    for name, slope, half in (("below", e.lower, t["log10_compute"] < split), ("above", e.upper, t["log10_compute"] >= split)):
+        part = t[half]
+        lc = np.array([part["log10_compute"].min(), part["log10_compute"].max()])
+        eci = part["eci"].mean() + slope * (lc - part["log10_compute"].mean())
+        lines.append(pd.DataFrame({"compute": 10.0 ** lc, "eci": eci,
+                                   "fit": f"{name} the median: {slope:.1f} per 10×"}))
+    lines = pd.concat(lines, ignore_index=True)
     xe = charts.x("compute:Q", "training compute (FLOP)", (1e21, 1e27), scale="log")
     ye = charts.y("eci:Q", "Epoch Capabilities Index (ECI)", (60, 160))
-    chart = alt.Chart(t).mark_point(filled=True, opacity=0.8).encode(
-        x=xe, y=ye, color=alt.Color("released:N", title="released", scale=charts.colour_scale(
-            {"before mid-2024": "all runs", "mid-2024 on": "our fit"})),
-        tooltip=["model:N", alt.Tooltip("eci:Q", format=".1f"), alt.Tooltip("log10_compute:Q", format=".2f")],
-    ).properties(title=alt.Title("More compute, higher ECI, but less per decade at the top",
-                                 subtitle="models with an Epoch training-compute estimate"))
+    dots = alt.Chart(t).mark_point(filled=True, opacity=0.8).encode(
+        x=xe, y=ye, **charts.series("released", {"before mid-2024": "all runs", "mid-2024 on": "data"}, title="released"),
+        tooltip=["model:N", alt.Tooltip("eci:Q", format=".1f"), alt.Tooltip("compute_si:N", title="compute (FLOP)")])
+    fits = list(dict.fromkeys(lines["fit"]))
+    fit = alt.Chart(lines).mark_line(strokeWidth=3).encode(
+        x=xe, y=ye, **charts.series("fit", {f: "our fit" for f in fits}, title="fit (year held fixed)",
+                                    dashes={fits[1]: charts.DASHED}),
+        tooltip=["fit:N"])
+    rule = alt.Chart(pd.DataFrame({"compute": [e.split_flop], "label": [f"median {charts.si(e.split_flop)} FLOP"]}))
+    split_rule = rule.mark_rule(color=charts.colour("reference"), strokeDash=[4, 3]).encode(x=xe, tooltip=["label:N"])
+    split_text = rule.mark_text(align="left", dx=4, baseline="top", y=4, fontSize=10, color=charts.colour("data")).encode(
+        x=xe, text="label:N")
+    chart = alt.layer(dots, split_rule, split_text, fit).resolve_scale(color="independent").properties(title=alt.Title(
+        "More compute, higher ECI, but less per decade at the top",
+        subtitle=f"year held fixed: {e.lower:.1f} ECI points per tenfold compute below the median, {e.upper:.1f} "
+                 f"above (ratio {e.ratio:.2f}); models with an Epoch compute estimate"))
     return charts.figure(
         chart, name="fig-pr-compute",
-        description=("ECI of model versions against their estimated training compute from 1e21 to 1e27 FLOP on a "
-                     "log axis, coloured by release before or after mid-2024; later models sit higher at the "
-                     "same compute."),
-        source="Epoch AI Benchmarking Hub, ECI snapshot of April 2026 (Epoch's compute estimates)", data=t)
+        description=(f"ECI of {len(t)} model versions against their estimated training compute from 1e21 to 1e27 FLOP "
+                     f"on a log axis, light grey before mid-2024 and dark grey after, split at the median compute "
+                     f"({charts.si(e.split_flop)} FLOP) with the fitted gain per tenfold compute on each side, release "
+                     f"year held fixed: {e.lower:.1f} below and {e.upper:.1f} above."),
+        source="Epoch AI Benchmarking Hub, ECI snapshot of April 2026 (Epoch's compute estimates); fits: this book",
+        data={"models": t, "fits": lines})
 
 
 def metr_chart(version: str = "1.1", since: float = 2023.0) -> alt.LayerChart:
@@ -163,21 +213,28 @@ def metr_chart(version: str = "1.1", since: float = 2023.0) -> alt.LayerChart:
                           value=float(min(METR_STARTS, key=lambda s: abs(s - since))), label="fit from (year) ")
     xe = charts.x("year:Q", "release date", (2019.0, 2026.5), scale="year")
     ye = charts.y("p50_minutes:Q", "50% time horizon (minutes of expert time)", (0.02, 2000), scale="log")
+    kinds = charts.series("kind", {"frontier (is_sota)": "frontier", "other model": "all runs"}, title="model")
+    h = h.assign(low=h["p50_low"].clip(lower=0.02), high=h["p50_high"].clip(upper=2000))
+    bars = alt.Chart(h).mark_rule(strokeWidth=1.2, opacity=0.7).encode(
+        x=xe, y=charts.y("low:Q", "50% time horizon (minutes of expert time)", (0.02, 2000), scale="log"), y2="high:Q",
+        color=kinds["color"])
     dots = alt.Chart(h).mark_point(filled=True).encode(
-        x=xe, y=ye, color=alt.Color("kind:N", title="model", scale=charts.colour_scale(
-            {"frontier (is_sota)": "frontier", "other model": "all runs"})),
-        tooltip=["model:N", alt.Tooltip("p50_minutes:Q", format=".3g")])
+        x=xe, y=ye, **kinds,
+        tooltip=["model:N", alt.Tooltip("p50_minutes:Q", format=".3g", title="50% horizon (minutes)"),
+                 alt.Tooltip("p50_low:Q", format=".3g", title="interval low"),
+                 alt.Tooltip("p50_high:Q", format=".3g", title="interval high")])
     fit = alt.Chart(lines).transform_filter("abs(datum.since - since) < 0.01").mark_line(
         color=charts.colour("our fit")).encode(
         x=xe, y=alt.Y("fit:Q", scale=charts.log_scale(domain=[0.02, 2000])),
         tooltip=[alt.Tooltip("doubling_days:Q", format=".0f", title="doubling time (days)")]).add_params(start)
-    chart = alt.layer(dots, fit).properties(title=alt.Title(
+    chart = alt.layer(bars, dots, fit).properties(title=alt.Title(
         f"METR v{version}: the 50% horizon keeps doubling",
-        subtitle="blue: OLS fit of log2 horizon on date over frontier models from the chosen year"))
+        subtitle="bars: METR's confidence intervals; blue: OLS fit of log2 horizon on date over frontier models from the "
+                 "chosen year"))
     return charts.figure(
         chart, name=f"fig-pr-metr-{version.replace('.', '')}",
         description=(f"METR Time Horizon {version}: 50% horizon in minutes on a log axis against release date "
-                     "from 2019 to 2026, frontier models in black, with a straight-line fit over the frontier "
+                     "from 2019 to 2026 with METR's confidence intervals, frontier models in black, with a straight-line fit over the frontier "
                      "models released from the year the slider picks."),
         source=f"METR benchmark_results_{version.replace('.', '_')}.yaml (Kwa et al. 2025); fit: this book",
-        data=h[["model", "date", "is_sota", "p50_minutes"]])
+        data=h[["model", "date", "is_sota", "p50_minutes", "p50_low", "p50_high"]])

@@ -12,6 +12,16 @@ from analysis.house.data import load_chinchilla_runs
 from analysis.scaling_laws.returns import FrontierFits, decade_returns
 
 
+#: Dash of each functional form, beside its colour (the forms overlap over the runs and part beyond them).
+FORM_DASHES = {"power": charts.SOLID, "power+floor": charts.DASHED, "log": charts.DOTTED}
+
+
+def _form_series(forms, title: str = "fitted form") -> dict:
+    """Colour and dash of the field ``form`` for the named forms (one legend)."""
+    return charts.series("form", {f: f for f in forms}, title=title,
+                         dashes={f: FORM_DASHES[f] for f in forms if f in FORM_DASHES})
+
+
 def frontier_chart(result: FrontierFits, extend_to: float = 1e25) -> alt.LayerChart:
     """All runs, the frontier points and the three fitted curves extrapolated to ``extend_to`` FLOP."""
     runs = load_chinchilla_runs()
@@ -27,12 +37,10 @@ def frontier_chart(result: FrontierFits, extend_to: float = 1e25) -> alt.LayerCh
         x=x, y=y, tooltip=[alt.Tooltip("N_si:N", title="parameters"),
                            alt.Tooltip("D_si:N", title="tokens"),
                            alt.Tooltip("loss:Q", format=".3f")])
-    frontier_layer = alt.Chart(result.frontier).mark_point(color=charts.colour("frontier"), size=60,
+    frontier_layer = alt.Chart(result.frontier).transform_calculate(C_si=charts.si_expr("datum.C_flop")).mark_point(color=charts.colour("frontier"), size=60,
                                                            shape="diamond").encode(
-        x=x, y=y, tooltip=[alt.Tooltip("C_flop:Q", format=".2e"), alt.Tooltip("loss:Q", format=".3f"), "runs:Q"])
-    curve_layer = alt.Chart(curves).mark_line().encode(
-        x=x, y=y, color=alt.Color("form:N", title="fitted form",
-                                  scale=charts.colour_scale(["power", "power+floor", "log"])), strokeDash="form:N")
+        x=x, y=y, tooltip=[alt.Tooltip("C_si:N", title="compute (FLOP)"), alt.Tooltip("loss:Q", format=".3f"), "runs:Q"])
+    curve_layer = alt.Chart(curves).mark_line().encode(x=x, y=y, **_form_series(list(result.fits)))
     chart = (runs_layer + curve_layer + frontier_layer).properties(
         title=alt.Title("Three forms agree on the runs and part beyond them",
                         subtitle="grey: all 240 runs; diamonds: lowest loss per quarter-decade of compute"))
@@ -40,7 +48,7 @@ def frontier_chart(result: FrontierFits, extend_to: float = 1e25) -> alt.LayerCh
         chart, name="fig-sl-frontier",
         description=(f"Final loss against training compute on a log axis for the 240 Chinchilla runs, their "
                      f"{len(result.frontier)} frontier points, and a pure power law, a power law with a floor and a "
-                     f"log law fitted to the frontier and extended to {extend_to:.0e} FLOP."),
+                     f"log law fitted to the frontier and extended to {charts.si(extend_to)} FLOP."),
         source="Hoffmann et al. (2022) runs as extracted by Besiroglu et al. (2024); fits: this book",
         data={"runs": runs[["N_params", "D_tokens", "C_flop", "loss"]], "frontier": result.frontier, "fits": curves})
 
@@ -58,7 +66,8 @@ def decade_returns_explorer(c0: float = 1e19, n_decades: int = 8) -> alt.LayerCh
         relative_gain="(datum.L0 - datum.L1) / datum.L0",
     )
     bars = base.mark_bar(color=charts.colour("power+floor")).encode(
-        x=alt.X("compute:O", title="decade ending at compute (FLOP)", axis=alt.Axis(format=".0e")),
+        x=alt.X("compute:O", title="decade ending at compute (FLOP)",
+                axis=alt.Axis(labelExpr=charts.si_expr(exponent=True), labelAngle=0)),
         y=charts.y("relative_gain:Q", "loss removed by this 10x", (0, 0.5), percent=True),
         tooltip=[alt.Tooltip("relative_gain:Q", format=".1%", title="gain"), alt.Tooltip("L1:Q", format=".3f", title="loss after")],
     ).add_params(floor, alpha)
@@ -67,7 +76,7 @@ def decade_returns_explorer(c0: float = 1e19, n_decades: int = 8) -> alt.LayerCh
                         subtitle="E = 0 gives constant relative returns; a higher floor makes them shrink"))
     return charts.figure(
         chart, name="fig-sl-explorer",
-        description=(f"Bars: share of the loss removed by each of {n_decades} tenfold steps of compute from {c0:.0e} "
+        description=(f"Bars: share of the loss removed by each of {n_decades} tenfold steps of compute from {charts.si(c0)} "
                      "FLOP, for a power law with a floor whose floor and exponent the reader sets with two sliders."),
         source="Illustration of the functional form (no data)")
 
@@ -82,9 +91,9 @@ def forms_chart(forms: dict, c0: float = 1e19, n_decades: int = 6) -> alt.Chart:
     frame = pd.DataFrame(rows)
     top = float(frame["relative_gain"].max()) * 1.1
     chart = alt.Chart(frame).mark_line(point=True).encode(
-        x=alt.X("decade:O", title=f"decades of compute beyond {c0:.0e} FLOP"),
+        x=alt.X("decade:O", title=f"decades of compute beyond {charts.si(c0)} FLOP", axis=alt.Axis(labelAngle=0)),
         y=charts.y("relative_gain:Q", "loss removed by that 10x", (0, top), percent=True),
-        color=alt.Color("form:N", title="form", scale=charts.colour_scale(list(forms))),
+        **_form_series(list(forms), title="form"),
         tooltip=["form", "decade", alt.Tooltip("relative_gain:Q", format=".1%")],
     ).properties(title="Same starting loss, three shapes of diminishing returns")
     return charts.figure(

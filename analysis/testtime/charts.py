@@ -18,7 +18,7 @@ from analysis.house.validation import require_positive
 
 BROWN = "Brown et al. (2024) per-problem counts of 10,000 samples"
 KIM = "Kim et al. (2025) Tables III and IV"
-SELECTORS = {"coverage (perfect checker)": "coverage", "imperfect verifier": "reward model",
+SELECTORS = {"coverage (perfect checker)": "coverage", "imperfect verifier": "our fit",
              "majority vote, best case": "majority vote", "majority vote, worst case": "reference",
              "one sample (pass@1)": "pass@1"}
 
@@ -37,6 +37,14 @@ def watts_expr(field: str = "datum.value") -> str:
     return f"({steps} : format({v}, '.3~r') + ' W')"
 
 
+def _size_of(model: str) -> float:
+    """Parameters of a model named like "Pythia 2.8B" or "Llama 3 8B Instruct" (for ordering)."""
+    for word in model.split(" "):
+        if word[:-1].replace(".", "", 1).isdigit() and word[-1] in "MB":
+            return float(word[:-1]) * (1e6 if word[-1] == "M" else 1e9)
+    return float("inf")
+
+
 def coverage_chart(benchmark: str = "MATH", k_max_fit: int = 100) -> alt.LayerChart:
     """Observed coverage@k per model (points) and Brown et al.'s law fitted on k <= ``k_max_fit`` (dashed,
     extrapolated to 10,000 samples)."""
@@ -44,13 +52,17 @@ def coverage_chart(benchmark: str = "MATH", k_max_fit: int = 100) -> alt.LayerCh
     grid = np.logspace(0, 4, 60)
     fitted = pd.concat([pd.DataFrame({"model": e.model, "k": grid, "coverage": e.law.predict(grid)})
                         for e in tt.extrapolation_check(benchmark, k_max_fit)])
-    order = tt.monkeys_models(benchmark)
+    order = sorted(tt.monkeys_models(benchmark), key=_size_of)  # small (light) to large (dark)
     x = charts.x("k:Q", "samples per problem k", (1, 1e4), scale="log")
     y = charts.y("coverage:Q", "share of problems solved by some sample", (0, 1), percent=True)
-    color = alt.Color("model:N", sort=order, title="model", scale=charts.size_scale(order)
-                      if benchmark == "MATH" else alt.Scale(domain=order))
-    points = alt.Chart(curves).mark_point(filled=True, size=40).encode(
-        x=x, y=y, color=color, tooltip=["model", "k", alt.Tooltip("coverage:Q", format=".1%")])
+    color = alt.Color("model:N", sort=order, title="model", scale=charts.size_scale(order))
+    families = list(dict.fromkeys(m.split(" ")[0] for m in order))
+    shape = (alt.Shape("family:N", title="family", sort=families, scale=alt.Scale(
+        domain=families, range=["circle", "square", "triangle-up", "diamond"][:len(families)]))
+        if len(families) > 1 else alt.value("circle"))
+    points = alt.Chart(curves.assign(family=curves["model"].str.split(" ").str[0])).mark_point(
+        filled=True, size=40).encode(x=x, y=y, color=color, shape=shape,
+                                     tooltip=["model", "k", alt.Tooltip("coverage:Q", format=".1%")])
     lines = alt.Chart(fitted).mark_line(strokeDash=[5, 3], strokeWidth=1.5).encode(x=x, y=y, color=color)
     rule = alt.Chart(pd.DataFrame({"k": [k_max_fit]})).mark_rule(color=charts.colour("reference")).encode(x="k:Q")
     chart = alt.layer(lines, points, rule).properties(title=alt.Title(
@@ -74,9 +86,9 @@ def flop_chart(tokens_per_sample: float = 256.0) -> alt.Chart:
     x = charts.x("flop:Q", f"inference compute per problem (FLOP, {t:.0f} tokens per sample)",
                  (10 ** np.floor(np.log10(lo)), 10 ** np.ceil(np.log10(hi))), scale="log")
     y = charts.y("coverage:Q", "coverage", (0, 1), percent=True)
-    chart = alt.Chart(curves).mark_line(point=True).encode(
+    chart = alt.Chart(curves).transform_calculate(flop_si=charts.si_expr("datum.flop")).mark_line(point=True).encode(
         x=x, y=y, color=alt.Color("model:N", sort=order, title="model", scale=charts.size_scale(order)),
-        tooltip=["model", "k", alt.Tooltip("flop:Q", format=".2e"), alt.Tooltip("coverage:Q", format=".1%")],
+        tooltip=["model", "k", alt.Tooltip("flop_si:N", title="FLOP per problem"), alt.Tooltip("coverage:Q", format=".1%")],
     ).properties(title=alt.Title("Coverage on MATH per unit of inference compute",
                                  subtitle="each point is a sample budget k; along a line, more samples"))
     return charts.figure(
@@ -114,8 +126,14 @@ def total_compute_chart(inference_ratio: float = 1.0, recall: float = vf.VERIFIE
     lo = float(min(-5.0, np.floor(data["advantage_pts"].min() / 5) * 5))
     hi = float(max(5.0, np.ceil(data["advantage_pts"].max() / 5) * 5))
     order = list(dict.fromkeys(data.sort_values("size_ratio")["pair"]))
-    x = charts.x("advantage_pts:Q", "smaller model minus larger model's one sample (points)", (lo, hi))
-    y = alt.Y("pair:N", sort=order, title="pair (smaller vs larger), by size ratio")
+    # the axis follows the chosen R: each ratio's points span its own domain (rounded out to 5 points)
+    spans = {r: (float(min(-5.0, np.floor(g.min() / 5) * 5)), float(max(5.0, np.ceil(g.max() / 5) * 5)))
+             for r, g in data.groupby("inference_ratio")["advantage_pts"]}
+    pick = lambda i: " : ".join(f"abs(R - {r!r}) < {1e-6 * r!r} ? {span[i]!r}" for r, span in spans.items()) + f" : {(lo, hi)[i]!r}"  # noqa: E731
+    x = alt.X("advantage_pts:Q", title="smaller model's gain (points)",
+              scale=alt.Scale(domain=[{"expr": pick(0)}, {"expr": pick(1)}], nice=False, zero=False),
+              axis=alt.Axis(labelExpr=charts.si_expr()))
+    y = alt.Y("pair:N", sort=order, title=None)
     dots = alt.Chart(data).mark_point(filled=True, size=60).encode(
         x=x, y=y, color=alt.Color("selector:N", title="answer picked by", legend=alt.Legend(symbolType="circle"),
                                   scale=charts.colour_scale({k: SELECTORS[k] for k in
@@ -123,10 +141,12 @@ def total_compute_chart(inference_ratio: float = 1.0, recall: float = vf.VERIFIE
         tooltip=["pair", "selector", "k_small", alt.Tooltip("advantage_pts:Q", format=".1f")],
     ).add_params(param).transform_filter("abs(datum.inference_ratio - R) < 1e-6 * R")
     zero = alt.Chart(pd.DataFrame({"advantage_pts": [0.0]})).mark_rule(color=charts.colour("reference")).encode(
-        x=charts.x("advantage_pts:Q", "", (lo, hi)))
+        x=alt.X("advantage_pts:Q"))
     chart = alt.layer(zero, dots).properties(height=420, title=alt.Title(
         "Counting training too: small models sampled more often",
-        subtitle=f"right of the line the smaller model wins; verifier: recall {recall:.0%}, false positives {fpr:.1%}"))
+        subtitle=f"gain: the smaller model's accuracy minus one sample of the larger's; pairs (smaller vs larger) by "
+                 f"size ratio; right of the line the smaller model wins; verifier: recall {recall:.0%}, false "
+                 f"positives {fpr:.1%}"))
     return charts.figure(
         chart, name="fig-tt-total",
         description=("For each of 20 pairs of Pythia models on MATH, the accuracy of the smaller model drawing as many "
@@ -155,7 +175,7 @@ def selection_chart(model: str = "Pythia 2.8B", recall: float = vf.VERIFIER_RECA
         tooltip=["method", "k", alt.Tooltip("accuracy:Q", format=".1%")])
     chart = alt.layer(area, curves).properties(title=alt.Title(
         f"Selection is not coverage: {model} on MATH",
-        subtitle=f"green band: majority vote between its worst and best case; verifier false positives {fpr:.1%}"))
+        subtitle=f"magenta band: majority vote between its worst and best case; verifier false positives {fpr:.1%}"))
     return charts.figure(
         chart, name="fig-tt-selection",
         description=(f"Share of MATH problems answered correctly by {model} against samples per problem (log axis, 1 "
@@ -177,21 +197,21 @@ def verifier_chart(model: str = "Pythia 12B", recall: float = vf.VERIFIER_RECALL
     data = pd.concat([pd.DataFrame({"k": ks, "value": v, "quantity": q}) for q, v in (
         ("right answers", acc), ("wrong answers returned", wrong),
         (f"utility (+1 right, -{fp_cost:g} wrong)", acc - fp_cost * wrong), ("coverage", cov))], ignore_index=True)
-    ent = {"coverage": "coverage", "right answers": "reward model", "wrong answers returned": "cost",
+    ent = {"coverage": "coverage", "right answers": "our fit", "wrong answers returned": "our fit",
            f"utility (+1 right, -{fp_cost:g} wrong)": "data"}
     x = charts.x("k:Q", "samples per problem k (resample until accepted)", (1, 1e4), scale="log")
     lo = float(min(0.0, np.floor(data["value"].min() * 10) / 10))
     y = charts.y("value:Q", "share of problems", (lo, 1), percent=True)
     lines = alt.Chart(data).mark_line().encode(
-        x=x, y=y, color=alt.Color("quantity:N", title="", scale=charts.colour_scale(ent)),
+        x=x, y=y, **charts.series("quantity", ent, title=None, dashes={"wrong answers returned": charts.DASHED}),
         tooltip=["quantity", "k", alt.Tooltip("value:Q", format=".1%")])
     rule = alt.Chart(pd.DataFrame({"k": [o.k_best]})).mark_rule(color=charts.colour("reference"),
                                                                 strokeDash=[4, 3]).encode(x="k:Q")
-    cap = alt.Chart(pd.DataFrame({"value": [o.cap]})).mark_rule(color=charts.colour("reward model"),
+    cap = alt.Chart(pd.DataFrame({"value": [o.cap]})).mark_rule(color=charts.colour("reference"),
                                                                strokeDash=[2, 2]).encode(y="value:Q")
     chart = alt.layer(lines, rule, cap).properties(title=alt.Title(
         f"An imperfect verifier caps accuracy: {model}",
-        subtitle=f"false positives {fpr:.1%}; dashed: best budget k = {o.k_best} and the cap {o.cap:.0%}"))
+        subtitle=f"false positives {fpr:.1%}; grey rules: best budget k = {o.k_best} and the cap {o.cap:.0%}"))
     return charts.figure(
         chart, name="fig-tt-verifier",
         description=(f"For {model} on MATH, resampling until a verifier with {fpr:.1%} false positives accepts: share of "
@@ -260,22 +280,25 @@ def fleet_chart(batching_gain: float = 1.0) -> alt.LayerChart:
     frame = kim.kim_table_iii()[["model", "design", "energy_wh"]].copy()
     frame["label"] = frame["model"] + " " + frame["design"]
     order = list(frame.sort_values("energy_wh")["label"])
-    bars = alt.Chart(frame).mark_bar(color=charts.colour("compute")).transform_calculate(
+    watts = charts.x("power_w:Q", "average power of the fleet", (1e4, 1e12), scale="log", ticks=[1e5, 1e7, 1e9, 1e11],
+                     axis={"labelExpr": watts_expr("datum.value")})
+    # points, not bars: on a log axis a bar has no zero to start from, so its length would mean nothing
+    dots = alt.Chart(frame).transform_calculate(
         power_w="datum.energy_wh / gain * queries / 24").transform_calculate(
-        power_text=watts_expr("datum.power_w")).encode(
-        y=alt.Y("label:N", sort=order, title="model and design (Kim et al. Table III)"),
-        x=charts.x("power_w:Q", "average power of the fleet (W)", (1e4, 1e12), scale="log"),
-        x2=alt.datum(1e4),
+        power_text=watts_expr("datum.power_w")).mark_point(filled=True, size=110, color=charts.colour("our fit")).encode(
+        y=alt.Y("label:N", sort=order, title="model and design (Kim et al. Table III)"), x=watts,
         tooltip=["label", alt.Tooltip("energy_wh:Q", title="Wh per request"),
                  alt.Tooltip("power_text:N", title="power")]).add_params(q, g)
-    rule = alt.Chart(pd.DataFrame({"power_w": [1e9]})).mark_rule(color=charts.colour("article"), strokeWidth=2).encode(
-        x=charts.x("power_w:Q", "average power of the fleet (W)", (1e4, 1e12), scale="log"))
-    chart = alt.layer(bars, rule).properties(title=alt.Title(
+    gw = pd.DataFrame({"power_w": [1e9], "label": ["1 GW"]})
+    rule = alt.Chart(gw).mark_rule(color=charts.colour("article"), strokeWidth=2).encode(x=watts)
+    text = alt.Chart(gw).mark_text(align="left", dx=4, baseline="top", y=2, fontSize=11, fontWeight=600,
+                                   color=charts.colour("article")).encode(x=watts, text="label:N")
+    chart = alt.layer(dots, rule, text).properties(title=alt.Title(
         "Energy per request x traffic = power",
         subtitle="orange: 1 GW; single-request energies are upper bounds, a batching gain divides them"))
     return charts.figure(
         chart, name="fig-tt-fleet",
-        description=("Horizontal bars of the average power a fleet would draw for each of six designs of Kim et al.'s "
+        description=("Points at the average power a fleet would draw for each of six designs of Kim et al.'s "
                      "Table III, on a log axis from 10 kW to 1 TW, with drop-downs for queries per day and a batching "
                      "gain, and a rule at one gigawatt."),
         source=KIM, data=frame)
