@@ -316,10 +316,13 @@ def reconcile_chart(table: pd.DataFrame) -> alt.LayerChart:
     published = alt.Chart(frame).mark_tick(thickness=2.5, size=18, color=charts.colour("published")).encode(
         y=y, yOffset=offset, x="a_published:Q", tooltip=["setting:N", "dataset:N", alt.Tooltip(
             "a_published:Q", format=".3f", title="a (published)")])
-    refs = pd.DataFrame({"a": [0.5, 0.73], "rule": ["Chinchilla ≈ 0.5", "Kaplan 0.73"]})
+    refs = pd.DataFrame({"a": [0.5, 0.73], "rule": ["Chinchilla ≈ 0.5", "Kaplan 0.73"], "row": [2, 15],
+                         "align": ["left", "right"]})
     rule = alt.Chart(refs).mark_rule(strokeDash=[4, 3], color=charts.colour("reference")).encode(x="a:Q", tooltip=["rule:N"])
-    text = alt.Chart(refs).mark_text(align="left", dx=3, baseline="top", y=2, fontSize=10, clip=False,
-                                     color=charts.colour("data")).encode(x="a:Q", text="rule:N")
+    text = alt.layer(*[alt.Chart(refs.iloc[[i]]).mark_text(
+        align=r["align"], dx=3 if r["align"] == "left" else -3, baseline="top", fontSize=10, clip=False,
+        color=charts.colour("data")).encode(x="a:Q", y=alt.value(int(r["row"])), text="rule:N")
+        for i, r in refs.iterrows()])
     chart = (rule + text + bars + ours + published).properties(height=420, title=alt.Title(
         "From Kaplan's exponent to Chinchilla's, one change at a time",
         subtitle="blue: our refit with its 95% interval; vermillion ticks: Porian et al.'s published values; "

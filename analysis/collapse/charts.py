@@ -70,7 +70,8 @@ def variance_fan_chart(runs: dict, published: pd.DataFrame | None = None) -> alt
     x = charts.x("generation:Q", "generation (0 = fit to real data)" + (f"; one in {every} drawn" if every > 1 else ""),
                  (0, n_gen))
     y = lambda f, t=None: charts.y(f, t or "", (floor, 3), scale="log")  # noqa: E731
-    color = alt.Color("mode:N", title="data reuse", scale=charts.colour_scale(["replace", "accumulate"]))
+    color = alt.Color("mode:N", title="data reuse", scale=charts.colour_scale(["replace", "accumulate"]),
+                      legend=alt.Legend(symbolOpacity=1, symbolType="stroke", symbolStrokeWidth=3))
     base = alt.Chart(frame).transform_filter("datum.sample_size == M")
     outer = base.mark_area(opacity=0.18).encode(x=x, y=y("q05:Q", "fitted variance / true variance"), y2="q95:Q", color=color)
     inner = base.mark_area(opacity=0.3).encode(x=x, y=y("q25:Q"), y2="q75:Q", color=color)

@@ -204,10 +204,11 @@ def cahn_chart(lifetimes=(3.0, 4.0, 5.0, 6.0, 8.0), growths=(1.0, 1.5, 2.0, roun
     x = charts.x("life:Q", "hardware life (years)", (min(lifetimes), max(lifetimes)))
     y = charts.y("value:Q", "revenue needed per year (USD)", (0, 700e9), money=True)
     growth_labels = [f"spending ×{g:g}/yr" for g in growths]
-    colour = alt.Color("series:N", title="revenue needed", sort=growth_labels + ["one year's spending"],
+    legend = alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5, symbolSize=300)
+    colour = alt.Color("series:N", title="revenue needed", sort=growth_labels + ["one year's spending"], legend=legend,
                        scale=alt.Scale(domain=growth_labels + ["one year's spending"],
                                        range=charts.size_scale(growth_labels).to_dict()["range"] + [charts.colour("data")]))
-    dash = alt.StrokeDash("series:N", title="revenue needed", sort=growth_labels + ["one year's spending"],
+    dash = alt.StrokeDash("series:N", title="revenue needed", sort=growth_labels + ["one year's spending"], legend=legend,
                           scale=alt.Scale(domain=growth_labels + ["one year's spending"],
                                           range=[charts.SOLID] * len(growth_labels) + [charts.DOTTED]))
     line = alt.Chart(frame).mark_line(point=True).encode(x=x, y=y, color=colour, strokeDash=dash,

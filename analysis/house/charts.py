@@ -325,7 +325,7 @@ def _book_theme() -> alt.theme.ThemeConfig:
                       "fontSize": {"expr": f"{CW} < 360 ? 13 : 14"}, "subtitleFontSize": {"expr": f"{CW} < 360 ? 11 : 12"},
                       "subtitleColor": "#444444", "offset": 8, "limit": {"expr": f"{CW} - 8"}},
             "axis": {"labelFontSize": 11, "titleFontSize": 12, "titleFontWeight": 500, "gridColor": "#e6e6e6",
-                     "domainColor": "#888888", "tickColor": "#888888", "labelOverlap": "greedy",
+                     "domainColor": "#888888", "tickColor": "#888888", "labelOverlap": "greedy", "labelSeparation": 6,
                      "labelColor": "#333333", "titleColor": "#222222"},
             "axisX": {"titleLimit": {"expr": f"{CW} - 40"}},
             "axisY": {"titleLimit": AXIS_Y_TITLE_LIMIT},

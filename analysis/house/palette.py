@@ -172,7 +172,9 @@ def series(field: str, entities: Mapping[str, str], *, title: str | None, dashes
         raise ValueError(f"labels {twins} share a colour with no dash or shape to tell them apart; "
                          "give each a dash (dashes=) or a shape (shapes=)")
     field = field.split(":")[0]
-    leg = None if not legend else alt.Undefined
+    # a dashed series shows its dash in the legend (a stroke symbol), a shaped one its shape
+    leg = None if not legend else (alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5, symbolSize=300)
+                                   if dashes and not shapes else alt.Undefined)
     enc = {"color": alt.Color(f"{field}:N", title=title, sort=domain, legend=leg,
                               scale=alt.Scale(domain=domain, range=[looks[lab][0] for lab in domain]))}
     if dashes:
