@@ -109,7 +109,9 @@ CHART_CHECKS = """
     }).map(t => t.textContent).slice(0, 5);
     const panels = Array.from(svg.querySelectorAll('g.role-scope')).filter(g => /(^| )concat_\\d+_group/.test(g.getAttribute('class') || ''))
       .map(g => Math.round(g.getBoundingClientRect().width));
+    const legends = Array.from(svg.querySelectorAll('.role-legend-title text')).map(t => t.textContent);
     return {marks, empty_layers: empty, unlabelled_axes: unlabelled, cut, text_outside: outside,
+            repeated_legends: legends.filter((t, i) => legends.indexOf(t) !== i),
             width: Math.round(sr.width), column: Math.round(column.width), panels};
   }
 """
@@ -330,8 +332,8 @@ NARROW_CHARTS: dict[str, str] = {}
 
 def test_every_chart_shows_marks_ticks_and_whole_text(report):
     """At 390 and 1280 px every chart draws marks inside its axes (a bar with no length or points all off the
-    axes are no marks), labels every axis with at least two ticks, and cuts no title, legend or label with an
-    ellipsis or past the edge of its drawing."""
+    axes are no marks), labels every axis with at least two ticks, cuts no title, legend or label with an
+    ellipsis or past the edge of its drawing, and draws no legend twice."""
     bad = []
     for (rel, v), m in report.items():
         for c in m["charts"]:
@@ -344,6 +346,8 @@ def test_every_chart_shows_marks_ticks_and_whole_text(report):
                 bad.append(f"{name}: axes without tick labels: {c['unlabelled_axes']}")
             if c["cut"] or c["text_outside"]:
                 bad.append(f"{name}: text cut {c['cut']} or running off the chart {c['text_outside']}")
+            if c["repeated_legends"]:
+                bad.append(f"{name}: legends drawn twice: {c['repeated_legends']}")
     assert not bad, f"{len(bad)} chart views:\n" + "\n".join(bad)
 
 

@@ -172,15 +172,17 @@ def compute_chart(start: str = frontier.DEFAULT_START,
         x=xe, y=ye, **charts.series("released", {"before mid-2024": "all runs", "mid-2024 on": "data"}, title="released"),
         tooltip=["model:N", alt.Tooltip("eci:Q", format=".1f"), alt.Tooltip("compute_si:N", title="compute (FLOP)")])
     fits = list(dict.fromkeys(lines["fit"]))
-    fit = alt.Chart(lines).mark_line(strokeWidth=3).encode(
-        x=xe, y=ye, **charts.series("fit", {f: "our fit" for f in fits}, title="fit (year held fixed)",
-                                    dashes={fits[1]: charts.DASHED}),
+    fit = alt.Chart(lines).mark_line(strokeWidth=3, color=charts.colour("our fit")).encode(
+        x=xe, y=ye, strokeDash=alt.StrokeDash("fit:N", title="fit (year held fixed)", sort=fits, scale=alt.Scale(
+            domain=fits, range=[charts.SOLID, charts.DASHED]), legend=alt.Legend(symbolType="stroke",
+                                                                                symbolStrokeColor=charts.colour("our fit"),
+                                                                                symbolStrokeWidth=2.5, symbolSize=300)),
         tooltip=["fit:N"])
     rule = alt.Chart(pd.DataFrame({"compute": [e.split_flop], "label": [f"median {charts.si(e.split_flop)} FLOP"]}))
     split_rule = rule.mark_rule(color=charts.colour("reference"), strokeDash=[4, 3]).encode(x=xe, tooltip=["label:N"])
-    split_text = rule.mark_text(align="left", dx=4, baseline="top", y=4, fontSize=10, color=charts.colour("data")).encode(
+    split_text = rule.mark_text(align="right", dx=-4, baseline="top", y=4, fontSize=10, color=charts.colour("data")).encode(
         x=xe, text="label:N")
-    chart = alt.layer(dots, split_rule, split_text, fit).resolve_scale(color="independent").properties(title=alt.Title(
+    chart = alt.layer(dots, split_rule, split_text, fit).properties(title=alt.Title(
         "More compute, higher ECI, but less per decade at the top",
         subtitle=f"year held fixed: {e.lower:.1f} ECI points per tenfold compute below the median, {e.upper:.1f} "
                  f"above (ratio {e.ratio:.2f}); models with an Epoch compute estimate"))

@@ -286,7 +286,7 @@ def fleet_chart(batching_gain: float = 1.0) -> alt.LayerChart:
     dots = alt.Chart(frame).transform_calculate(
         power_w="datum.energy_wh / gain * queries / 24").transform_calculate(
         power_text=watts_expr("datum.power_w")).mark_point(filled=True, size=110, color=charts.colour("our fit")).encode(
-        y=alt.Y("label:N", sort=order, title="model and design (Kim et al. Table III)"), x=watts,
+        y=alt.Y("label:N", sort=order, title="design (Kim et al. Table III)"), x=watts,
         tooltip=["label", alt.Tooltip("energy_wh:Q", title="Wh per request"),
                  alt.Tooltip("power_text:N", title="power")]).add_params(q, g)
     gw = pd.DataFrame({"power_w": [1e9], "label": ["1 GW"]})
