@@ -2,9 +2,10 @@
 
 Every chapter calls :func:`use_book_theme` in its hidden preamble cell. Every chart function in the
 ``analysis`` package builds its axes with :func:`x` / :func:`y` (explicit domains, clean decade ticks on
-log axes, one SI-like number format), takes its colours from the registry (:func:`colour`,
-:func:`colour_scale`, :func:`size_scale`, :func:`verdict_scale`) and returns :func:`figure` (chart,
-name, description, source). The ``book`` renderer then draws it
+log axes, one SI-like number format per axis: :mod:`analysis.house.numbers`), takes its colours from the
+registry (:mod:`analysis.house.palette`: :func:`colour`, :func:`colour_scale`, :func:`series` for series of one
+entity told apart by dash or shape, :func:`size_scale`, :func:`verdict_scale`) and returns :func:`figure`
+(chart, name, description, source). The ``book`` renderer then draws it
 
 * as interactive HTML whose width follows the text column (``width: "container"``), SVG-rendered, with
   Vega's actions menu reduced to "save as SVG/PNG", a source line and a link to download the chart's data
@@ -12,7 +13,8 @@ name, description, source). The ``book`` renderer then draws it
 * as a static PNG in the same output bundle, for LaTeX/PDF builders that cannot run JavaScript.
 
 Layout rules are applied by the renderer to every chart: every mark is clipped to its axes (a mark
-that sets ``clip=False`` keeps it), legends go below the plot in columns that fit a phone.
+that sets ``clip=False`` keeps it), titles and long axis titles wrap for the column's width, legends go below
+the plot (stacked, in columns that fit a phone), stacked panels (vconcat) fill the column.
 The number, caption and cross-reference label of a figure come from the code cell's metadata
 (``mystnb: figure: {name, caption}``), see ``/tmp/house-style.md`` and ``book/running.md``.
 """
