@@ -218,13 +218,15 @@ def evaluate_all(modules: Sequence[str] = CLAIM_MODULES, processes: int = 1) -> 
 def card(claim_id: str, **params: Any) -> Card:
     """The verdict card of one claim, computed with the chapter's parameters (what chapters display).
 
-    A name that is neither a parameter of the claim's evidence nor one of the chapter's parameters (those of
-    the latest :func:`analysis.house.parameters.check`) is refused by name, before any work.
+    A name that is neither a parameter of the evidence of a claim of the same chapter nor one of the
+    chapter's parameters (those of the latest :func:`analysis.house.parameters.check`) is refused by name,
+    before any work.
     """
     claim = get_claim(claim_id)
     if claim.evidence_fn is None or not any(
             p.kind == p.VAR_KEYWORD for p in inspect.signature(claim.evidence_fn).parameters.values()):
-        unknown = sorted(set(params) - set(claim.parameters()) - parameters.declared())
+        siblings = set().union(*(c.parameters() for c in registered_claims() if c.chapter == claim.chapter))
+        unknown = sorted(set(params) - set(claim.parameters()) - siblings - parameters.declared())
         if unknown:
             own = ", ".join(claim.parameters()) or "none"
             chapter = ", ".join(sorted(parameters.declared())) or "none checked in this process"
