@@ -705,3 +705,10 @@ def test_log_axes_always_have_ticks_to_read():
     assert charts.log_ticks(2.2, 8.5) == [3.0, 4.0, 5.0, 6.0, 7.0, 8.0]
     assert charts.log_ticks(3, 300) == [5.0, 10.0, 20.0, 50.0, 100.0, 200.0]
     assert charts.log_ticks(1e18, 1e24) == charts.decade_ticks(1e18, 1e24)
+
+
+def test_si_refuses_digits_it_cannot_write():
+    for bad in (0, -1, 2.5, True, 16):
+        with pytest.raises(ValueError, match="digits"):
+            charts.si(5e9, digits=bad)
+    assert charts.si(5e9, digits=1) == "5B"

@@ -208,3 +208,9 @@ def test_robustness_counts_agreement_and_flips():
     assert r["share_agree"] == pytest.approx(2 / 3)
     with pytest.raises(ValueError, match="default"):
         C.robustness(C.SUPPORTED, [])
+
+
+def test_verdicts_come_from_booleans_only():
+    for bad in ([float("nan")], ["yes"], [1, True]):
+        with pytest.raises(ValueError, match="passed must hold booleans"):
+            C.verdict_of(bad)

@@ -36,6 +36,8 @@ def si(value: float, unit: str = "", *, money: bool = False, digits: int = 3) ->
     >>> si(7.5e10, "tokens"), si(1.2e9, money=True), si(3e21, "FLOP"), si(0.5)
     ('75B tokens', '$1.2B', '3e21 FLOP', '0.5')
     """
+    if isinstance(digits, bool) or not isinstance(digits, int) or not 1 <= digits <= 15:
+        raise ValueError(f"digits must be a whole number from 1 to 15; got {digits!r}")
     v = float(value)
     if not math.isfinite(v):
         raise ValueError(f"value must be a finite number; got {value!r}")

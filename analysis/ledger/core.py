@@ -38,7 +38,10 @@ def verdict_of(passed: Sequence[bool]) -> str:
     """All checks pass -> supported; some -> partly supported; none -> not supported."""
     if len(passed) == 0:
         raise ValueError("a testable claim needs at least one check; got none")
-    n = sum(bool(p) for p in passed)
+    bad = [p for p in passed if not isinstance(p, bool)]
+    if bad:
+        raise ValueError(f"passed must hold booleans (the outcome of each check); got {bad[0]!r}")
+    n = sum(passed)
     return SUPPORTED if n == len(passed) else PARTLY if n else NOT_SUPPORTED
 
 
