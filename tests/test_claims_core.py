@@ -121,7 +121,7 @@ def test_ledger_cards_are_their_own_anchor_and_link_back_to_the_table():
     claim = _claim(lambda e: C.assess([C.at_least(e, "a", 1.0, "a")], "Summary."), {"a": 2.0})
     html = pages.cards_html([C.evaluate(claim)])
     assert 'id="claim-zz-1"' in html and 'href="#ledger-table">back to the table</a>' in html
-    assert 'economics.html">chapter</a>' in html and "in the claims ledger" not in html
+    assert 'economics.html#card-zz-1">in its chapter</a>' in html and "in the claims ledger" not in html
 
 
 # --- Rules of reading added with the worlds and the multiverse (issue 23) ----------------------------

@@ -19,7 +19,8 @@ everything from the marker to its ``solution-end``, so the student site holds no
 4. Chart house style (``analysis/house/charts.py``): serve ``tools/static/book-style.css`` and ``book-style.js``
 (charts fill the text column, a white chart card in dark mode, print rules, a name for Vega's actions
 menu), and write each chart's data beside its page: a figure's "Download the data (CSV)" link carries
-the CSV as a ``data:`` URL in the notebook; here it becomes ``<figure name>.csv`` next to the HTML page.
+the CSV as a ``data:`` URL in the notebook; here it becomes ``<figure name>.csv`` next to the HTML page (and its
+metadata link ``<figure name>-metadata.json``).
 
 5. Numbering: the chapters are numbered in ``_toc.yml``, so Sphinx numbers their figures and exercises
 within the chapter (Fig. 3.4, Exercise 3.2); the figures of each unnumbered page (landing page, ledger)
@@ -102,7 +103,8 @@ def write_bundle(app, exception):
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 STYLE_FILES = ("book-style.css", "book-style.js")
-CSV_LINK = re.compile(r'download="([a-z0-9][a-z0-9-]*\.csv)" href="data:text/csv;charset=utf-8,([^"]*)"')
+CSV_LINK = re.compile(r'download="([a-z0-9][a-z0-9-]*\.(?:csv|json))" '
+                      r'href="data:(?:text/csv|application/json);charset=utf-8,([^"]*)"')
 
 
 def add_house_style(app, config):
@@ -113,9 +115,9 @@ def add_house_style(app, config):
 
 
 def write_chart_data(app, pagename, templatename, context, doctree):
-    """Write every chart's CSV beside its page and point the download link at that file."""
+    """Write every chart's CSV (and its metadata, JSON) beside its page and point the download link at that file."""
     body = context.get("body", "")
-    if "data:text/csv" not in body or app.builder.format != "html":
+    if ("data:text/csv" not in body and "data:application/json" not in body) or app.builder.format != "html":
         return
     page_dir = (Path(app.outdir) / pagename).parent
 

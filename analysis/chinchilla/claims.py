@@ -225,7 +225,8 @@ CLAIMS = (
           multiverse=(Choice("threshold", (ABOUT_FACTOR, 2.0, 3.0), "'too large' as more than 1.5x (one rounding "
                              "step), 2x or 3x the optimum"),
                       Choice("method", ("refit", "isoflop", "both"), "the optimum from the law fitted to all runs "
-                             "(Approach 3), from the IsoFLOP minima extrapolated (Approach 2), or both"))),
+                             "(Approach 3), from the IsoFLOP minima extrapolated (Approach 2), or both")),
+                             load_bearing=True),
     Claim("CH-2", ("002",), (_S002,), CHAPTER, "ch-claim-less-compute",
           "A model balanced between size and data reaches the same loss with much less compute, or a lower loss "
           "with the same compute.", "same performance for significantly less compute", MODEL, _saving_evidence,
@@ -242,7 +243,7 @@ CLAIMS = (
                              "anchored to the optimum at 1e21 FLOP (a lab calibrating on its own runs)"),
                       Choice("top", (1e25, 1e26), "compared up to 1e25 or 1e26 FLOP (five decades each)"),
                       Choice("margin", (0.05, 0.1, 0.2), "'part' as at least 5 %, 10 % or 20 % of the compute and of "
-                             "the exponent"))),
+                             "the exponent")), load_bearing=True),
     Claim("CH-4", ("002",), ("§ The Chinchilla Correction ¶ 4",), CHAPTER, "ch-claim-not-linear",
           "Even with the optimal split, loss against compute keeps the same concave, diminishing shape: "
           "more efficient, not linear.", "more efficient, not linear", DATA, _concave_evidence, _concave_judge,

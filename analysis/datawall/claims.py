@@ -417,7 +417,7 @@ CLAIMS = (
     Claim("DW-1", ("004",), ("§ Why Bigger Models Aren't Getting Better ¶ 2",), CHAPTER, "dw-claim-stock",
           "Depending on counting and filtering, the internet holds between 400 trillion and 20 quadrillion tokens of text.",
           "400 T to 20 quadrillion tokens", LITERATURE, _ev_stock, _judge_stock, citations=_V24,
-          checklist=("A4-16",)),
+          checklist=("A4-16",), reason_tags=("exaggerated",)),
     Claim("DW-2", ("004",), ("§ Why Bigger Models Aren't Getting Better ¶ 2",), CHAPTER, "dw-claim-used",
           "The leading models have already consumed the bulk of the good human-written text there is.",
           "most accessible high-quality text already used", DATA, _ev_used, _judge_used,
@@ -426,7 +426,8 @@ CLAIMS = (
                       Choice("frontier", ds.FRONTIER_SETS, _FRONTIER_WHY),
                       Choice("tokens_per_word", (1.25, ds.TOKENS_PER_WORD, 1.5),
                              "converting the narrow stock's words to tokens: 1.25 to 1.5 tokens a word across "
-                             "tokenizers (4/3 is Chinchilla's ratio in Villalobos et al.'s file)"))),
+                             "tokenizers (4/3 is Chinchilla's ratio in Villalobos et al.'s file)")),
+                             reason_tags=("exaggerated",), load_bearing=True),
     Claim("DW-3", ("004",), ("§ Why Bigger Models Aren't Getting Better ¶ 3",), CHAPTER, "dw-claim-exponential",
           "Each linear gain in performance needs exponentially more training data.",
           "exponential data for linear gains", DATA, _ev_exponential, _judge_exponential,
@@ -443,7 +444,7 @@ CLAIMS = (
                              "upper part: at the first tercile, the median or the second tercile of log tokens"),
                       Choice("margin", (0.05, 0.1, 0.25), "how much more an upper tenfold must buy before the "
                              "gains are called growing rather than equal"),
-                      Choice("level", (0.9, 0.95), "interval level of the ratio"))),
+                      Choice("level", (0.9, 0.95), "interval level of the ratio")), load_bearing=True),
     Claim("DW-4", ("001",), ("§ Why Data, Not Compute, Is the Bottleneck ¶ 2",), CHAPTER, "dw-claim-exponent",
           "As the supply of good data runs out, the scaling exponent gets smaller and the curve flattens.",
           "the exponent shrinks as data runs out", MODEL, _ev_exponent, _judge_exponent,
@@ -457,7 +458,7 @@ CLAIMS = (
                       Choice("cap_quantile", STOCK_QUANTILES, "the cap on unique data: lower quartile, median or "
                              "upper quartile of the quality-filtered stock"),
                       Choice("shrink", (0.8, VISIBLE_SHRINK, 0.95), "how far below its unlimited value the exponent "
-                             "must be to count as visibly shrunk"))),
+                             "must be to count as visibly shrunk")), reason_tags=("lacks context",), load_bearing=True),
     Claim("DW-5", ("004",), ("§ Why Bigger Models Aren't Getting Better ¶ 3",), CHAPTER, "dw-claim-concepts",
           "How well a model handles a concept rises with the logarithm of how often that concept appears in its training data.",
           "log-linear in concept frequency", LITERATURE, _ev_loglinear, _judge_loglinear,
@@ -481,7 +482,8 @@ CLAIMS = (
                              "or only those since 2015 or 2018"),
                       Choice("level", (0.9, 0.95), "interval level of the fitted growth"),
                       Choice("stock_quantile", (50.0, 95.0, 99.0), "the stock's growth to beat: its median, or its "
-                             "95th or 99th percentile (a stock growing as fast as it plausibly can)"))),
+                             "95th or 99th percentile (a stock growing as fast as it plausibly can)")),
+                             load_bearing=True),
     Claim("DW-8", ("002",), ("§ The Evidence for Diminishing Returns ¶ 5",), CHAPTER, "dw-claim-substantial",
           "By 2025 the largest training sets were a sizeable share of all public text in the major languages.",
           "a substantial fraction of all public text", DATA, _ev_substantial, _judge_substantial,
@@ -489,7 +491,7 @@ CLAIMS = (
           multiverse=(Choice("stock_quantile", STOCK_QUANTILES, _STOCK_WHY),
                       Choice("frontier", ds.FRONTIER_SETS, _FRONTIER_WHY),
                       Choice("substantial", (0.05, SUBSTANTIAL, 0.2), "'substantial': a twentieth, a tenth or a "
-                             "fifth of the text"))),
+                             "fifth of the text")), reason_tags=("exaggerated",)),
     Claim("DW-9", ("000",), ("§ Why did AI scaling work before and why is it slowing now? ¶ 1",), CHAPTER, "dw-claim-repeat",
           "Repetitive training data teaches a model less per token (and, the article adds, newer data is more repetitive).",
           "new data repetitive, less informative", DATA, _ev_repeat, _judge_repeat,
@@ -527,7 +529,7 @@ CLAIMS = (
     Claim("DW-13", ("001",), ("§ Why Data, Not Compute, Is the Bottleneck ¶ 2",), CHAPTER, "dw-claims",
           "The exponent of the scaling law depends on the quality and diversity of the data.",
           "the exponent is a function of data quality", LITERATURE, _ev_exponent_quality, _judge_exponent_quality,
-          citations=("bansal2022datascaling",), checklist=("A1-12",)),
+          citations=("bansal2022datascaling",), checklist=("A1-12",), reason_tags=("contradicted",)),
     not_testable("DW-14", ("000",), ("§ The New Data Paradigm ¶ 1",),
                  "Consented data checked by experts now beats bulk text scraped from the web.",
                  "expert-reviewed data outperforms scraped data",
@@ -541,7 +543,7 @@ CLAIMS = (
     Claim("DW-16", ("004",), ("§ Why Bigger Models Aren't Getting Better ¶ 4",), CHAPTER, "dw-claims",
           "Bigger models improve on common concepts but keep failing on rare ones.",
           "scaling helps common concepts, rare ones stay hard", LITERATURE, _ev_tail_scaling, _judge_tail_scaling,
-          citations=("udandarao2024zeroshot",), checklist=("A4-21",)),
+          citations=("udandarao2024zeroshot",), checklist=("A4-21",), reason_tags=("contradicted",)),
     not_testable("DW-17", ("004",), ("§ What Actually Works Instead of Scaling ¶ 8",),
                  "Models trained on several kinds of data can keep improving after any one source is used up.",
                  "multimodal models keep learning as sources plateau",

@@ -282,10 +282,10 @@ def judge_salaries(e) -> object:
 # --- Registry --------------------------------------------------------------------------------------------------
 
 def _c(id, articles, locators, anchor, claim, asserted, test_type, ev, judge, *, checklist=(), citations=(),
-       reason="", worlds=(), multiverse=()):
+       reason="", worlds=(), multiverse=(), reason_tags=(), load_bearing=False):
     return Claim(id, articles, locators, CHAPTER, anchor, claim, asserted, test_type, ev, judge, reason=reason,
                  citations=tuple(citations), checklist=tuple(checklist), worlds=tuple(worlds),
-                 multiverse=tuple(multiverse))
+                 multiverse=tuple(multiverse), reason_tags=tuple(reason_tags), load_bearing=load_bearing)
 
 
 _FILES = {"models": W.MODELS, "chips": W.CHIPS, "prices": W.PRICES, "inference": W.INFERENCE_PRICES,
@@ -307,7 +307,7 @@ CLAIMS = (
        "costs ×3 per year", DATA, E.ev_triple, judge_triple, checklist=("A4-29",), citations=("cottier2024costs",),
        worlds=(_w("frontier costs grow 3× a year (the real runs re-trended)", SUPPORTED, models=W.retrend_costs(3.0)),
                _w("frontier costs double each year", NOT_SUPPORTED, models=W.retrend_costs(2.0)), FALLING),
-       multiverse=(RANKS, STARTS, METHOD, DEFLATE)),
+       multiverse=(RANKS, STARTS, METHOD, DEFLATE), load_bearing=True),
     _c("EC-31", ("004",), (S004_ECON,), "ec-claim-triple",
        "The compute that frontier training uses grows four- to fivefold each year (read as compute, not dollars).",
        "compute growing 4-5× a year", DATA, E.ev_compute, judge_compute, citations=("sevilla2024compute",),
@@ -361,7 +361,7 @@ CLAIMS = (
        citations=("tai2021largest500", "bcg2023wealth", "imf2023weo"),
        worlds=(_w("frontier costs grow tenfold a year", SUPPORTED, models=W.retrend_costs(10.0)), FALLING),
        multiverse=(Choice("anchor", ("max", "trend"), "start from the costliest run on record (GPT-4) or from the "
-                          "fitted trend at the last costed run"), RANKS, STARTS, METHOD)),
+                          "fitted trend at the last costed run"), RANKS, STARTS, METHOD), reason_tags=("exaggerated",)),
     _c("EC-12", ("004",), (S004_MATH,), "ec-claim-wealth",
        "The assets under management of the whole world add up to only about one hundred trillion dollars.",
        "about $100T", LITERATURE, E.ev_aum, judge_aum, checklist=("A4-32",),
@@ -391,7 +391,7 @@ CLAIMS = (
     _c("EC-7", ("004",), (f"{S004_COST} ¶ 4",), "ec-claim-queries",
        "Running one model for a billion queries a day would cost millions a week in electricity alone.",
        "millions per week (energy alone)", LITERATURE, E.ev_energy_week, judge_energy_week, checklist=("A4-55",),
-       citations=("oviedo2025energy", "kim2025dynamicreasoning")),
+       citations=("oviedo2025energy", "kim2025dynamicreasoning"), reason_tags=("lacks context",)),
     _c("EC-8", ("003",), (f"{S003_COSTS} ¶ 13",), "ec-claim-energy",
        "Training a frontier model today uses gigawatt-hours of electricity.",
        "gigawatt-hours per run", DATA, E.ev_energy, judge_gwh, checklist=("A3-17",),
@@ -441,7 +441,7 @@ CLAIMS = (
                _w("prices of every capability never move", NOT_SUPPORTED, inference=W.inference_price_trend(1.0))),
        multiverse=(METHOD, Choice("ci", (0.9, 0.95), "the interval Epoch reports (90%) or the usual 95%"),
                    Choice("series_set", ("all", "since-2023"), "every series, or only capabilities first reached from "
-                          "2023 (the chat-model era)"))),
+                          "2023 (the chat-model era)")), reason_tags=("contradicted",), load_bearing=True),
     _c("EC-18", ("002",), ("§ The Law That Built an Industry ¶ 3",), "ec-claim-industry",
        "The scaling race made NVIDIA one of the most valuable companies in the world.",
        "one of the most valuable companies", LITERATURE, E.ev_nvidia, judge_nvidia, checklist=("A2-04",),
@@ -457,11 +457,11 @@ CLAIMS = (
     _c("EC-21", ("004",), (f"{S004_COST} ¶ 8",), "ec-claim-industry",
        "Only about one business in twenty genuinely uses AI.",
        "about 5 %", LITERATURE, E.ev_adoption, judge_adoption, checklist=("A4-61",),
-       citations=("minneapolisfed2026ai", "bonney2024tracking")),
+       citations=("minneapolisfed2026ai", "bonney2024tracking"), reason_tags=("outdated",)),
     _c("EC-22", ("003",), (f"{S003_COSTS} ¶ 18",), "ec-claim-latency",
        "Larger models make responses slower.",
        "bigger models, higher latency", LITERATURE, E.ev_latency, judge_latency, checklist=("A3-21",),
-       citations=("kim2025dynamicreasoning",)),
+       citations=("kim2025dynamicreasoning",), reason_tags=("overgeneralised",)),
     _c("EC-23", ("002",), ("§ The Law That Built an Industry ¶ 3",), "ec-claim-industry",
        "The scaling insight set off an arms race worth a trillion dollars.", "a trillion-dollar arms race",
        LITERATURE, E.ev_nvidia, judge_race, checklist=("A2-02",), citations=("mint2024nvidia", "cahn2024question")),

@@ -8,8 +8,9 @@ entity told apart by dash or shape, :func:`size_scale`, :func:`verdict_scale`) a
 (chart, name, description, source). The ``book`` renderer then draws it
 
 * as interactive HTML whose width follows the text column (``width: "container"``), SVG-rendered, with
-  Vega's actions menu reduced to "save as SVG/PNG", a source line and a link to download the chart's data
-  as CSV (the site build writes that CSV beside the page: ``tools/book_extensions.py``), and
+  Vega's actions menu reduced to "save as SVG/PNG", a source line, a link to download the chart's data
+  as CSV and one to its metadata (sources, citation, licences, the data files' checksums, the book's version:
+  :func:`chart_metadata`; the site build writes both beside the page: ``tools/book_extensions.py``), and
 * as a static PNG in the same output bundle, for LaTeX/PDF builders that cannot run JavaScript.
 
 Layout rules are applied by the renderer to every chart: every mark is clipped to its axes (a mark
@@ -291,10 +292,77 @@ def figure(chart: alt.TopLevelMixin, *, name: str, description: str, source: str
         csv_text = data.to_csv(index=False)
     else:
         csv_text = pd.concat([f.assign(dataset=k) for k, f in data.items()], ignore_index=True).to_csv(index=False)
-    meta = {"name": name, "source": source.strip(), "csv": csv_text}
+    meta = {"name": name, "source": source.strip(), "csv": csv_text,
+            "about": chart_metadata(name, _title_text(spec.get("title")), description, source)}
     usermeta = dict(spec.get("usermeta") or {})
     usermeta[META_KEY] = meta
     return chart.properties(description=description.strip(), usermeta=usermeta)
+
+
+#: The book's project files that a chart's metadata cites: the data provenance notes, the citation, the version.
+_ROOT = Path(__file__).resolve().parents[2]
+PROVENANCE = _ROOT / "analysis" / "data" / "PROVENANCE.md"
+#: The licence of a chart and of the numbers this book computed for it (the book's text and figures).
+CHART_LICENCE = "CC BY 4.0 (the chart and the numbers this book computed, like the book's text)"
+
+
+def _title_text(title) -> str:
+    text = title.get("text", "") if isinstance(title, dict) else title or ""
+    return " ".join(text) if isinstance(text, list) else str(text)
+
+
+def _book() -> dict:
+    """Title, site address and version of the book (``CITATION.cff``), or empty strings outside its checkout."""
+    path = _ROOT / "CITATION.cff"
+    text = path.read_text() if path.is_file() else ""
+    found = {k: re.search(rf'^{k}:\s*"?([^"\n]+?)"?\s*$', text, flags=re.M) for k in ("title", "url", "version")}
+    return {k: m.group(1) if m else "" for k, m in found.items()}
+
+
+def data_licence(filename: str, provenance: str) -> str:
+    """The licence of ``filename`` as its entry in the provenance notes (``PROVENANCE.md``) states it: the entry's
+    own licence item, else the nearest one before it in the same numbered section (an entry derived from, or
+    listed under, a source gives the licence once); "see PROVENANCE.md" when neither states one."""
+    lines = provenance.splitlines()
+    start = next((i for i, ln in enumerate(lines) if ln.startswith("#") and f"`{filename}`" in ln), None)
+    if start is None:
+        return "see PROVENANCE.md"
+    end = next((j for j in range(start + 1, len(lines)) if lines[j].startswith("#")), len(lines))
+    top = next((i for i in range(start, -1, -1) if lines[i].startswith("## ")), 0)
+    own = [j for j in range(start + 1, end) if lines[j].startswith("- ") and "licen" in lines[j].lower()]
+    before = [j for j in range(start - 1, top, -1) if lines[j].startswith(("- Licence", "- License"))]
+    if not (own or before):
+        return "see PROVENANCE.md"
+    j = (own or before)[0]
+    item = lines[j][2:].strip()
+    text = item.split(":", 1)[1].strip() if item.startswith(("Licence:", "License:")) else item
+    more = []
+    for k in range(j + 1, end if own else start):
+        if not lines[k].startswith("  "):
+            break
+        more.append(lines[k].strip(" -"))
+    return " ".join([text, *more]).strip()[:400]
+
+
+def chart_metadata(name: str, title: str, description: str, source: str) -> dict:
+    """What a reader needs to cite and reuse a chart, written beside its CSV: title, what it shows, the data and
+    papers behind it (with the book as citation), the licences, and the book's version and the data files (with
+    SHA-256 and licence) the page had read when the chart was drawn, which pin the data it was drawn from."""
+    from analysis.house import data
+
+    book = _book()
+    provenance = PROVENANCE.read_text() if PROVENANCE.is_file() else ""
+    files = sorted({(f, sha) for f, sha in data._CACHE})
+    return {
+        "name": name, "title": title, "description": " ".join(description.split()), "source": source.strip(),
+        "citation": (f"{book['title']} (version {book['version']}), figure {name}. {book['url']}".strip()
+                     if book["title"] else f"figure {name}"),
+        "licence": CHART_LICENCE, "book_version": book["version"],
+        "data_files_note": ("the data files this page had read when the chart was drawn (the chart's own data come "
+                            "from some of them); each loader refuses a file whose SHA-256 differs"),
+        "data_files": [{"file": f, "sha256": sha, "licence": data_licence(f, provenance)} for f, sha in files],
+        "provenance": "analysis/data/PROVENANCE.md",
+    }
 
 
 def _csv_from_datasets(spec: dict) -> str:
@@ -438,6 +506,10 @@ def _footer_html(meta: dict) -> str:
         href = "data:text/csv;charset=utf-8," + quote(meta["csv"])
         link = (f' · <a class="chart-csv" download="{name}.csv" href="{href}">'
                 f'Download the data (CSV)</a>')
+    if meta.get("about"):
+        href = "data:application/json;charset=utf-8," + quote(json.dumps(meta["about"], indent=1, ensure_ascii=False))
+        link += (f' · <a class="chart-meta" download="{name}-metadata.json" href="{href}">'
+                 f'About the data (sources, licences, checksums)</a>')
     return (f'<p class="chart-source" data-figure="{html.escape(name)}">Source: {html.escape(meta["source"])}'
             f'{link}</p>')
 

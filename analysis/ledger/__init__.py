@@ -31,7 +31,9 @@ from analysis.ledger.core import (ABOUT_FACTOR, ABOUT_POINTS, FRAGILE_BELOW, MOS
                                   NOT_SUPPORTED, NOT_TESTABLE, NOT_TESTABLE_REASONS, ORDER_FACTOR, PARTLY,
                                   READING_RULES, SUPPORTED, TEST_TYPE_MEANING, TEST_TYPES, VERDICTS, Assessment,
                                   Check, Choice, Claim, Flip, World, about, assess, at_least, at_most, beyond,
-                                  fails, fmt, holds, near, not_testable, robustness, share_at_least, verdict_of)
+                                  fails, fmt, holds, near, not_testable, reason_tags_of, robustness, share_at_least,
+                                  verdict_of)
+from analysis.ledger.quotes import QUOTES
 from analysis.ledger.render import Card, card_html, card_text
 
 #: Modules of this package whose ``CLAIMS`` make up the ledger, in chapter (reading) order.
@@ -108,6 +110,13 @@ class ClaimRecord:
     #: How the verdict fares over its multiverse (:func:`analysis.ledger.core.robustness`); None when the
     #: claim is not scored.
     robustness: dict | None = None
+    #: Why the verdict falls short of "supported" (tags of :data:`analysis.ledger.rules.REASON_TAGS`; empty when
+    #: supported).
+    reason_tags: tuple[str, ...] = ()
+    #: Whether an article's conclusion needs the claim (:data:`analysis.ledger.rules.LOAD_BEARING_RULE`).
+    load_bearing: bool = False
+    #: The article's own words at the first locator, at most about a dozen (:mod:`analysis.ledger.quotes`).
+    quote: str = ""
 
     @property
     def titles(self) -> tuple[str, ...]:
@@ -129,14 +138,27 @@ def evaluate(claim: Claim, **params: Any) -> ClaimRecord:
             verdict = result.verdict if i == 0 else claim.judge(claim.evidence(**{**params, **spec})).verdict
             specs.append((spec, verdict))
         robust = robustness(result.verdict, specs, claim.multiverse)
+    article, locator = one_locator_per_article(claim.articles, claim.locators)
     return ClaimRecord(
-        id=claim.id, article=claim.articles, locator=claim.locators, chapter=claim.chapter,
+        id=claim.id, article=article, locator=locator, chapter=claim.chapter,
         anchor=claim.anchor, claim=claim.claim, asserted=claim.asserted, test_type=claim.test_type,
         verdict=result.verdict, checks=tuple(c.as_dict() for c in result.checks), evidence=evidence,
         flips_if=result.flips_if, summary=result.summary, reason=claim.reason,
         citations=claim.citations, checklist=claim.checklist,
         worlds=tuple(run_world(claim, w, **params) for w in claim.worlds), robustness=robust,
+        reason_tags=reason_tags_of(result, claim.reason, claim.reason_tags), load_bearing=claim.load_bearing,
+        quote=QUOTES.get(claim.id, ""),
     )
+
+
+def one_locator_per_article(articles: Sequence[str], locators: Sequence[str]
+                            ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Each article once, in first-seen order, with its locators joined by "; " (a claim made twice in one article
+    counts once for it)."""
+    merged: dict[str, list[str]] = {}
+    for a, loc in zip(articles, locators):
+        merged.setdefault(a, []).append(loc)
+    return tuple(merged), tuple("; ".join(locs) for locs in merged.values())
 
 
 def world_verdict(claim: Claim, world: World, **params: Any) -> str:
@@ -244,7 +266,7 @@ def show(claim_id: str, **params: Any) -> Card:
 
 CSV_FIELDS = ("id", "verdict", "test_type", "article", "locator", "chapter", "claim", "asserted",
               "summary", "flips_if", "reason", "checks", "evidence", "citations", "checklist", "anchor",
-              "worlds", "robustness")
+              "worlds", "robustness", "reason_tags", "load_bearing", "quote")
 
 
 def to_json(records: Sequence[ClaimRecord]) -> str:
@@ -260,7 +282,7 @@ def to_csv(records: Sequence[ClaimRecord]) -> str:
     for r in records:
         d = r.as_dict()
         row = {k: d[k] for k in CSV_FIELDS}
-        for k in ("article", "locator", "citations", "checklist"):
+        for k in ("article", "locator", "citations", "checklist", "reason_tags"):
             row[k] = " | ".join(d[k])
         for k in ("checks", "evidence", "worlds", "robustness"):
             row[k] = json.dumps(d[k], ensure_ascii=False)
@@ -273,7 +295,7 @@ def from_json(text: str) -> list[ClaimRecord]:
     rows = json.loads(text)
     out = []
     for d in rows:
-        for k in ("article", "locator", "citations", "checklist", "checks", "worlds"):
+        for k in ("article", "locator", "citations", "checklist", "checks", "worlds", "reason_tags"):
             d[k] = tuple(d.get(k, ()))
         out.append(ClaimRecord(**d))
     return out

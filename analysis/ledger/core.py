@@ -28,8 +28,8 @@ from analysis.ledger.checks import (  # noqa: F401
 from analysis.ledger.multiverse import Choice, World, robustness, spec_label  # noqa: F401
 from analysis.ledger.rules import (  # noqa: F401
     ABOUT_FACTOR, ABOUT_POINTS, DATA, FRAGILE_BELOW, LITERATURE, MAX_SPECS, MODEL, MOST_SHARE, NOT_SUPPORTED,
-    NOT_TESTABLE, NOT_TESTABLE_REASONS, OFTEN_SHARE, ORDER_FACTOR, PARTLY, RATE_TOLERANCE, READING_RULES,
-    SUPPORTED, TEST_TYPE_MEANING, TEST_TYPES, THIN_POINTS, VERDICTS)
+    LOAD_BEARING_RULE, NOT_SCORED_TAGS, NOT_TESTABLE, NOT_TESTABLE_REASONS, OFTEN_SHARE, ORDER_FACTOR, PARTLY,
+    RATE_TOLERANCE, READING_RULES, REASON_TAGS, SUPPORTED, TEST_TYPE_MEANING, TEST_TYPES, THIN_POINTS, VERDICTS)
 
 
 # --- Assessment -----------------------------------------------------------------------------------
@@ -123,6 +123,36 @@ def assess(checks: Sequence[Check], summary: str) -> Assessment:
     return Assessment(verdict, checks, summary, best[1], _flip_sentence(best[1], best[2]))
 
 
+def check_tags(checks: Sequence[Check]) -> tuple[str, ...]:
+    """The reason tags (:data:`REASON_TAGS`) the failing checks that count give by themselves: a magnitude beyond
+    its tolerance is "exaggerated" (measured below the band) or "understated" (above it); a failed check whose
+    interval reaches the asserted figure is "within noise"."""
+    tags = set()
+    for c in checks:
+        if c.passed or c.thin:
+            continue
+        if c.op in (WITHIN_FACTOR, RATE_WITHIN, WITHIN_ABS):
+            edge = c.boundary_near(float(c.measured))
+            tags.add("exaggerated" if float(c.measured) < edge else "understated")
+        if c.interval_straddles:
+            tags.add("within noise")
+    return tuple(t for t in REASON_TAGS if t in tags)
+
+
+def reason_tags_of(assessment: Assessment, reason: str = "", own: Sequence[str] = ()) -> tuple[str, ...]:
+    """Why a verdict falls short of "supported", as tags of :data:`REASON_TAGS` in their order: none for
+    "supported"; for a row not scored, the reason's opening words (or "thin evidence" when every check was thin);
+    otherwise the tags the checks give (:func:`check_tags`) and ``own``, the tags the claim's reader gave."""
+    if assessment.verdict == SUPPORTED:
+        return ()
+    if assessment.verdict == NOT_TESTABLE:
+        if assessment.checks and all(c.thin for c in assessment.checks):
+            return ("thin evidence",)
+        return tuple(t for t in NOT_SCORED_TAGS if reason.startswith(t))[:1]
+    tags = set(check_tags(assessment.checks)) | set(own)
+    return tuple(t for t in REASON_TAGS if t in tags)
+
+
 # --- Claims ---------------------------------------------------------------------------------------
 
 Evidence = Mapping[str, float | bool]
@@ -165,6 +195,11 @@ class Claim:
         is plainly true and one where it is plainly false).
     multiverse : tuple of Choice
         The choices a careful analyst could make differently; the verdict is evaluated over their product.
+    reason_tags : tuple of str
+        Tags of :data:`REASON_TAGS` that say why the verdict falls short of "supported" where the checks cannot
+        say it (see :func:`reason_tags_of`); shown only when the verdict is partly or not supported.
+    load_bearing : bool
+        Whether an article's conclusion needs this claim (:data:`LOAD_BEARING_RULE`).
     """
 
     id: str
@@ -182,9 +217,18 @@ class Claim:
     checklist: tuple[str, ...] = ()
     worlds: tuple[World, ...] = ()
     multiverse: tuple[Choice, ...] = ()
+    reason_tags: tuple[str, ...] = ()
+    load_bearing: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "articles", tuple(article_code(a) for a in self.articles))
+        object.__setattr__(self, "reason_tags", tuple(self.reason_tags))
+        judged = [t for t in self.reason_tags if t not in REASON_TAGS or t in NOT_SCORED_TAGS]
+        if judged:
+            raise ValueError(f"claim {self.id}: reason_tags must be tags of a scored verdict, among "
+                             f"{[t for t in REASON_TAGS if t not in NOT_SCORED_TAGS]}; got {judged[0]!r}")
+        if not isinstance(self.load_bearing, bool):
+            raise ValueError(f"claim {self.id}: load_bearing must be True or False; got {self.load_bearing!r}")
         object.__setattr__(self, "worlds", tuple(self.worlds))
         object.__setattr__(self, "multiverse", tuple(self.multiverse))
         if not all(isinstance(w, World) for w in self.worlds):
@@ -284,7 +328,7 @@ class Claim:
 
 def not_testable(id: str, articles: Sequence[str], locators: Sequence[str], claim: str, asserted: str,
                  reason: str, *, chapter: str = "ledger", anchor: str = "ledger",
-                 checklist: Sequence[str] = ()) -> Claim:
+                 checklist: Sequence[str] = (), load_bearing: bool = False) -> Claim:
     """A claim that is registered but not scored, with its reason (see :data:`NOT_TESTABLE_REASONS`)."""
     return Claim(id, tuple(articles), tuple(locators), chapter, anchor, claim, asserted, NOT_TESTABLE,
-                 reason=reason, checklist=tuple(checklist))
+                 reason=reason, checklist=tuple(checklist), load_bearing=load_bearing)

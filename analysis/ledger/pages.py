@@ -12,9 +12,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from analysis.ledger.core import (ARTICLES, FRAGILE_BELOW, NOT_TESTABLE, READING_RULES, TEST_TYPE_MEANING,
-                                  TEST_TYPES, VERDICTS)
-from analysis.ledger.render import anchor_id, badge_html, card_html
+from analysis.ledger.core import (ARTICLES, FRAGILE_BELOW, LOAD_BEARING_RULE, NOT_SCORED_TAGS, NOT_TESTABLE,
+                                  READING_RULES, REASON_TAGS, SUPPORTED, TEST_TYPE_MEANING, TEST_TYPES, VERDICTS)
+from analysis.ledger.render import anchor_id, badge_html, card_html, quote_html
 
 #: Computed verdicts (not counting "not testable") the ledger must hold per article (issue 12).
 MINIMUM_COMPUTED = {"000": 19, "001": 10, "002": 19, "003": 13, "004": 39}
@@ -40,6 +40,52 @@ def rules_markdown() -> str:
     for t in TEST_TYPES:
         out += [f"`{t}`", f": {TEST_TYPE_MEANING[t]}", ""]
     return "\n".join(out)
+
+
+def reason_tags_markdown() -> str:
+    """The closed vocabulary of reason tags with the meaning of each, as a MyST definition list: first the tags of a
+    scored verdict, then those of a row that is not scored."""
+    out = []
+    for tag, meaning in REASON_TAGS.items():
+        if tag == NOT_SCORED_TAGS[0]:
+            out += ["", "Rows that are not scored carry the opening word of their reason:", ""]
+        out += [f"`{tag}`", f": {meaning[0].upper()}{meaning[1:]}.", ""]
+    return "\n".join(out).strip()
+
+
+def load_bearing_frame(records: Sequence) -> pd.DataFrame:
+    """Verdict counts for the load-bearing claims and for the others, each split into evidence (data and
+    literature), model (the identities of a fitted law or a simulation) and not scored: one row per group."""
+    groups = (("evidence: data or literature", ("data", "literature")), ("model: a fitted law or simulation",
+                                                                             ("model",)))
+    rows = []
+    for flag, who in ((True, "load-bearing"), (False, "other")):
+        mine = [r for r in records if bool(r.load_bearing) == flag]
+        for label, types in groups:
+            part = [r for r in mine if r.test_type in types and r.verdict != NOT_TESTABLE]
+            rows.append({"claims": who, "scored on": label, **{v: sum(r.verdict == v for r in part)
+                                                               for v in VERDICTS if v != NOT_TESTABLE}})
+        rows.append({"claims": who, "scored on": "not scored", **{v: 0 for v in VERDICTS if v != NOT_TESTABLE},
+                     NOT_TESTABLE: sum(r.verdict == NOT_TESTABLE for r in mine)})
+    frame = pd.DataFrame(rows).fillna(0)
+    frame[NOT_TESTABLE] = frame[NOT_TESTABLE].astype(int)
+    frame["all"] = frame[list(VERDICTS)].sum(axis=1)
+    return frame
+
+
+def load_bearing_markdown(records: Sequence) -> str:
+    """The rule for load-bearing claims, the list of them (linked to their cards) and
+    :func:`load_bearing_frame` as a MyST table."""
+    frame = load_bearing_frame(records)
+    head = ["Claims", "Scored on", *VERDICTS, "all"]
+    lines = ["| " + " | ".join(head) + " |", "|---|---|" + "---:|" * (len(head) - 2)]
+    for _, row in frame.iterrows():
+        cells = [row["claims"], row["scored on"]] + [str(int(row[v])) for v in (*VERDICTS, "all")]
+        lines.append("| " + " | ".join(cells) + " |")
+    keys = [r for r in records if r.load_bearing]
+    listed = ", ".join(f"[{r.id}](#{anchor_id(r.id)}) ({r.verdict})" for r in keys)
+    return (f"{LOAD_BEARING_RULE}\n\nBy this rule **{len(keys)}** of the {len(records)} claims are load-bearing: "
+            f"{listed}.\n\n" + "\n".join(lines))
 
 
 def computed(records: Sequence) -> list:
@@ -93,20 +139,56 @@ def robustness_cell(record) -> str:
     return f"fragile: {text}" if r["fragile"] else text
 
 
+def claim_cell(record) -> str:
+    """The table's claim cell: our words, then the article's own (at most about a dozen) in quotation marks."""
+    quote = quote_html(record)
+    words = f'<br><span class="ledger-quote">{quote}</span>' if quote else ""
+    return f"{html.escape(record.claim)}{words}"
+
+
 def table_frame(records: Sequence) -> pd.DataFrame:
-    """The interactive ledger table: one row per claim, verdict second so it is on the first screen."""
+    """The interactive ledger table: one row per claim, verdict second so it is on the first screen, our words
+    and the article's beside them, why a verdict falls short (its reason tags), then the filters' columns.
+
+    The ``Article`` column holds one code per article, separated by ", "; the page's filter pane splits it so it
+    offers each article once (:data:`TABLE_COLUMN_DEFS`)."""
     rows = []
     for r in records:
         rows.append({
             "Claim": f'<a href="#{anchor_id(r.id)}">{html.escape(r.id)}</a>',
             "Verdict": badge_html(r.verdict),
-            "Type": r.test_type,
+            "What it says (our words; the article's)": claim_cell(r),
+            "Why": ", ".join(r.reason_tags),
             "Article": ", ".join(r.article),
             "Chapter": r.chapter,
-            "What it says (our words)": html.escape(r.claim),
+            "Type": r.test_type,
+            "Load-bearing": "yes" if r.load_bearing else "no",
             "Specifications agreeing": robustness_cell(r),
         })
     return pd.DataFrame(rows)
+
+
+#: Columns of :func:`table_frame` offered as filter panes (verdict, why, article, chapter, type, load-bearing).
+TABLE_PANES = [1, 3, 4, 5, 6, 7]
+#: Rows per page of the ledger table (a reader can choose more, or all).
+TABLE_PAGE = 10
+#: A filter pane's values for a cell that lists several ("000, 004" -> "000" and "004"; an empty cell -> "none").
+_SPLIT = "function (data, type) { return type === 'sp' ? (data ? data.split(', ') : ['none']) : data; }"
+
+
+def table_options() -> dict:
+    """The options of the ledger page's table (itables/DataTables): paged (:data:`TABLE_PAGE` rows, or more on
+    request), the claim's column about 60 % of the width and the verdict's narrow, filter panes above it
+    (:data:`TABLE_PANES`), and the panes of the reasons and the articles offering each value once, not the
+    combinations a cell lists."""
+    from itables import JavascriptFunction
+
+    split = {"render": JavascriptFunction(_SPLIT), "searchPanes": {"orthogonal": "sp"}}
+    return {"allow_html": True, "paging": True, "pageLength": TABLE_PAGE, "lengthMenu": [10, 25, 50, 100, 200],
+            "autoWidth": False, "layout": {"top1": "searchPanes"}, "classes": "display compact",
+            "searchPanes": {"columns": TABLE_PANES, "cascadePanes": True, "initCollapsed": True},
+            "columnDefs": [{"width": "4em", "targets": [0]}, {"width": "6em", "targets": [1]},
+                           {"width": "60%", "targets": [2]}, {"targets": [3, 4], **split}]}
 
 
 def fragile(records: Sequence) -> list:
@@ -184,17 +266,19 @@ def robustness_chart(records: Sequence):
 
 
 #: Styles and a small script for the interactive ledger table (itables/DataTables) that the library leaves to
-#: the page: on a phone only the claim, verdict and text columns show (the cards below hold the rest); in the
+#: the page: on a phone only the claim, verdict and text columns show (the cards below hold the rest); lines break
+#: between words only (never inside one: a column is at least as wide as its longest word), the verdict badge wraps
+#: between its words so its column stays narrow, and the claim's column takes most of the width; in the
 #: site's dark theme the table sits on a light card, as the charts do, so its links keep their contrast; and
 #: the filter panes' search inputs get an accessible name (DataTables gives them only a placeholder).
 TABLE_FIXES = """<style>
 @media (max-width: 640px) {
-  table.dataTable th:nth-child(3), table.dataTable td:nth-child(3),
-  table.dataTable th:nth-child(4), table.dataTable td:nth-child(4),
-  table.dataTable th:nth-child(5), table.dataTable td:nth-child(5),
-  table.dataTable th:nth-child(7), table.dataTable td:nth-child(7) { display: none; }
+  table.dataTable th:nth-child(n+4), table.dataTable td:nth-child(n+4) { display: none; }
+  table.dataTable { font-size: 0.9em; }
 }
-table.dataTable td { overflow-wrap: anywhere; }
+table.dataTable th, table.dataTable td { overflow-wrap: normal; word-break: normal; hyphens: manual; }
+table.dataTable td .verdict-badge { white-space: normal; display: inline-block; line-height: 1.25; }
+table.dataTable td .ledger-quote { font-size: 0.9em; font-style: italic; }
 html[data-theme="dark"] .dt-container { background: #ffffff; color: #1a1a1a; padding: 0.4em; border-radius: 0.3em; }
 html[data-theme="dark"] .dt-container a { color: #0645ad; }
 html[data-theme="dark"] .dt-container input, html[data-theme="dark"] .dt-container select,
@@ -214,13 +298,26 @@ html[data-theme="dark"] .dt-container label, html[data-theme="dark"] .dt-contain
 </script>"""
 
 
-def cards_html(records: Sequence, chapter_link: bool = True) -> str:
-    """Every record's verdict card, each with the anchor that chapters link to (``claim-<id>``)."""
+def chapter_href(record) -> str:
+    """Where a record's evidence is in its chapter: its card there (``card-<id>``, every scored claim has one),
+    else the labelled section of the claim."""
+    anchor = f"card-{record.id.lower()}" if record.verdict != NOT_TESTABLE else record.anchor
+    return f"{html.escape(record.chapter)}.html#{html.escape(anchor)}"
+
+
+def cards_html(records: Sequence, chapter_link: bool = True, corrections: dict | None = None,
+               changes_page: str = "what-changed.html") -> str:
+    """Every record's verdict card, each with the anchor that chapters link to (``claim-<id>``), a link to the
+    claim in its chapter and, when ``corrections`` (claim id -> its log entries, newest first) has entries for
+    it, a link to each on the "What changed" page."""
     parts = []
     for r in records:
         footer = '<a href="#ledger-table">back to the table</a>'
         if chapter_link and r.chapter != "ledger":
-            footer += f' · <a href="{html.escape(r.chapter)}.html">chapter</a>'
+            footer += f' · <a href="{chapter_href(r)}">in its chapter</a>'
+        for c in (corrections or {}).get(r.id, ()):
+            footer += (f' · <a href="{html.escape(changes_page)}#{html.escape(c.anchor)}">changed '
+                       f'{c.date.isoformat()}: was {html.escape(c.old_verdict)}</a>')
         parts.append(card_html(r, element_id=anchor_id(r.id), footer_html=footer))
     return "\n".join(parts)
 

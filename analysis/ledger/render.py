@@ -15,7 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from analysis.house.charts import VERDICT_COLOURS
-from analysis.ledger.core import ARTICLES, TEST_TYPE_MEANING
+from analysis.ledger.core import ARTICLES, LOAD_BEARING_RULE, REASON_TAGS, TEST_TYPE_MEANING
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.ledger import ClaimRecord
@@ -29,6 +29,32 @@ def badge_html(verdict: str) -> str:
     bg, fg = VERDICT_COLOURS[verdict]
     return (f'<span class="verdict-badge" style="background:{bg};color:{fg};border-radius:0.3em;'
             f'padding:0.1em 0.5em;font-weight:600;white-space:nowrap">{html.escape(verdict)}</span>')
+
+
+def tags_html(record: "ClaimRecord", ledger_page: str = "ledger.html") -> str:
+    """The record's reason tags as small labels, each linked to the tags' definitions on the ledger page (its
+    meaning as a tooltip); a "load-bearing" label first when the claim carries an article's argument."""
+    e = html.escape
+    chip = ("display:inline-block;border:1px solid currentColor;border-radius:0.8em;padding:0 0.45em;"
+            "margin:0 0.25em 0.1em 0;font-size:0.85em;white-space:nowrap;text-decoration:none;color:inherit")
+    parts = []
+    if record.load_bearing:
+        parts.append(f'<a class="load-bearing" href="{e(ledger_page)}#load-bearing" title="{e(LOAD_BEARING_RULE)}" '
+                     f'style="{chip};font-weight:600">load-bearing</a>')
+    for tag in record.reason_tags:
+        parts.append(f'<a class="reason-tag" href="{e(ledger_page)}#reason-tags" title="{e(REASON_TAGS.get(tag, tag))}" '
+                     f'style="{chip}">{e(tag)}</a>')
+    return " ".join(parts)
+
+
+def quote_html(record: "ClaimRecord") -> str:
+    """The article's own words (at most about a dozen) in quotation marks, or nothing."""
+    quote = record.quote
+    if not quote:
+        return ""
+    # the quote is verbatim; an ellipsis marks where it starts or ends inside a sentence
+    text = ("…" if quote[0].islower() else "") + quote + ("" if quote[-1] in ".!?:" else "…")
+    return f"<q>{html.escape(text)}</q>"
 
 
 def robustness_sentence(record: "ClaimRecord") -> str:
@@ -119,6 +145,10 @@ def card_html(record: "ClaimRecord", ledger_page: str = "ledger.html", *, elemen
                  f'<caption style="text-align:left;font-size:0.85em">Checks behind the verdict of '
                  f'{e(record.id)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
     flips = f"<p style=\"margin:0.3em 0\"><strong>Flips:</strong> {e(record.flips_if)}</p>" if record.checks else ""
+    tags = tags_html(record, ledger_page)
+    tags = f'<p style="margin:0.2em 0">{"Why: " if record.reason_tags else ""}{tags}</p>' if tags else ""
+    quote = quote_html(record)
+    quote = f"In the article's words: {quote} " if quote else ""
     robust = robustness_sentence(record)
     if robust:
         fragile = ('<span class="fragile-badge" style="border:1px solid currentColor;border-radius:0.3em;'
@@ -134,8 +164,10 @@ def card_html(record: "ClaimRecord", ledger_page: str = "ledger.html", *, elemen
         f'<p style="margin:0.2em 0"><strong>{e(record.id)}</strong> {badge_html(record.verdict)} '
         f'<span style="font-size:0.9em">test type: <em>{e(record.test_type)}</em> '
         f'({e(TEST_TYPE_MEANING[record.test_type])})</span></p>'
+        f'{tags}'
         f'<p style="margin:0.3em 0">{e(record.claim)}</p>'
-        f'<p style="margin:0.3em 0;font-size:0.9em">Asserted: {e(record.asserted)}. Source: {_source_line(record)}.</p>'
+        f'<p style="margin:0.3em 0;font-size:0.9em">{quote}Asserted: {e(record.asserted)}. '
+        f'Source: {_source_line(record)}.</p>'
         f'{table}'
         f'<p style="margin:0.3em 0">{e(record.summary)}</p>'
         f'{flips}'
@@ -147,7 +179,12 @@ def card_text(record: "ClaimRecord", width: int = 88) -> str:
     """The verdict card as wrapped plain text (for terminals, nbval and notebooks without HTML)."""
     lines = [f"{record.id}: {record.verdict.upper()}  [{record.test_type}]"]
     wrap = lambda s, indent="": textwrap.fill(s, width, initial_indent=indent, subsequent_indent=indent)  # noqa: E731
+    if record.load_bearing or record.reason_tags:
+        lines.append(wrap(", ".join((["load-bearing"] if record.load_bearing else [])
+                                    + [f"reason: {t}" for t in record.reason_tags])))
     lines.append(wrap(record.claim))
+    if record.quote:
+        lines.append(wrap(f"In the article's words: \"{record.quote}\""))
     lines.append(wrap("Asserted: " + record.asserted + ". Source: " + "; ".join(
         f"article {a}, {loc}" for a, loc in zip(record.article, record.locator))))
     for c in record.checks:

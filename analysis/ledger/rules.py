@@ -106,3 +106,43 @@ READING_RULES = (
      "All checks pass: supported; some pass: partly supported; none: not supported."),
 )
 
+
+
+#: Why a verdict falls short of "supported": a closed vocabulary, each tag with its meaning (printed on the ledger
+#: page). Every record whose verdict is not "supported" carries at least one. The contract derives the tags it can
+#: from the checks (a magnitude beyond its tolerance, an interval that reaches the asserted figure) and from the
+#: reason of a row that is not scored; a claim adds those only a reader can give (``Claim.reason_tags``).
+REASON_TAGS: dict[str, str] = {
+    "exaggerated": "the article's figure or effect is larger than the evidence shows, beyond the tolerance of its "
+                   "reading (for a magnitude: the measured value lies below the band 'about X' allows)",
+    "understated": "the article's figure is smaller than the evidence shows, beyond the tolerance of its reading",
+    "within noise": "the measured interval reaches the figure or the null the sentence needs, so the data cannot "
+                    "settle it, and the rules 'A null needs a margin' and 'Point estimate decides' score it against",
+    "contradicted": "the evidence points the other way: the trend, comparison or effect the sentence asserts is "
+                    "absent or reversed in the data or in the cited study",
+    "outdated": "the figure was right for an earlier date than the one the sentence speaks of; newer data differ",
+    "lacks context": "the figure holds only for a population, window or quantity the sentence leaves unsaid, and "
+                     "read as written it misleads",
+    "wrong source": "the study the article cites (or names) does not show what the sentence attributes to it",
+    "overgeneralised": "one case, task, domain or configuration stated as a general rule",
+    "flawed reasoning": "the conclusion does not follow from the figures given, even where the figures hold",
+    "forecast": "a statement about the future: not scored (rule 'Conditionals and forecasts')",
+    "conditional": "an 'if A then B': not scored as an assertion (its premise may be a row of its own)",
+    "opinion": "a judgement with no measurable threshold: not scored",
+    "vague": "no quantity, population or measure that data could be compared with: not scored",
+    "no public data": "a public source could test it, but none is available to this project: not scored",
+    "pending": "a public source tests it, but its figures have not yet been checked against a stored copy: not scored",
+    "thin evidence": f"every check rests on {THIN_POINTS} points or fewer, so none decides: not scored",
+}
+#: Tags the contract derives from the reason of a row that is not scored (its first word or words).
+NOT_SCORED_TAGS = NOT_TESTABLE_REASONS
+
+#: What makes a claim *load-bearing* (``Claim.load_bearing``; printed on the ledger page, counted apart).
+LOAD_BEARING_RULE = (
+    "A claim is load-bearing when an article's conclusion needs it: the thesis itself (returns to scale are "
+    "shrinking, progress has stopped or slowed, the age of scaling is over; or, in the article that argues both "
+    "sides, that part of it was an artefact) or a reason the article gives for it (data running out, models "
+    "collapsing on their own output, costs outgrowing what they buy). If it were false, the argument would lose a "
+    "step. The statements the landing page's bottom line quotes are load-bearing by this rule. Not load-bearing: "
+    "figures quoted as colour (market values, salaries, sums spent), the history of the field, alternatives the "
+    "articles recommend, and forecasts or consequences drawn from the thesis.")

@@ -145,7 +145,7 @@ CLAIMS = (
                              "100B and more, or as 67B and more"),
                       Choice("reliable", (RELIABLE, 0.5, 0.8), "'reliably' as at least 60 %, 50 % or 80 % right"),
                       Choice("cutoff_flop", (obsscaling.RUAN_CUTOFF_FLOP, 3e23), "fit the forecast below Ruan et "
-                             "al.'s cutoff (8.4e22 FLOP) or below 3e23 FLOP"))),
+                             "al.'s cutoff (8.4e22 FLOP) or below 3e23 FLOP")), reason_tags=("contradicted",)),
     not_testable("EM-5", ("002",), ("§ The Counterargument: We Are Not at the Ceiling ¶ 2",),
                  "If the next generation unlocks new emergent abilities, the slowdown could reverse.",
                  "apparent diminishing returns could reverse",
@@ -165,7 +165,7 @@ CLAIMS = (
           multiverse=(Choice("ceiling", (1.0, 0.99, 0.98), "a clean benchmark, or 1 % or 2 % of items no model can "
                              "pass (label errors)"),
                       Choice("reference", (0.60, 0.50, 0.70), "the middle step it is compared with: from 60 %, 50 % "
-                             "or 70 %"))),
+                             "or 70 %")), reason_tags=("flawed reasoning",)),
     Claim("EM-3", ("004",), ("§ Why Bigger Models Aren't Getting Better ¶ 15",), CHAPTER, "em-claim-inverse",
           "As models grow, some problems get worse (inverse scaling): bigger is not always better.",
           "some problems actually get worse", LITERATURE, _inverse, _judge_inverse,
@@ -174,5 +174,6 @@ CLAIMS = (
           "A PNAS study showed frontier models ten times larger were statistically no more effective at many "
           "real-world tasks.",
           "statistically no more effectiveness at many real-world tasks", LITERATURE, _persuasion,
-          _judge_persuasion, citations=("hackenburg2025persuasion",), checklist=("A4-14",)),
+          _judge_persuasion, citations=("hackenburg2025persuasion",), checklist=("A4-14",),
+          reason_tags=("overgeneralised", "contradicted")),
 )

@@ -366,7 +366,7 @@ CLAIMS = (
                         "falsifies 'without hitting a wall'"),
                   _runs(_GROW, PARTLY, W.accelerating(0.5), "there is no wall, so that half holds; the later decade "
                         "buys more, which falsifies 'each step buys less'")),
-          multiverse=(_STARTS, _TOP, _LEVELS)),
+          multiverse=(_STARTS, _TOP, _LEVELS), load_bearing=True),
     Claim("SL-2", ("001",), (_001_FLAT,), CHAPTER, "sl-claim-log",
           "Returns to compute follow a logarithm: what scaling laws promise is logarithmic, not linear, "
           "improvement, and returns per dollar shrink exactly as a log law says.",
@@ -375,7 +375,8 @@ CLAIMS = (
           worlds=(_runs("a logarithmic frontier: the same loss removed every decade", SUPPORTED, W.reshaped("log")),
                   _runs("linear returns: loss falls in proportion to compute", NOT_SUPPORTED, W.reshaped("linear"))),
           multiverse=(_CUTS, Choice("tolerance", (0.01, 0.02, 0.03), "'precisely' as a held-out error of at most "
-                                    "1 %, 2 % or 3 % of the loss"), _LEVELS)),
+                                    "1 %, 2 % or 3 % of the loss"), _LEVELS),
+                                    reason_tags=("contradicted",), load_bearing=True),
     not_testable("SL-3", ("002",), ("§ What This Means for the Industry ¶ 3",),
                  "If every new generation needs ten times the compute to be twice as good, bigger clusters earn "
                  "less.", "10x compute for 2x improvement",
@@ -387,7 +388,7 @@ CLAIMS = (
           "2x larger no longer gives 2x better results", DATA, _doubling_evidence, _doubling_judge,
           checklist=("A3-05",),
           worlds=(_runs(_WALL, SUPPORTED, W.wall(5e20)), _runs(_GROW, NOT_SUPPORTED, W.accelerating(0.5))),
-          multiverse=(_STARTS, _LEVELS)),
+          multiverse=(_STARTS, _LEVELS), load_bearing=True),
     Claim("SL-5", ("001",), ("§ The Flattening Curve ¶ 4",), CHAPTER, "sl-claim-table",
           "Going from 1B to 10B parameters gained about 42 %, 10B to 100B about 28 %, 100B to 1T about 14 %.",
           "+42 %, +28 %, +14 % per tenfold step", MODEL, _table_evidence, _table_judge, checklist=("A1-09",),
@@ -398,7 +399,7 @@ CLAIMS = (
           multiverse=(Choice("measure", ("total", "reducible"), "gain as a share of the total loss or of the "
                              "reducible loss (above the floor): the article names neither"),
                       Choice("reading", ("parameters", "compute"), "the rows as tenfold parameters at a "
-                             "compute-optimal split, or as tenfold compute (the table's heading)"))),
+                             "compute-optimal split, or as tenfold compute (the table's heading)")), load_bearing=True),
     not_testable("SL-6", ("001",), ("§ The Flattening Curve ¶ 4",),
                  "Going from 1T to 10T parameters would gain about 6 %.", "+6 % (projected)",
                  "forecast: the 1T-to-10T row is labelled projected; SL-5 tests the rows stated as measured",

@@ -392,7 +392,7 @@ CLAIMS = (
     _c("TT-10", ("000",), (S000_LAW,), "tt-claim-marginal",
        "The 2025 study of reasoning systems found that extra computational steps stopped paying off in proportion.",
        "more steps no longer give proportionate improvements", LITERATURE, ev_sweep, judge_proportionate,
-       citations=KIM, checklist=("A0-03",)),
+       citations=KIM, checklist=("A0-03",), load_bearing=True),
     _c("TT-11", ("000",), (f"{S000_ILLUSION} ¶ 1",), "tt-claim-marginal",
        "Each additional round of reflection bought a few points of accuracy, each at a very large cost.",
        "a few points per round, at enormous cost", LITERATURE, ev_sweep, judge_rounds, citations=KIM,
@@ -401,11 +401,11 @@ CLAIMS = (
        "Reflection-style agents on the largest models would draw up to a gigawatt at search-engine traffic, about what "
        "a mid-sized city uses.",
        "up to 1 GW at search-level traffic, ~ a mid-sized city", LITERATURE, ev_fleet, judge_gigawatt, citations=KIM,
-       checklist=("A0-08", "A4-54")),
+       checklist=("A0-08", "A4-54"), reason_tags=("wrong source",)),
     _c("TT-8", ("000",), (f"{S000_ILLUSION} ¶ 3",), "tt-claim-gigawatt",
        "Even the lightest agent configurations would use as much electricity as Seattle does in a day.",
        "lightest versions ~ Seattle's daily usage", LITERATURE, ev_fleet, judge_seattle, citations=KIM,
-       checklist=("A0-09",)),
+       checklist=("A0-09",), reason_tags=("wrong source",)),
     _c("TT-3", ("000", "004"), (f"{S000_ILLUSION} ¶ 4", f"{S004_WORKS} ¶ 3"), "tt-claim-small-large",
        "With an optimised reasoning method, a Llama-3 8B model came close to a 70B model's accuracy while using a "
        "fraction of its power.",
@@ -433,7 +433,7 @@ CLAIMS = (
        "Reasoning models such as o1 showed that spending compute at inference can match or beat the gains of a larger "
        "training run.",
        "inference-time scaling can rival or exceed training-time scaling", LITERATURE, ev_rival, judge_rival,
-       citations=("snell2024testtime", "brown2024monkeys"), checklist=("A2-29",)),
+       citations=("snell2024testtime", "brown2024monkeys"), checklist=("A2-29",), load_bearing=True),
     not_testable("TT-12", ("000",), (f"{S000_ILLUSION} ¶ 2",),
                  "The same pattern shows on every benchmark: more context or more examples help at first and then "
                  "quickly stop helping.",
@@ -476,7 +476,7 @@ CLAIMS = (
     Claim("TT-16", ("000", "004"), (S000_FRONTIER, f"{S004_WORKS} ¶ 3"), CHAPTER, "tt-claim-small-large",
           "The cited study showed that better training data let small models come close to large ones.",
           "data quality lets small models match large ones (Kim et al.)", LITERATURE, ev_credited_to_kim,
-          judge_credited_to_kim, citations=KIM, checklist=("A0-26",)),
+          judge_credited_to_kim, citations=KIM, checklist=("A0-26",), reason_tags=("wrong source",)),
     Claim("TT-17", ("004",), (f"{S004_WORKS} ¶ 9",), CHAPTER, "tt-selection",
           "Reinforcement learning works well where a program can check the answer, as in mathematics and code.",
           "RL works especially well with verifiable answers", LITERATURE, ev_verifiable_rl, judge_verifiable_rl,
@@ -493,5 +493,6 @@ CLAIMS = (
           ),
           multiverse=(Choice("shift_date", fr.SHIFT_DATES, "when inference scaling arrived: o1-preview, o1, DeepSeek-R1"),
                       Choice("statistic", tuple(fr.STATISTICS), "the largest run, or the three largest"),
-                      Choice("window_before", tuple(fr.WINDOWS), "every earlier run, or the year before"))),
+                      Choice("window_before", tuple(fr.WINDOWS), "every earlier run, or the year before")),
+                      reason_tags=("contradicted",)),
 )
