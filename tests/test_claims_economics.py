@@ -163,7 +163,9 @@ def test_ec17_running_costs_are_inference_costs(evidence):
     ev = evidence["EC-17"]
     assert ev["n_series"] == 21 and ev["n_rising"] == 0 and ev["n_falling"] >= 19
     assert verdict("EC-17", ev) == C.NOT_SUPPORTED
-    assert verdict("EC-17", altered(ev, n_rising=15.0)) == C.SUPPORTED
+    assert ev["n_bench"] == 6 and ev["n_frontier_rising"] == 0 and ev["frontier_median_factor"] < 1
+    assert verdict("EC-17", altered(ev, n_rising=15.0)) == C.PARTLY  # fixed capability dearer, frontier not
+    assert verdict("EC-17", altered(ev, n_rising=15.0, n_frontier_rising=4.0)) == C.SUPPORTED
 
 
 def test_ec17_refit_reproduces_epochs_published_factors():
@@ -257,6 +259,7 @@ EXTREMES = {
     "costs fall 99 % a year": {W.MODELS: W.retrend_costs(0.01)},
     "no hardware purchase price": {W.PRICES: lambda f: f.assign(**{"Price (hardware purchase)": np.nan})},
     "no inference price series": {W.INFERENCE_PRICES: lambda f: f.iloc[0:0]},
+    "no inference price at all": {W.INFERENCE_PRICES: lambda f: f.iloc[0:0], W.INFERENCE_OTHER: lambda f: f.iloc[0:0]},
 }
 SCORED = [c for c in E.CLAIMS if c.test_type in (C.DATA, C.MODEL)]
 

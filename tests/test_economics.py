@@ -363,3 +363,47 @@ def test_trace_length_chart():
     values = [v for d in spec["datasets"].values() for v in d if "series" in v]
     kv = sorted((v["tokens"], v["value"]) for v in values if v["series"] == "KV share of reads (full MHA)")
     assert [b for _, b in kv] == sorted(b for _, b in kv)  # grows with the length of the answer
+
+
+# --- Inference prices: Epoch's factors reproduced, the price of the most capable model (issue 30) ----------
+
+def test_epoch_price_factors_reproduced_exactly_from_the_model_rows():
+    from analysis.economics import inference_prices as ip
+
+    r = ip.reproduce_published_factors()
+    assert len(r) == 21
+    # Published figure: Epoch's data insight gives "9x to 900x"; the 21 fits span x9.24 to x851, exactly.
+    assert r["refit"].min() == pytest.approx(9.24, abs=0.01) and r["refit"].max() == pytest.approx(851.2, abs=0.1)
+    np.testing.assert_allclose(r["refit"], r["published"], rtol=1e-9)
+    np.testing.assert_allclose(r["refit_low"], r["published_low"], rtol=1e-9)
+    np.testing.assert_allclose(r["refit_high"], r["published_high"], rtol=1e-9)
+    assert (r["refit_low"] <= r["refit"]).all() and (r["refit"] <= r["refit_high"]).all()  # property
+    with pytest.raises(ValueError, match="ci"):
+        ip.reproduce_published_factors(ci=1.0)
+
+
+def test_record_setters_are_the_running_best_by_date():
+    from analysis.economics import inference_prices as ip
+
+    toy = pd.DataFrame({"bench": ["b"] * 4, "year": [2020.0, 2021.0, 2021.5, 2022.0],
+                        "benchmark_score": [50.0, 40.0, 60.0, 60.0], "USD per 1M Tokens": [10.0, 1.0, 20.0, 5.0]})
+    got = ip.record_setters(toy)
+    assert got["benchmark_score"].tolist() == [50.0, 60.0]  # a tie does not set a record
+    real = ip.record_setters(ip.all_models())
+    for _, part in real.groupby("bench"):  # property: scores strictly rise with the date in each benchmark
+        assert part["benchmark_score"].is_monotonic_increasing and part["benchmark_score"].is_unique
+    with pytest.raises(ValueError, match="models must have columns"):
+        ip.record_setters(toy.drop(columns="year"))
+
+
+def test_price_of_the_most_capable_model_falls_in_epochs_data():
+    from analysis.economics import inference_prices as ip
+
+    f = ip.frontier_price_fits()
+    assert len(f) == 6 and (f["factor_low"] <= f["factor"]).all() and (f["factor"] <= f["factor_high"]).all()
+    gpqa = f.set_index("bench").loc["GPQA Diamond"]
+    # GPT-4 at $37.50 per million blended tokens (March 2023) to Gemini 2.0 Flash at $0.175 (February 2025).
+    assert gpqa["first_usd"] == 37.5 and gpqa["last_usd"] == pytest.approx(0.175)
+    assert (f["factor_low"] > 1).sum() == 0
+    with pytest.raises(ValueError, match="method"):
+        ip.frontier_price_fits(method="lasso")

@@ -205,13 +205,20 @@ def judge_billions(e) -> object:
 # --- EC-17: the cost of running models ------------------------------------------------------------------------
 
 def judge_running(e) -> object:
-    fall = 1 / e["median_factor"]
-    return assess([_share(e, "n_rising", "n_series", "prices rising beyond their interval",
-                          "fixed-capability price series (benchmark × threshold model)")],
-                  f"'Costs to run' are inference costs. In Epoch AI's data the price of running a model of fixed "
-                  f"capability rose in {e['n_rising']:.0f} of {e['n_series']:.0f} series and fell (beyond its interval) in "
-                  f"{e['n_falling']:.0f}; the median series {'falls' if fall > 1 else 'rises'} ×{max(fall, 1 / fall):.0f} a "
-                  f"year. The cost of training the largest models grew ×{e['training_early']:.2f} a year before 2021 and "
+    fall, ffall = 1 / e["median_factor"], 1 / e["frontier_median_factor"]
+    way = lambda f: f"{'falls' if f > 1 else 'rises'} ×{max(f, 1 / f):.{0 if max(f, 1 / f) >= 10 else 1}f}"  # noqa: E731
+    checks = [_share(e, "n_rising", "n_series", "fixed capability: prices rising beyond their interval",
+                     "fixed-capability price series (benchmark × threshold model)"),
+              _share(e, "n_frontier_rising", "n_bench", "most capable model: price rising beyond its interval",
+                     "benchmarks, price of the best-scoring model at its release")]
+    return assess(checks,
+                  f"'Costs to run' are inference prices, read two ways in Epoch AI's data. A fixed capability: its "
+                  f"price rose in {e['n_rising']:.0f} of {e['n_series']:.0f} series and fell (beyond its interval) in "
+                  f"{e['n_falling']:.0f}; the median series {way(fall)} a year. The newest, most capable model on each of "
+                  f"{e['n_bench']:.0f} benchmarks: its price rose beyond its interval on {e['n_frontier_rising']:.0f} and "
+                  f"fell on {e['n_frontier_falling']:.0f}; the median {way(ffall)} a year. The data stop in February 2025 "
+                  f"and hold no reasoning model, whose long answers and higher list prices raise the bill per query. "
+                  f"Training the largest models grew ×{e['training_early']:.2f} a year before 2021 and "
                   f"×{e['training_recent']:.2f} in 2020-23 (EC-1), but that is not the cost of running them.")
 
 
@@ -289,7 +296,7 @@ def _c(id, articles, locators, anchor, claim, asserted, test_type, ev, judge, *,
 
 
 _FILES = {"models": W.MODELS, "chips": W.CHIPS, "prices": W.PRICES, "inference": W.INFERENCE_PRICES,
-          "oviedo": W.OVIEDO}
+          "inference_other": W.INFERENCE_OTHER, "oviedo": W.OVIEDO}
 
 
 def _w(name, expected, note="", params=None, **data):
@@ -436,9 +443,10 @@ CLAIMS = (
        "The costs of running models are rising faster and faster on every front.",
        "costs to run accelerating across the board", DATA, E.ev_running, judge_running, checklist=("A0-04",),
        citations=("epoch2025inferenceprices",),
-       worlds=(_w("running any fixed capability triples in price each year", SUPPORTED,
-                  inference=W.inference_price_trend(3.0)),
-               _w("prices of every capability never move", NOT_SUPPORTED, inference=W.inference_price_trend(1.0))),
+       worlds=(_w("every model's price set by its release date, tripling each year", SUPPORTED,
+                  inference=W.inference_price_by_date(3.0), inference_other=W.inference_price_by_date(3.0)),
+               _w("prices of every capability never move", NOT_SUPPORTED, inference=W.inference_price_trend(1.0),
+                  inference_other=W.inference_price_by_date(1.0))),
        multiverse=(METHOD, Choice("ci", (0.9, 0.95), "the interval Epoch reports (90%) or the usual 95%"),
                    Choice("series_set", ("all", "since-2023"), "every series, or only capabilities first reached from "
                           "2023 (the chat-model era)")), reason_tags=("contradicted",), load_bearing=True),

@@ -185,8 +185,19 @@ def ev_running(method: str = "ols", ci: float = 0.9, series_set: str = "all") ->
     return {"n_series": n, "n_rising": float((fits["factor_low"] > 1).sum()),
             "n_falling": float((fits["factor_high"] < 1).sum()),
             "median_factor": float(fits["factor"].median()) if n else 1.0,
+            **_frontier_running(method, ci),
             "training_recent": growth.frontier_cost_growth(start="2020-01-01").factor,
             "training_early": growth.frontier_cost_growth(end="2020-12-31").factor}
+
+
+def _frontier_running(method: str, ci: float) -> dict:
+    """The price of the most capable model at its release, per benchmark (see
+    :func:`iprices.frontier_price_fits`): how many benchmarks show it rising or falling beyond its interval."""
+    front = iprices.frontier_price_fits(method, ci)
+    m = float(len(front))
+    return {"n_bench": m, "n_frontier_rising": float((front["factor_low"] > 1).sum()),
+            "n_frontier_falling": float((front["factor_high"] < 1).sum()),
+            "frontier_median_factor": float(front["factor"].median()) if m else 1.0}
 
 
 def ev_nvidia() -> dict:

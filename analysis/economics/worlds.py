@@ -23,6 +23,7 @@ MODELS = "epoch_ai_models_snapshot_2025-06.csv"
 CHIPS = "epoch_chip_dataset_snapshot_2025-06.csv"
 PRICES = "epoch_hardware_prices_snapshot_2025-06.csv"
 INFERENCE_PRICES = "epoch_llm_price_trends_frontier_models_2025-03.csv"
+INFERENCE_OTHER = "epoch_llm_price_trends_other_models_2025-03.csv"
 OVIEDO = "oviedo2025_wh_per_query"
 
 COST = "Training compute cost (2023 USD)"
@@ -131,6 +132,18 @@ def inference_price_trend(factor: float) -> Transform:
         first_price = (pd.Series(out["USD per 1M Tokens"].to_numpy()[order], index=key.to_numpy()[order])
                        .groupby(level=0).first())
         out["USD per 1M Tokens"] = first_price.reindex(key.to_numpy()).to_numpy() * factor ** (years - first_year)
+        return out
+    return transform
+
+
+def inference_price_by_date(factor: float, usd_2021: float = 10.0) -> Transform:
+    """Every model's price set by its release date alone: ``usd_2021`` per million tokens at the start of
+    2021, changing ``factor``-fold a year (3.0: every model, cheap or capable, triples in price each year).
+    Applied to both of Epoch's price files, it moves the fixed-capability series and the most capable model
+    alike."""
+    def transform(frame):
+        out = frame.copy()
+        out["USD per 1M Tokens"] = usd_2021 * factor ** (decimal_years(out["Release Date"]) - 2021.0)
         return out
     return transform
 
