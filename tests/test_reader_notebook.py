@@ -83,8 +83,8 @@ def test_reader_notebook_replaces_roles_directives_and_glue():
     md = "\n\n".join(c.source for c in reader.cells if c.cell_type == "markdown")
     assert not ROLE.search(md), ROLE.findall(md)
     assert ":::" not in md and "(sec-a)=" not in md
-    assert "Kaplan et al. (2020) found 1235" in md and "As Figure 1 shows" in md and "see A page" in md
-    assert "*Figure 1.* A chart of 1,234.6 runs (Kaplan et al., 2020)." in md
+    assert "Kaplan et al. (2020) found 1235" in md and "As Fig. 1 shows" in md and "see A page" in md
+    assert "*Fig. 1.* A chart of 1,234.6 runs (Kaplan et al., 2020)." in md
     assert "**In this chapter**" in md and "about power laws." in md and "**Exercise 1**" in md
     assert "```python\nprint(1)\n```" in md  # plain code blocks are kept as they are
     code = [c.source for c in reader.cells if c.cell_type == "code"]
@@ -94,6 +94,15 @@ def test_reader_notebook_replaces_roles_directives_and_glue():
     namespace = {}
     exec(code[0].replace("from myst_nb import glue", "raise ImportError"), namespace)
     assert namespace["glue"]("y", 3, display=False) is None
+
+
+def test_reader_notebook_numbers_as_the_site_does_within_its_chapter():
+    """With its chapter number, a reader notebook reads "Fig. 3.1" and "Exercise 3.1" (tagged), as the site."""
+    reader = editions.reader_notebook(_page(), bib={}, titles={"sec-a": "A page"}, chapter=3,
+                                      tags={"ex-a": "warm-up · about 10 min · on paper"})
+    md = "\n\n".join(c.source for c in reader.cells if c.cell_type == "markdown")
+    assert "As Fig. 3.1 shows" in md and "*Fig. 3.1.* A chart" in md
+    assert "**Exercise 3.1** · warm-up · about 10 min · on paper" in md and "Exercise 1" not in md
 
 
 def test_reader_chart_shows_its_static_image_inside_the_chart():

@@ -19,6 +19,7 @@ import copy
 import html as html_lib
 import re
 import shutil
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -203,7 +204,7 @@ def plain_roles(text: str, *, glue: dict, bib: dict, titles: dict, figures: dict
             number = figures.get(label)
             if target and "%s" in shown:
                 return shown.replace("%s", str(number or "")) if number else shown.replace(" %s", "")
-            return f"Figure {number}" if number else "the figure"
+            return f"{FIGURE_WORD} {number}" if number else "the figure"
         if name in ("ref", "doc") and not target:
             return titles.get(content, content)
         if name == "math":
@@ -212,9 +213,11 @@ def plain_roles(text: str, *, glue: dict, bib: dict, titles: dict, figures: dict
     return re.sub(r"\{(?P<role>[\w:-]+)\}`(?P<content>[^`]*)`", role, text)
 
 
-def plain_directives(text: str) -> str:
+def plain_directives(text: str, exercises: dict | None = None, tags: dict | None = None) -> str:
     """Directives (``:::{name} args`` ... ``:::``) as plain markdown: a bold heading, the body, no fences;
-    ``(label)=`` targets dropped."""
+    ``(label)=`` targets dropped. ``exercises``: {label: number} ("3.2", as the site numbers them; an
+    exercise without a label is counted in this text); ``tags``: {label: text after its heading}."""
+    exercises, tags = exercises or {}, tags or {}
     out, numbers, stack = [], {"exercise": 0}, []
     lines = text.splitlines()
     i = 0
@@ -231,11 +234,16 @@ def plain_directives(text: str) -> str:
             name, args = m["name"], m["args"].strip()
             stack.append("directive")
             i += 1
+            label = None
             while i < len(lines) and re.match(r"^\s*:[\w-]+:", lines[i]):
+                m_label = re.match(r"^\s*:label:\s*(\S+)", lines[i])
+                label = m_label.group(1) if m_label else label
                 i += 1  # directive options (:class:, :label:, ...)
             if name == "exercise":
                 numbers["exercise"] += 1
-                heading = f"**Exercise {numbers['exercise']}**" + (f" ({args})" if args else "")
+                number = exercises.get(label, numbers["exercise"])
+                heading = (f"**Exercise {number}**" + (f" ({args})" if args else "")
+                           + (f" · {tags[label]}" if label in tags else ""))
             elif name == "solution-start":
                 heading = "**Solution**"
             elif name in ("solution-end", "glossary", "bibliography"):
@@ -288,9 +296,13 @@ def static_chart_html(output: dict) -> str | None:
     return page
 
 
-def _caption_cell(caption: str, number: int, **ctx) -> nbformat.NotebookNode:
+#: What the site calls a figure before its number ("Fig. 3.4"): the reader notebooks say the same.
+FIGURE_WORD = "Fig."
+
+
+def _caption_cell(caption: str, number, **ctx) -> nbformat.NotebookNode:
     text = plain_roles(" ".join(caption.split()), **ctx)
-    return nbformat.v4.new_markdown_cell(f"*Figure {number}.* {text}")
+    return nbformat.v4.new_markdown_cell(f"*{FIGURE_WORD} {number}.* {text}")
 
 
 EXERCISE_LABEL = re.compile(r"^\s*:{3,}\{exercise\}[^\n]*\n(?:\s*:[\w-]+:[^\n]*\n)*?\s*:label:\s*(\S+)", re.M)
@@ -304,6 +316,7 @@ ITABLES_IMPORT = re.compile(r"^from itables import (?P<names>[\w ,]+?)[ \t]*$", 
 ITABLES_FALLBACK = ("try:\n    from itables import \\g<names>\n"
                     "except ImportError:  # outside the book: the same table, as plain HTML\n"
                     "    from IPython.display import HTML, display\n\n"
+                    "    JavascriptFunction = str\n\n"
                     "    def init_notebook_mode(*args, **kwargs):\n        return None\n\n"
                     "    def show(frame, *args, allow_html=False, **kwargs):\n"
                     "        display(HTML(frame.to_html(escape=not allow_html)))")
@@ -311,9 +324,12 @@ ITABLES_FALLBACK = ("try:\n    from itables import \\g<names>\n"
 PAPERMILL_KEPT = ("parameters", "default_parameters", "version")
 
 
-def reader_notebook(nb: nbformat.NotebookNode, *, bib: dict, titles: dict, repo_url: str | None = None) -> nbformat.NotebookNode:
+def reader_notebook(nb: nbformat.NotebookNode, *, bib: dict, titles: dict, repo_url: str | None = None,
+                    chapter: int | None = None, tags: dict | None = None) -> nbformat.NotebookNode:
     """A copy of the executed page ``nb`` that works outside the book (see the module docstring); a reader
-    notebook is returned unchanged (Sphinx leaves the copies of unchanged pages in place)."""
+    notebook is returned unchanged (Sphinx leaves the copies of unchanged pages in place). ``chapter``: the
+    page's chapter number, so figures and exercises read "Fig. 3.4", "Exercise 3.2" as on the site;
+    ``tags``: {exercise label: its difficulty, time and kind} (tools/course.py)."""
     out = copy.deepcopy(nb)
     if out.metadata.get("scaling_book", {}).get("edition"):
         return out
@@ -324,17 +340,17 @@ def reader_notebook(nb: nbformat.NotebookNode, *, bib: dict, titles: dict, repo_
         if fig:
             n += 1
             if fig.get("name"):
-                figures[fig["name"]] = n
+                figures[fig["name"]] = f"{chapter}.{n}" if chapter else n
     labels = [m for c in out.cells if c.cell_type == "markdown" for m in EXERCISE_LABEL.findall(c.source)]
     ctx = dict(glue=glue, bib=bib, titles=titles, figures=figures,
-               exercises={label: i + 1 for i, label in enumerate(labels)})
+               exercises={label: f"{chapter}.{i + 1}" if chapter else i + 1 for i, label in enumerate(labels)})
     cells = []
     for cell in out.cells:
         if cell.cell_type == "markdown":
             if repo_url:  # the repository's address, one setting (tools/book_extensions.py substitutes it on the site)
                 cell.source = (cell.source.replace("{{ repository_url }}", repo_url)
                                .replace("{{ repository_name }}", repo_url.rstrip("/").rsplit("/", 1)[-1]))
-            cell.source = plain_directives(plain_roles(cell.source, **ctx))
+            cell.source = plain_directives(plain_roles(cell.source, **ctx), exercises=ctx["exercises"], tags=tags)
             if cell.source.strip():
                 cells.append(cell)
             continue
@@ -371,11 +387,23 @@ def write_reader_notebooks(root: Path, html: Path, student: bool = False) -> lis
     titles = section_titles(book_dir if any(book_dir.glob("*.md")) else Path(__file__).resolve().parents[1] / "book")
     config = root / "_config.yml"
     repo_url = (yaml.safe_load(config.read_text()) or {}).get("repository", {}).get("url") if config.exists() else None
+    # The course kit (tools/course.py): chapter numbers as on the site, exercise tags, the install cell and,
+    # in the student edition, answer cells and checks.
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import course
+
+    chapters = course.chapter_numbers(root / "_toc.yml") if (root / "_toc.yml").exists() else {}
+    tags = course.exercise_tags()
     written = []
     for path in sorted((html / "_sources").rglob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
+        docname = path.relative_to(html / "_sources").with_suffix("").as_posix()
+        fresh = not nb.metadata.get("scaling_book", {}).get("edition")
         if student:
             nb = strip_solutions(nb)
-        nbformat.write(reader_notebook(nb, bib=bib, titles=titles, repo_url=repo_url), path)
+            nb = course.mark_answer_slots(nb) if fresh else nb
+        out = reader_notebook(nb, bib=bib, titles=titles, repo_url=repo_url, chapter=chapters.get(docname), tags=tags)
+        out = course.finish_reader_notebook(out, docname=docname, student=student, repo_url=repo_url)
+        nbformat.write(out, path)
         written.append(path)
     return written
