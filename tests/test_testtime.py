@@ -451,3 +451,100 @@ def test_monkeys_worlds_keep_the_counts_valid():
         f = transform(real.copy())
         assert ((f["num_correct"] >= 0) & (f["num_correct"] <= f["num_samples"])).all()
     assert set(W.samples_agree(real.copy())["num_correct"]) <= {0, 10_000}
+
+
+# --- Where the power law comes from (Schaeffer, Kazdan et al. 2025) --------------------------------------
+
+from analysis.testtime import power_laws as pl  # noqa: E402
+from analysis.testtime import eci_pairs as ep  # noqa: E402
+from analysis.testtime import reasoning_literature as rl  # noqa: E402
+
+
+def test_beta_failure_falls_and_tends_to_power_alpha():
+    ks = np.geomspace(1, 1e7, 30)
+    f = pl.beta_failure(ks, 0.3, 10.0)
+    assert np.all(np.diff(f) < 0) and f[0] == pytest.approx(10.0 / 10.3)
+    # far out the log-log slope of the failure share is -alpha (the heavy-tail argument)
+    slope = np.log(f[-1] / f[-2]) / np.log(ks[-1] / ks[-2])
+    assert slope == pytest.approx(-0.3, abs=0.01)
+
+
+def test_beta_failure_matches_a_monte_carlo_average():
+    rng = np.random.default_rng(1)
+    p = rng.beta(0.4, 6.0, 200_000)
+    for k in (1, 10, 100):
+        assert pl.beta_failure(k, 0.4, 6.0)[()] == pytest.approx(np.mean((1 - p) ** k), rel=0.02)
+
+
+def test_beta_binomial_fit_recovers_its_parameters():
+    rng = np.random.default_rng(2)
+    c = rng.binomial(10_000, rng.beta(0.25, 12.0, 4000))
+    fit = pl.fit_beta_binomial(c, 10_000)
+    assert fit.alpha == pytest.approx(0.25, rel=0.1) and fit.beta == pytest.approx(12.0, rel=0.2)
+
+
+def test_predicted_exponents_agree_with_the_fitted_ones():
+    t = pl.exponent_table("MATH", n_boot=0)
+    # the beta's prediction is within 15 % of the fitted exponent for every Pythia model (our measurement),
+    # and the local exponent on 1-1,000 samples exceeds the asymptotic one (alpha): the law keeps bending
+    assert ((t["ratio"] > 0.85) & (t["ratio"] < 1.15)).all()
+    assert (t["alpha"] < t["observed"]).all()
+    # heavier left tail (smaller alpha) for smaller models: alpha rises with size
+    assert t["alpha"].is_monotonic_increasing
+
+
+def test_power_law_functions_refuse_bad_input():
+    with pytest.raises(ValueError, match="counts"):
+        pl.fit_beta_binomial([5, 20], 10)
+    with pytest.raises(ValueError, match="counts"):
+        pl.fit_beta_binomial([3, 3, 3], 10)
+    with pytest.raises(ValueError, match="alpha"):
+        pl.beta_failure([1, 10], -1.0, 2.0)
+    with pytest.raises(ValueError, match="n_boot"):
+        pl.exponent_table("MATH", n_boot=-1)
+
+
+def test_accuracy_gap_interval_is_a_newcombe_interval():
+    lo, hi = kim.accuracy_gap_interval(82.0, 80.0)
+    assert lo < 2.0 < hi
+    # narrower than subtracting the ends of the two Wilson intervals, the old reading
+    lo_a, hi_a = kim.accuracy_interval(82.0)
+    lo_b, hi_b = kim.accuracy_interval(80.0)
+    assert lo > float(lo_a - hi_b) and hi < float(hi_a - lo_b)
+    # equal accuracies give an interval symmetric about zero
+    a, b = kim.accuracy_gap_interval(60.0, 60.0)
+    assert a == pytest.approx(-b)
+    with pytest.raises(ValueError, match="accuracy_b_pct"):
+        kim.accuracy_gap_interval(50.0, 120.0)
+
+
+# --- Thinking against instruct at equal training compute (Epoch's ECI) ------------------------------------
+
+def test_qwen3_thinking_gains_six_and_a_half_eci_at_equal_compute():
+    t = ep.pair_table("equal compute", n_boot=50)
+    assert list(t["thinking"]) == ["Qwen3-235B-A22B-Thinking-2507"]
+    # Epoch's ECI file (April 2026): 145.56 against 139.03, both at 4.752e24 FLOP
+    assert t["gain_eci"].iloc[0] == pytest.approx(6.53, abs=0.01)
+    assert t["decades_low"].iloc[0] <= t["decades"].iloc[0] <= t["decades_high"].iloc[0]
+
+
+def test_every_pair_gains_and_few_pairs_exist():
+    t = ep.pair_table("all pairs", n_boot=50)
+    assert len(t) == len(ep.PAIRS) and (t["adjusted_gain_eci"] > 0).all()
+    assert ep.merged_settings() > len(ep.PAIRS)
+    with pytest.raises(ValueError, match="population"):
+        ep.pair_table("every model")
+
+
+# --- Production energy anchors -----------------------------------------------------------------------------
+
+def test_energy_anchors_and_the_batching_gap():
+    a = rl.energy_anchors().set_index("anchor")
+    # Kim et al.'s 70B chat request, 2.55 Wh (Table III), against Epoch's 0.3 Wh and Google's 0.24 Wh
+    assert a.loc["Epoch AI: GPT-4o query (estimate)", "gap"] == pytest.approx(2.55 / 0.3, rel=1e-9)
+    assert a.loc["Google: median Gemini prompt", "gap"] == pytest.approx(2.55 / 0.24, rel=1e-9)
+    # no gap reproduces Kim et al.'s Table IV: 198.9 GW for 70B Reflexion at search traffic
+    assert rl.search_scale_power_w(1.0)[()] / 1e9 == pytest.approx(198.9, rel=0.01)
+    with pytest.raises(ValueError, match="gap"):
+        rl.search_scale_power_w(0.0)
+    assert set(rl.figures_table()["checked"]) <= {"source", "secondary"}

@@ -302,3 +302,38 @@ def fleet_chart(batching_gain: float = 1.0) -> alt.LayerChart:
                      "Table III, on a log axis from 10 kW to 1 TW, with drop-downs for queries per day and a batching "
                      "gain, and a rule at one gigawatt."),
         source=KIM, data=frame)
+
+
+def power_law_chart(n_boot: int = 200, seed: int = 0) -> alt.LayerChart:
+    """The coverage law's exponent predicted from the fitted beta distribution of single-sample success against
+    the exponent fitted to the observed coverage, per model (bootstrap intervals over problems), with the
+    diagonal where they agree (Schaeffer, Kazdan et al. 2025)."""
+    from analysis.testtime import power_laws as pl
+    frame = pd.concat([pl.exponent_table(b, n_boot, seed) for b in ("MATH", "CodeContests")], ignore_index=True)
+    frame = frame.assign(label=frame["benchmark"] + ": " + frame["model"])
+    top = float(np.ceil(max(frame["predicted_high"].max(), frame["observed_high"].max()) * 10) / 10)
+    x = charts.x("observed:Q", "exponent fitted to observed coverage", (0, top))
+    y = charts.y("predicted:Q", "exponent predicted from single-sample success", (0, top))
+    shape = alt.Shape("benchmark:N", title="benchmark", scale=alt.Scale(domain=["MATH", "CodeContests"],
+                                                                        range=["circle", "square"]))
+    color = alt.Color("benchmark:N", title="benchmark", scale=alt.Scale(
+        domain=["MATH", "CodeContests"], range=[charts.colour("our fit"), charts.colour("reference")]))
+    tip = ["label", alt.Tooltip("observed:Q", format=".3f"), alt.Tooltip("predicted:Q", format=".3f"),
+           alt.Tooltip("alpha:Q", format=".3f", title="beta shape alpha")]
+    diag = alt.Chart(pd.DataFrame({"observed": [0.0, top], "predicted": [0.0, top]})).mark_line(
+        strokeDash=[4, 3], color=charts.colour("reference")).encode(x=x, y=y)
+    xerr = alt.Chart(frame).mark_rule(opacity=0.6).encode(x="observed_low:Q", x2="observed_high:Q", y=y, color=color)
+    yerr = alt.Chart(frame).mark_rule(opacity=0.6).encode(y="predicted_low:Q", y2="predicted_high:Q", x=x, color=color)
+    pts = alt.Chart(frame).mark_point(filled=True, size=60).encode(x=x, y=y, shape=shape, color=color, tooltip=tip)
+    chart = alt.layer(diag, xerr, yerr, pts).properties(title=alt.Title(
+        "The distribution of single-sample success predicts the power law",
+        subtitle="one point per model; bars: 90% bootstrap intervals over problems; dashed: agreement"))
+    return charts.figure(
+        chart, name="fig-tt-power-law",
+        description=("Scatter of the exponent b of the law -log coverage = a k^-b: fitted to observed coverage "
+                     "(horizontal) against predicted from a beta distribution fitted to each model's per-problem "
+                     "success counts (vertical), seven Pythia models on MATH and five models on CodeContests, "
+                     "with bootstrap intervals and the diagonal of perfect agreement."),
+        source=f"{BROWN}; beta fits and exponents: this book, after Schaeffer, Kazdan et al. (2025)",
+        data=frame[["benchmark", "model", "alpha", "beta", "observed", "observed_low", "observed_high",
+                    "predicted", "predicted_low", "predicted_high"]])

@@ -240,6 +240,21 @@ def accuracy_interval(accuracy_pct, n_questions: int = KIM_QUESTIONS_PER_DESIGN_
     return 100 * (centre - half), 100 * (centre + half)
 
 
+def accuracy_gap_interval(accuracy_a_pct, accuracy_b_pct, n_questions: int = KIM_QUESTIONS_PER_DESIGN_POINT,
+                          level: float = 0.9) -> tuple[float, float]:
+    """Interval (points) of the difference a - b of two accuracies, each measured on ``n_questions`` separate
+    answers: Newcombe's hybrid score interval (1998, method 10), built from the two Wilson intervals of
+    :func:`accuracy_interval`. Treating the two designs' answers as independent ignores that they answer the
+    same questions; the per-question answers are not published, so a paired interval cannot be computed.
+    """
+    a = float(require_in_range("accuracy_a_pct", accuracy_a_pct, 0.0, 100.0))
+    b = float(require_in_range("accuracy_b_pct", accuracy_b_pct, 0.0, 100.0))
+    lo_a, hi_a = (float(v) for v in accuracy_interval(a, n_questions, level))
+    lo_b, hi_b = (float(v) for v in accuracy_interval(b, n_questions, level))
+    d = a - b
+    return d - float(np.hypot(a - lo_a, hi_b - b)), d + float(np.hypot(hi_a - a, b - lo_b))
+
+
 # --- The single-request caveat: a batched what-if ----------------------------------------------------
 
 def batched_energy_wh(energy_wh_per_query, batching_gain) -> np.ndarray:
