@@ -49,7 +49,19 @@ def test_default_verdicts(ev):
 def test_dw1_counterfactuals(ev):
     e = ev["DW-1"]
     assert verdict("DW-1", altered(e, raw_p95_tokens=3e16)) == C.SUPPORTED  # a web 60x bigger in the tail
-    assert verdict("DW-1", altered(e, raw_median_tokens=2e14)) == C.NOT_SUPPORTED
+    # the lower end failing for text leaves only the multimodal reading: partly
+    assert verdict("DW-1", altered(e, raw_median_tokens=2e14)) == C.PARTLY
+    assert verdict("DW-1", altered(e, raw_median_tokens=2e14, seed_range_is_epoch_multimodal=False)) == C.NOT_SUPPORTED
+    assert e["seed_range_is_epoch_multimodal"] is True and e["epoch2030_high_tokens"] == 2e16
+
+
+def test_dw2_and_dw8_read_the_leading_models_four_ways():
+    for cid in ("DW-2", "DW-8"):
+        frontier = next(ch for ch in ALL[cid].multiverse if ch.name == "frontier")
+        assert "top_compute_implied_100" in frontier.values and "largest_set" in frontier.values
+    high = ALL["DW-2"].evidence(frontier="top_compute_implied_100")
+    assert high["largest_dataset_tokens"] == pytest.approx(88e12, rel=0.01)
+    assert verdict("DW-2", high) == C.SUPPORTED  # an undisclosed 88 T set would pass half the filtered web
 
 
 def test_dw2_counterfactuals(ev):

@@ -443,3 +443,80 @@ def test_world_transforms_keep_the_tables_shape_and_move_the_trend():
     with hdata.world({ds.EPOCH_MODELS.filename: W.scale_training_sets(10.0)}):
         assert ds.frontier_dataset().value == pytest.approx(360e12)
     assert ds.frontier_dataset("top_compute_set").system.startswith("Llama 4")
+
+
+# --- supply.py: Epoch's 2030 range, implied training sets, filtered corpora, consent and licence -------
+
+from analysis.datawall import supply as sup  # noqa: E402
+
+
+def test_curated_figures_load_and_match_their_sources():
+    f = sup.figures()
+    assert len(f) == 22
+    # Epoch AI's 2030 range is exactly seed 004's range (the seed's error is calling it text).
+    assert sup.epoch_2030_range() == pytest.approx(ds.SEED004_STOCK_RANGE, rel=1e-12)
+    assert f["fineweb_edu_tokens"] == pytest.approx(1.3e12) and f["nemotron_cc_tokens"] == pytest.approx(6.3e12)
+    with pytest.raises(ValueError, match="key must be one of"):
+        sup.figure("no_such_key")
+
+
+def test_implied_tokens_reproduce_the_issue_figures():
+    # Grok-3, 4.64e26 FLOP: about 39 T at 20 and 88 T at 100 tokens per parameter (issue 30), within 1 %.
+    runs = sup.top_compute_runs(2)
+    assert runs.loc[0, "Model"] == "Grok-3"
+    assert runs.loc[0, "implied_low"] == pytest.approx(39e12, rel=0.01)
+    assert runs.loc[0, "implied_high"] == pytest.approx(88e12, rel=0.01)
+    assert sup.frontier_tokens("top_compute_implied_100").value == pytest.approx(runs.loc[0, "implied_high"])
+    with pytest.raises(ValueError, match="compute_flop"):
+        sup.implied_tokens(-1.0, 20.0)
+    with pytest.raises(ValueError, match="reading"):
+        sup.frontier_tokens("biggest")
+
+
+@given(st.floats(1e20, 1e30), st.floats(1.0, 1e4))
+@settings(max_examples=50, deadline=None)
+def test_implied_tokens_satisfy_the_compute_identity(c, r):
+    d = float(sup.implied_tokens(c, r))
+    assert 6.0 * (d / r) * d == pytest.approx(c, rel=1e-9)
+
+
+def test_filtered_corpora_keep_a_small_share():
+    t = sup.filtered_corpora().set_index("corpus")["kept_share"]
+    assert t.iloc[0] == pytest.approx(4 / 240) and t.iloc[1] == pytest.approx(1.3 / 15)
+    assert (t < ds.VILLALOBOS_INPUTS.quality_fraction.low).all()  # below the model's 0.1-0.4 range
+    assert sup.synthetic_share_of_nemotron() == pytest.approx(1.9 / 6.3)
+
+
+def test_usable_stock_falls_with_consent_and_has_the_licensed_floor():
+    a, b = sup.usable_stock(0.0, "villalobos", 2000, 0), sup.usable_stock(0.28, "villalobos", 2000, 0)
+    assert b.median == pytest.approx(a.median * 0.72, rel=0.02)
+    dclm = sup.usable_stock(0.9, "dclm", 2000, 0)
+    assert dclm.effective.min() >= sup.licensed_tokens() == pytest.approx(2e12)
+    with pytest.raises(ValueError, match="restricted_share"):
+        sup.usable_stock(1.0)
+    with pytest.raises(ValueError, match="reading"):
+        sup.usable_stock(0.1, "refinedweb")
+
+
+def test_exhaustion_from_usable_moves_earlier_with_stricter_readings():
+    v = sup.exhaustion_from_usable(0.0, "villalobos", n_samples=2000)
+    e = sup.exhaustion_from_usable(0.0, "fineweb_edu", n_samples=2000)
+    v28 = sup.exhaustion_from_usable(0.28, "villalobos", n_samples=2000)
+    assert e[0] < v28[0] < v[0] and v[1] <= v[0] <= v[2]
+    with pytest.raises(ValueError, match="dataset_growth"):
+        sup.exhaustion_from_usable(0.0, "villalobos", dataset_growth=1.0)
+
+
+def test_usable_stock_chart_and_retitled_stock_chart():
+    table = sup.stock_sensitivity(shares=(0.0, 0.3), n_samples=500)
+    fig = dw.usable_stock_chart(table, 36e12, sup.licensed_tokens())
+    assert "fig-dw-usable" in str(fig.to_dict())
+    stock = dw.stock_chart(ds.sample_stock(500, 0), ds.sample_high_quality_stock(500, 0)).to_dict()
+    assert "images, video and audio" in str(stock) and "far above any estimate" not in str(stock)
+
+
+def test_fresh_returns_drop_smallest():
+    a, b = rv.fresh_returns(), rv.fresh_returns(drop_smallest=2)
+    assert b.n_low + b.n_high == a.n_low + a.n_high - 2
+    with pytest.raises(ValueError, match="drop_smallest"):
+        rv.fresh_returns(drop_smallest=-1)

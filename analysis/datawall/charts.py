@@ -30,9 +30,13 @@ _TOKENS = (1e7, 1e17)
 
 
 def stock_chart(samples: StockSamples, high_quality: HighQualityStock, seed_range=SEED004_STOCK_RANGE,
-                published: VillalobosPublished = VILLALOBOS) -> alt.LayerChart:
+                published: VillalobosPublished = VILLALOBOS, epoch_2030=None) -> alt.LayerChart:
     """Histograms of log10 tokens of the stages of the stock (and of the narrow high-quality stock of
-    2022), with the seed's range and the published 90 % interval of the effective stock."""
+    2022), with the seed's range (which is Epoch AI's 2030 range for text plus images, video and audio,
+    ``epoch_2030``, default read from the curated file) and the published 90 % interval of the effective stock."""
+    from analysis.datawall.supply import epoch_2030_range
+    epoch_2030 = epoch_2030_range() if epoch_2030 is None else epoch_2030
+    same = np.allclose(np.asarray(epoch_2030, dtype=float), np.asarray(seed_range, dtype=float), rtol=0.05)
     stages = {"narrow high-quality (2022)": high_quality.tokens_2022, "indexed web (raw)": samples.raw,
               "after quality filter": samples.quality, "with repetition (effective)": samples.effective}
     bins = np.arange(12.0, 17.01, 0.1)
@@ -41,7 +45,8 @@ def stock_chart(samples: StockSamples, high_quality: HighQualityStock, seed_rang
         counts, edges = np.histogram(np.log10(values), bins=bins)
         rows.append(pd.DataFrame({"stage": label, "tokens": 10 ** edges[:-1], "share": counts / counts.sum()}))
     hist = pd.concat(rows)
-    band_names = ["seed 004's range", "paper's 90% (effective)"]
+    band_names = ["seed 004's range = Epoch's 2030 stock (text + images, video, audio)" if same
+                  else "seed 004's range", "paper's 90% (effective)"]
     bands = pd.DataFrame([
         {"what": band_names[0], "lo": seed_range[0], "hi": seed_range[1]},
         {"what": band_names[1], "lo": published.stock_low_tokens, "hi": published.stock_high_tokens},
@@ -64,16 +69,19 @@ def stock_chart(samples: StockSamples, high_quality: HighQualityStock, seed_rang
                                         symbolOpacity=0.7, symbolStrokeWidth=0)),
         tooltip=["stage:N", alt.Tooltip("tokens_si:N", title="tokens"), alt.Tooltip("share:Q", format=".1%")])
     chart = alt.layer(band, area).resolve_scale(color="independent").properties(
-        title=alt.Title("The seed's upper end lies far above any estimate",
-                        subtitle="Monte Carlo from Villalobos et al.'s input ranges; shaded: the seed's range and the paper's interval"))
+        title=alt.Title("The seed's range counts images, video and audio; text alone ends far lower",
+                        subtitle="Monte Carlo of the text stock from Villalobos et al.'s input ranges; shaded: the seed's "
+                                 "range (Epoch AI's 2030 multimodal stock) and the paper's interval"))
     return charts.figure(
         chart, name="fig-dw-stock",
         description=(f"Histograms of {len(samples.raw):,} Monte-Carlo draws of the stock of human text on a log axis from "
                      f"1 trillion to 100 quadrillion tokens: the narrow high-quality stock (median "
                      f"{charts.si(float(np.median(high_quality.tokens_2022)))}), the raw indexed web (median "
                      f"{charts.si(float(np.median(samples.raw)))}), the quality-filtered and the effective stock; the seed's "
-                     "range and the paper's interval are shaded."),
-        source="Villalobos et al. (2024) and (2022), input ranges from epoch-research/data-stock; Monte Carlo: this book",
+                     "range, which is Epoch AI's 2030 stock of text plus images, video and audio, and the paper's "
+                     "interval are shaded."),
+        source="Villalobos et al. (2024) and (2022), input ranges from epoch-research/data-stock; Sevilla et al. "
+               "(2024, Epoch AI) for the 2030 range; Monte Carlo: this book",
         data=hist)
 
 
@@ -335,3 +343,42 @@ def capped_frontier_explorer(caps=(1e12, 1e13, 1e14, 1e15, 1e16),
                      "value chosen in the drop-down; with a cap, the loss bends towards a floor and the exponent falls."),
         source="Muennighoff et al. (2023) law; this book",
         data={"capped": frame, "unlimited": ref})
+
+
+def usable_stock_chart(table: pd.DataFrame, largest_set_tokens: float, licensed_tokens: float) -> alt.LayerChart:
+    """Median and 10-90 % usable effective stock against the share of the web that withdraws consent, for
+    each reading of the quality fraction, with the largest disclosed training set and the openly licensed
+    floor as rules (``table`` from :func:`analysis.datawall.supply.stock_sensitivity`)."""
+    names = {"villalobos": "quality fraction 0.1-0.4 (Villalobos et al.)",
+             "fineweb_edu": "share kept by FineWeb-Edu", "dclm": "share kept by DCLM-Baseline"}
+    frame = table.assign(reading=table["quality"].map(names))
+    roles = dict(zip(names.values(), ("our fit", "stock", "published")))
+    x = charts.x("restricted_share:Q", "share of the stock withdrawn by consent (robots.txt)", (0, 0.6), percent=True)
+    y = charts.y("median:Q", "usable effective stock (tokens)", (1e12, 3e15), scale="log")
+    colour = alt.Color("reading:N", title="quality fraction", sort=list(names.values()),
+                       scale=charts.colour_scale(roles), legend=alt.Legend(orient="bottom", direction="vertical"))
+    band = alt.Chart(frame).mark_area(opacity=0.15, clip=True).encode(x=x, y=alt.Y("low:Q"), y2="high:Q", color=colour)
+    line = alt.Chart(frame).transform_calculate(si=charts.si_expr("datum.median")).mark_line(
+        point=True, clip=True).encode(x=x, y=y, color=colour, tooltip=[
+            "reading:N", alt.Tooltip("restricted_share:Q", format=".0%"), alt.Tooltip("si:N", title="median")])
+    marks = pd.DataFrame({"tokens": [largest_set_tokens, licensed_tokens],
+                          "what": ["largest disclosed training set", "openly licensed text (Common Pile v0.1)"]})
+    rules = alt.Chart(marks).transform_calculate(si=charts.si_expr("datum.tokens")).mark_rule(
+        strokeDash=[4, 3], size=2, color=charts.colour("reference")).encode(
+        y=alt.Y("tokens:Q"), tooltip=["what:N", alt.Tooltip("si:N", title="tokens")])
+    chart = alt.layer(band, line, rules).properties(
+        title=alt.Title("What counts as usable moves the stock more than consent does",
+                        subtitle="median and 10-90% of the Monte Carlo; dashed: the largest disclosed set and the "
+                                 "openly licensed floor"))
+    lo = frame[frame["restricted_share"] == frame["restricted_share"].min()].set_index("quality")["median"]
+    return charts.figure(
+        chart, name="fig-dw-usable",
+        description=(f"Usable effective stock against the share withdrawn by consent, from 0 to "
+                     f"{frame['restricted_share'].max():.0%}, under three readings of the quality fraction: with no "
+                     f"restriction the medians are {charts.si(float(lo['villalobos']))}, "
+                     f"{charts.si(float(lo['fineweb_edu']))} and {charts.si(float(lo['dclm']))} tokens; dashed rules "
+                     f"mark the largest disclosed training set ({charts.si(largest_set_tokens)}) and the openly licensed "
+                     f"floor ({charts.si(licensed_tokens)})."),
+        source="Villalobos et al. (2024) inputs; DCLM, FineWeb-Edu, Longpre et al. (2024), Common Pile v0.1; "
+               "Monte Carlo: this book",
+        data=frame)

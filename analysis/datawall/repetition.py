@@ -95,7 +95,7 @@ class FreshReturns:
 
 @checked_cache(maxsize=128)
 def fresh_returns(max_epochs: float = 1.0, envelope: str = "cummin", split_quantile: float = 0.5,
-                  n_boot: int = 2000, seed: int = 0, level: float = 0.9) -> FreshReturns:
+                  n_boot: int = 2000, seed: int = 0, level: float = 0.9, drop_smallest: int = 0) -> FreshReturns:
     """How much loss each tenfold increase of (nearly) fresh data removes, below and above a split.
 
     Parameters
@@ -112,8 +112,11 @@ def fresh_returns(max_epochs: float = 1.0, envelope: str = "cummin", split_quant
     seed : int
     level : float
         Central probability of the reported intervals.
+    drop_smallest : int
+        Drop this many of the smallest fresh-data sizes from the curve (0 keeps all).
     """
     max_epochs = float(require_in_range("max_epochs", max_epochs, 1.0, 1e6))
+    drop_smallest = require_int("drop_smallest", drop_smallest, minimum=0, maximum=1000)
     envelope = require_choice("envelope", envelope, ENVELOPES)
     q = float(require_in_range("split_quantile", split_quantile, 0.0, 1.0, inclusive=False))
     n_boot = require_int("n_boot", n_boot, minimum=10, maximum=1_000_000)
@@ -124,6 +127,7 @@ def fresh_returns(max_epochs: float = 1.0, envelope: str = "cummin", split_quant
     curve = fresh.groupby("D")["loss"].min().sort_index()
     if envelope == "cummin":
         curve = curve.cummin()
+    curve = curve.iloc[drop_smallest:]
     x, y = np.log10(curve.index.to_numpy(dtype=float)), curve.to_numpy(dtype=float)
     split = float(np.quantile(x, q)) if len(x) else 0.0
     lo_mask, hi_mask = x <= split, x > split
