@@ -156,7 +156,7 @@ def test_rendered_figure_fits_the_column_and_offers_its_data():
     charts.use_book_theme()
     bundle, _ = chart._repr_mimebundle_()
     html = bundle["text/html"]
-    assert '"width": "container"' in html and '"clip": true' in html
+    assert '"width":"container"' in html and '"clip":true' in html  # compact JSON (charts.SPEC_JSON)
     assert "book_figure" not in html.split("chart-source")[0]  # metadata removed from the drawn spec
     assert 'download="fig-test.csv" href="data:text/csv' in html and "Source: made-up numbers" in html
     assert '"renderer": "svg"' in html and '"editor": false' in html
@@ -712,3 +712,32 @@ def test_si_refuses_digits_it_cannot_write():
         with pytest.raises(ValueError, match="digits"):
             charts.si(5e9, digits=bad)
     assert charts.si(5e9, digits=1) == "5B"
+
+
+def test_inline_chart_data_keep_eight_significant_digits_and_every_other_value():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    data = {"data-1": [{"N": 545314450610.3222, "loss": 1.9986738449476236, "model": "Gopher", "n": 3,
+                        "ok": True, "gap": float("nan")}]}
+    out = charts.rounded_data(data)
+    row = out["data-1"][0]
+    assert (row["N"], row["loss"]) == (545314450000.0, 1.9986738)
+    assert (row["model"], row["n"], row["ok"]) == ("Gopher", 3, True) and row["gap"] != row["gap"]
+    assert data["data-1"][0]["loss"] == 1.9986738449476236  # the input is not changed
+
+    @given(st.floats(allow_nan=False, allow_infinity=False))
+    def within_half_an_eighth_digit(v):
+        r = charts.rounded_data(v)
+        assert abs(r - v) <= 5e-8 * abs(v) and charts.rounded_data(r) == r
+
+    within_half_an_eighth_digit()
+    for bad in (0, 18, 2.5, True):
+        with pytest.raises(ValueError, match="digits"):
+            charts.rounded_data(1.0, digits=bad)
+
+
+def test_the_page_holds_the_rounded_data_in_compact_json(chart):
+    frame = pd.DataFrame({"x": [1 / 3], "y": [2.0]})
+    html = alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q")._repr_mimebundle_()[0]["text/html"]
+    assert '"x":0.33333333' in html and "0.3333333333" not in html and '"mark":' in html

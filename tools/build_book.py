@@ -280,6 +280,34 @@ class ChapterFailed(RuntimeError):
     pass
 
 
+#: CPU seconds (user + system, the child and the processes it waited for, e.g. the kernel) of each node
+#: executed in this run, by the name the build prints.
+CPU_SECONDS: dict[str, float] = {}
+
+
+def run_child(args: list[str], out, name: str, timeout: float | None = None, cwd: Path | None = None) -> int:
+    """Run ``args`` (in ``cwd``) with :func:`child_env`, output to ``out``; record its CPU seconds in
+    :data:`CPU_SECONDS` under ``name`` (from ``wait4``, so two nodes running at once are told apart).
+    Returns the exit code; raises ``subprocess.TimeoutExpired`` (the child killed) after ``timeout`` s."""
+    proc = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=child_env())
+    deadline = None if timeout is None else time.monotonic() + timeout
+    delay = 0.01
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if deadline is not None and time.monotonic() > deadline:
+            proc.kill()
+            os.wait4(proc.pid, 0)
+            proc.returncode = -9
+            raise subprocess.TimeoutExpired(args, timeout)
+        time.sleep(delay)
+        delay = min(delay * 2, 0.1)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    CPU_SECONDS[name] = usage.ru_utime + usage.ru_stime
+    return proc.returncode
+
+
 def _stamp(docname: str) -> Path:
     return CACHE / (docname.replace("/", "__") + ".sha256")
 
@@ -296,11 +324,10 @@ def execute_one(docname: str, digest: str | None = None, force: bool = False) ->
     stamp.unlink(missing_ok=True)  # the previous notebook stays until the new run succeeds
     LOGS.mkdir(parents=True, exist_ok=True)
     with open(log, "w") as out:
-        proc = subprocess.run([sys.executable, __file__, "_one", docname], stdout=out, stderr=subprocess.STDOUT,
-                              env=child_env())
-    if proc.returncode != 0:
+        returncode = run_child([sys.executable, __file__, "_one", docname], out, docname)
+    if returncode != 0:
         lines = [ln for ln in log.read_text().splitlines() if ln.strip()]
-        reason = lines[-1] if lines else f"exit code {proc.returncode}"
+        reason = lines[-1] if lines else f"exit code {returncode}"
         raise ChapterFailed(f"{reason}  (full log with the traceback: {log.relative_to(ROOT)})")
     CACHE.mkdir(parents=True, exist_ok=True)
     stamp.write_text(digest)
@@ -327,19 +354,18 @@ print(f"ledger: {len(records)} claims ({counts}) -> {out}")
 """
 
 
-def _run_logged(args: list[str], log: Path, what: str) -> None:
+def _run_logged(args: list[str], log: Path, what: str, name: str | None = None) -> None:
     LOGS.mkdir(parents=True, exist_ok=True)
     timeout = cell_timeout()
     with open(log, "w") as out:
         try:
-            proc = subprocess.run(args, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=child_env(),
-                                  timeout=timeout)
+            returncode = run_child(args, out, name or what, timeout, cwd=ROOT)
         except subprocess.TimeoutExpired:
             raise ChapterFailed(f"{what} ran longer than {timeout:g} s and was stopped; on a slow machine raise "
                                 f"the limit: {TIMEOUT_ENV}=<seconds> (make book {TIMEOUT_ENV}=1800)") from None
-    if proc.returncode != 0:
+    if returncode != 0:
         lines = [ln for ln in log.read_text().splitlines() if ln.strip()]
-        raise ChapterFailed(f"{what} failed: {lines[-1] if lines else proc.returncode}  "
+        raise ChapterFailed(f"{what} failed: {lines[-1] if lines else returncode}  "
                             f"(full log with the traceback: {log.relative_to(ROOT)})")
 
 
@@ -356,7 +382,7 @@ def build_ledger_part(module: str, force: bool = False) -> tuple[str, str, float
     parts.mkdir(parents=True, exist_ok=True)
     stamp.unlink(missing_ok=True)
     _run_logged([sys.executable, "-c", PART_SCRIPT, module, str(out)],
-                LOGS / f"ledger__{part_name(module)}.log", f"the ledger rows of {module}")
+                LOGS / f"ledger__{part_name(module)}.log", f"the ledger rows of {module}", label)
     stamp.write_text(digest)
     return label, "executed", time.perf_counter() - start
 
@@ -372,7 +398,7 @@ def merge_ledger(parts: list[str], force: bool = False) -> tuple[str, str, float
     start = time.perf_counter()
     LEDGER_STAMP.unlink(missing_ok=True)
     _run_logged([sys.executable, "-c", MERGE_SCRIPT, str(LEDGER), *map(str, files)], LOGS / "ledger.log",
-                "the ledger artefact")
+                "the ledger artefact", "ledger artefact")
     CACHE.mkdir(parents=True, exist_ok=True)
     LEDGER_STAMP.write_text(digest)
     return "ledger artefact", "executed", time.perf_counter() - start
@@ -421,13 +447,15 @@ def execute(force: bool = False, jobs: int = 2) -> dict[str, str]:
             try:
                 name, status, secs = fut.result()
                 statuses[name] = status
-                print(f"  {name:<32} {status:<9} {secs:6.1f} s", flush=True)
+                cpu = f"  cpu {CPU_SECONDS[name]:6.1f} s" if status == "executed" and name in CPU_SECONDS else ""
+                print(f"  {name:<32} {status:<9} {secs:6.1f} s{cpu}", flush=True)
             except ChapterFailed as err:
                 if str(err) not in map(str, failed):
                     print(f"  FAILED: {err}", flush=True)
                     failed.append(err)
     ran = [n for n, s in statuses.items() if s == "executed"]
-    print(f"executed {len(ran)} of {len(statuses)} nodes in {time.perf_counter() - start:.1f} s"
+    cpu = sum(CPU_SECONDS.get(n, 0.0) for n in ran)
+    print(f"executed {len(ran)} of {len(statuses)} nodes in {time.perf_counter() - start:.1f} s (cpu {cpu:.1f} s)"
           + (f": {', '.join(ran)}" if ran else " (nothing changed)"), flush=True)
     if failed:
         sys.exit(f"build stopped: {len(failed)} page(s) failed (see above)")
@@ -462,7 +490,9 @@ def build_site(builder: str = "html", extra: list[str] | None = None, force: boo
     start = time.perf_counter()
     exe = Path(sys.executable).parent / "jupyter-book"
     cmd = [str(exe), "build", str(ROOT), "--builder", builder, "-W", "-n", "--keep-going", *extra]
+    cpu = _children_cpu()
     result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    cpu = _children_cpu() - cpu
     if result.returncode != 0:
         stamp.unlink(missing_ok=True)
         sys.stdout.write(result.stdout[-20000:])
@@ -473,8 +503,16 @@ def build_site(builder: str = "html", extra: list[str] | None = None, force: boo
         _reader_editions(html)
         CACHE.mkdir(parents=True, exist_ok=True)
         stamp.write_text(digest)
-    print(f"built the site in {time.perf_counter() - start:.1f} s", flush=True)
+    print(f"built the site in {time.perf_counter() - start:.1f} s (cpu {cpu:.1f} s)", flush=True)
     return True
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of the waited-for children of this process so far."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def publish_ledger(html: Path) -> None:

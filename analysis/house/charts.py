@@ -514,8 +514,35 @@ def _footer_html(meta: dict) -> str:
             f'{link}</p>')
 
 
+#: Significant digits of the numbers a page's inline chart data keep (the drawn positions move by less than
+#: 1e-8 of an axis, far below a pixel); the chart's CSV keeps every digit.
+DATA_DIGITS = 8
+
+
+def rounded_data(value, digits: int = DATA_DIGITS):
+    """``value`` (a chart's inline ``datasets``: lists and mappings of numbers and text) with every finite
+    float rounded to ``digits`` significant digits, and everything else as it was (pure).
+
+    Equal numbers stay equal (one rounding for all), so lookups and filters between datasets agree as before.
+    """
+    if isinstance(digits, bool) or not isinstance(digits, int) or not 1 <= digits <= 17:
+        raise ValueError(f"digits must be a whole number from 1 to 17; got {digits!r}")
+    if isinstance(value, float):
+        return float(f"{value:.{digits}g}") if math.isfinite(value) else value
+    if isinstance(value, Mapping):
+        return {k: rounded_data(v, digits) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [rounded_data(v, digits) for v in value]
+    return value
+
+
+#: JSON of the inline specs without the spaces after separators (a page's charts hold tens of thousands).
+SPEC_JSON = {"separators": (",", ":")}
+
+
 def _book_renderer(spec: dict, **metadata):
-    """Interactive HTML (container width, SVG, source line, CSV link) plus a static PNG of the same chart."""
+    """Interactive HTML (container width, SVG, source line, CSV link) plus a static PNG of the same chart.
+    The page's copy of the chart's data keeps :data:`DATA_DIGITS` significant digits, in compact JSON."""
     from altair.vegalite.v6.display import html_renderer, png_renderer
 
     spec = copy.deepcopy(spec)
@@ -523,8 +550,10 @@ def _book_renderer(spec: dict, **metadata):
     meta = usermeta.pop(META_KEY, None)
     if usermeta:
         spec["usermeta"] = usermeta
+    if spec.get("datasets"):
+        spec["datasets"] = rounded_data(spec["datasets"])
     embed = {**EMBED_OPTIONS, **metadata.pop("embed_options", {})}
-    bundle = dict(html_renderer(layout(spec), embed_options=embed, **metadata))
+    bundle = dict(html_renderer(layout(spec), embed_options=embed, json_kwds=SPEC_JSON, **metadata))
     if meta:
         bundle["text/html"] = bundle["text/html"] + _footer_html(meta)
         bundle["text/plain"] = f"[figure {meta['name']}] {spec.get('description', '')}"
