@@ -407,3 +407,78 @@ def test_price_of_the_most_capable_model_falls_in_epochs_data():
     assert (f["factor_low"] > 1).sum() == 0
     with pytest.raises(ValueError, match="method"):
         ip.frontier_price_fits(method="lasso")
+
+
+# --- Servers, Cottier et al.'s acquisition cost, and the 2024-26 figures (issue 30) ------------------------
+
+def test_server_overhead_and_cluster_match_cottier():
+    from analysis.economics import updates
+
+    assert costs.server_overhead("NVIDIA A100 SXM4 40 GB") == updates.figure("cottier_server_overhead_a100") == 1.66
+    assert costs.server_overhead("NVIDIA H100 SXM5 80GB") == updates.figure("cottier_server_overhead_default")
+    # Published figure: Cottier et al.'s hardware acquisition cost of GPT-4, $778.1M; ours within 5 %.
+    ours = costs.server_cluster_usd("GPT-4")
+    assert ours == pytest.approx(updates.figure("cottier_acquisition_gpt4_usd"), rel=0.05)
+    # Property: servers never make a cluster cheaper, and a dearer network makes it dearer.
+    for m in ("GPT-4", "Gemini 1.0 Ultra", "Grok-3"):
+        assert costs.server_cluster_usd(m) >= costs.cluster_cost(m).hardware_usd * (1 - 1e-12)
+        assert costs.server_cluster_usd(m, interconnect_fraction=0.3) > costs.server_cluster_usd(m)
+    with pytest.raises(ValueError, match="chip"):
+        costs.server_overhead("")
+    with pytest.raises(ValueError, match="chip"):
+        costs.server_price_usd("no such chip")
+    with pytest.raises(ValueError, match="model"):
+        costs.server_cluster_usd("no such model")
+    with pytest.raises(ValueError, match="interconnect_fraction"):
+        costs.server_cluster_usd("GPT-4", interconnect_fraction=0.95)
+
+
+def test_curated_figures_and_their_sources():
+    from analysis.economics import updates
+
+    table = updates.curated()
+    assert len(table) == 28 and table["checked"].str.len().gt(10).all()
+    assert updates.read_at_source("google_wh_per_prompt_2025") and not updates.read_at_source("hyperscaler_capex_2025_usd")
+    with pytest.raises(ValueError, match="key"):
+        updates.figure("no_such_key")
+
+
+def test_deepseek_v3_reported_cost():
+    from analysis.economics import updates
+
+    d = updates.deepseek_v3_cost()
+    # Published figure: 2.788M H800 GPU-hours at $2 an hour, "$5.576M" (DeepSeek-V3 report, read in a secondary source).
+    assert d.reported_usd == pytest.approx(5.576e6)
+    assert 50 < d.run_days < 60                  # about two months on 2,048 GPUs
+    assert d.cluster_usd > 20 * d.reported_usd   # owning the cluster costs far more than renting the run
+    assert updates.deepseek_v3_cost(lifetime_years=2.0).amortised_usd == pytest.approx(2 * d.amortised_usd)  # property
+    with pytest.raises(ValueError, match="usd_per_gpu"):
+        updates.deepseek_v3_cost(usd_per_gpu=0.0)
+    with pytest.raises(ValueError, match="lifetime_years"):
+        updates.deepseek_v3_cost(lifetime_years=0.5)
+
+
+def test_cahn_2025_and_capex_guidance():
+    from analysis.economics import updates
+
+    low, high = updates.capex_guidance_growth()
+    assert low == pytest.approx(650 / 410) and high == pytest.approx(725 / 410)
+    flat = updates.cahn_2025(capex_growth=1.0)
+    assert flat.steady_need_usd == pytest.approx(2 * 410e9)       # undepreciated: capex over (1 - margin)
+    assert flat.cohort_need_usd == pytest.approx(2 * 410e9 / 5)
+    assert updates.cahn_2025().steady_need_usd < flat.steady_need_usd  # property: growth lowers the write-off
+    with pytest.raises(ValueError, match="capex_growth"):
+        updates.cahn_2025(capex_growth=-1.0)
+
+
+def test_energy_context():
+    from analysis.economics import updates
+
+    # 1 GW for a year is 8.77 TWh: about 0.81 million average US homes (10,791 kWh each).
+    assert updates.gigawatt_in_homes() == pytest.approx(8.766e9 / 10791, rel=1e-9)
+    assert updates.gigawatt_in_homes(2.0) == pytest.approx(2 * updates.gigawatt_in_homes())
+    assert updates.prompts_per_twh() == pytest.approx(1e12 / 0.24)
+    with pytest.raises(ValueError, match="gigawatts"):
+        updates.gigawatt_in_homes(0.0)
+    with pytest.raises(ValueError, match="wh_per_prompt"):
+        updates.prompts_per_twh(-1.0)

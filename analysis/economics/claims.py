@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from analysis.economics import evidence as E, trends as ec, worlds as W
 from analysis.economics.evidence import NEVER_YEARS
-from analysis.ledger.core import (DATA, LITERATURE, MODEL, MOST_SHARE, NOT_SUPPORTED, ORDER_FACTOR, PARTLY,
+from analysis.ledger.core import (ABOUT_FACTOR, DATA, LITERATURE, MODEL, MOST_SHARE, NOT_SUPPORTED, ORDER_FACTOR,
+                                  PARTLY, RATE_TOLERANCE,
                                   SUPPORTED, Choice, Claim, World, about, about_rate, assess, at_least, at_most,
                                   fmt, not_testable, share_at_least)
 
@@ -45,6 +46,8 @@ METHOD = Choice("method", ("ols", "theil-sen"), "least squares on the logarithm,
 DEFLATE = Choice("deflate", (True, False), "in 2023 dollars (deflated with the data-processing price index, as "
                  "Epoch does) or in the dollars paid at the time")
 SINCE = Choice("since", (2023.0, 2024.0), "which runs are 'today': published from 2023 or from 2024")
+TEN_B = Choice("reading", E.TEN_B_READINGS, "'$10B now' as the cost of training the largest run on record, or as "
+               "the data centre it ran in (read the same way in EC-3 and EC-4)")
 
 
 
@@ -72,51 +75,67 @@ def judge_compute(e) -> object:
 # --- EC-10: hardware 35 % cheaper a year ----------------------------------------------------------------
 
 def judge_hardware(e) -> object:
-    target = 1.0 / (1.0 - 0.35)
-    fall = lambda k: 1 - 1 / e[k]  # noqa: E731
-    holds = e["flop_per_usd_growth_low"] <= target <= e["flop_per_usd_growth_high"]
+    target, other = e["target"], (1.0 / 0.65 if e["reading_flop_per_dollar"] else 1.35)
+    fall = lambda x: 1 - 1 / x  # noqa: E731
+    edge_low, edge_high = target ** (1 / RATE_TOLERANCE), target ** RATE_TOLERANCE
+    g, lo, hi = e["flop_per_usd_growth"], e["flop_per_usd_growth_low"], e["flop_per_usd_growth_high"]
+    reading = ("a dollar buys 35% more FLOP each year" if e["reading_flop_per_dollar"] else
+               "the cost of a FLOP falls 35% a year (the article's own arithmetic: 4.5 × 0.65 ≈ 3)")
     return assess([about_rate(e, "flop_per_usd_growth", target, "FLOP per dollar, growth per year",
                               n_points=int(e["n_points"]))],
-                  f"A 35% yearly fall is ×{target:.2f} more FLOP per dollar a year. The cost of a FLOP falls "
-                  f"{fall('flop_per_usd_growth'):.0%} a year (95% CI {fall('flop_per_usd_growth_low'):.0%}-"
-                  f"{fall('flop_per_usd_growth_high'):.0%}; the interval {'holds' if holds else 'excludes'} 35%, and the "
-                  f"point estimate decides). Frontier runs: {fall('runs_growth'):.0%}; new ML chips' price-performance: "
-                  f"{fall('chips_growth'):.0%}; Hobbhahn & Besiroglu's ML GPUs: {fall('hobbhahn_ml_growth'):.0%}.")
+                  f"Read as {reading}: ×{target:.2f} more FLOP per dollar a year, 'about' meaning ×{edge_low:.2f} to "
+                  f"×{edge_high:.2f}. Measured: ×{g:.2f} a year (95% CI ×{lo:.2f} to ×{hi:.2f}, which "
+                  f"{'holds' if lo <= target <= hi else 'excludes'} ×{target:.2f} and {'holds' if lo <= other <= hi else 'excludes'} "
+                  f"the other reading's ×{other:.2f}); the point estimate decides, so the verdict turns on the reading "
+                  f"(the multiverse holds both). As a fall in the cost of a FLOP: {fall(g):.0%} a year. Frontier runs: "
+                  f"{fall(e['runs_growth']):.0%}; new ML chips' price-performance: {fall(e['chips_growth']):.0%}; "
+                  f"Hobbhahn & Besiroglu's ML GPUs: {fall(e['hobbhahn_ml_growth']):.0%}.")
 
 
 # --- EC-2: GPT-4 about $500M; frontier hardware worth hundreds of millions ----------------------------------
 
 def judge_gpt4(e) -> object:
-    checks = [about(e, "facility_usd", 500e6, "GPT-4's cluster with network and data centre"),
+    names = ("its servers and network (Cottier et al.'s method)", "its chips and network only (no servers)",
+             "the whole data centre (total cost of ownership)")
+    checks = [about(e, "infrastructure_usd", 500e6, f"GPT-4's infrastructure: {names[int(e['reading_index'])]}"),
               _share(e, "n_over_100m", "n_known", "clusters worth at least $100M",
                      f"frontier runs since {e['since']:.0f} with a known cluster")]
-    return assess(checks, f"The article counts hardware, power, cooling and buildings: GPT-4's chips cost about "
-                          f"{_usd(e['chips_usd'])}, {_usd(e['hardware_usd'])} with the network and {_usd(e['facility_usd'])} "
-                          f"with the data centre around them (Epoch's amortised cost of the run itself is {_usd(e['run_usd'])}, "
-                          f"the other reading). Of {e['n_known']:.0f} frontier runs since {e['since']:.0f} whose cluster is "
-                          f"known, {e['n_over_100m']:.0f} ran on hardware worth $100M or more.")
+    return assess(checks, f"The article counts hardware, power, cooling and infrastructure. GPT-4's cluster with its servers "
+                          f"and network costs about {_usd(e['servers_usd'])} (Cottier et al.'s own acquisition estimate: "
+                          f"{_usd(e['cottier_usd'])}, ×{e['servers_over_cottier']:.2f} of it); its chips and network alone "
+                          f"{_usd(e['hardware_usd'])} (chips {_usd(e['chips_usd'])}); the whole data centre around it about "
+                          f"{_usd(e['tco_usd'])}. Epoch's amortised cost of the run itself is {_usd(e['run_usd'])}. Of "
+                          f"{e['n_known']:.0f} frontier runs since {e['since']:.0f} whose cluster is known, {e['n_over_100m']:.0f} "
+                          f"ran on hardware worth $100M or more.")
 
 
 # --- EC-3: $10B now ("$100B next" is EC-32, a forecast) --------------------------------------------------
 
 def judge_10b(e) -> object:
-    return assess([about(e, "run_usd", 10e9, "cost of training the largest run on record (first principles)")],
-                  f"A model's cost is the cost of training it, the quantity EC-1 and EC-14 read: the largest run on record "
-                  f"({e['flop']:.2g} FLOP) costs about {_usd(e['run_usd'])} on H100s. The whole data centre it ran in is "
-                  f"worth about {_usd(e['facility_usd'])}, but it serves many runs for years: reading that as the model's "
-                  f"cost is not scored.")
+    facility = bool(e["reading_facility"])
+    name = ("the data centre around the largest run on record" if facility else
+            "cost of training the largest run on record (first principles)")
+    return assess([about(e, "cost_usd", 10e9, name)],
+                  f"Two readings, the same in EC-3 and EC-4. The run: training the largest run on record "
+                  f"({e['flop']:.2g} FLOP) costs about {_usd(e['run_usd'])} on H100s (the quantity EC-1 and EC-14 read). "
+                  f"The data centre it ran in, with servers, network, buildings and power: about {_usd(e['facility_usd'])}, "
+                  f"which serves many runs for years. The likely source, Anthropic's chief executive in 2024, spoke of "
+                  f"'training runs' of up to {_usd(e['amodei_usd'])} within two years. This card reads "
+                  f"{'the data centre' if facility else 'the run'}; the multiverse scores the other reading.")
 
 
 # --- EC-4 and EC-12: world wealth -------------------------------------------------------------------------
 
 def judge_wealth(e) -> object:
-    never = e["years_to_share"] >= NEVER_YEARS
-    when = "never (costs do not grow)" if never else f"{e['years_to_share']:.1f} years away"
+    when = lambda y: "never (costs do not grow)" if y >= NEVER_YEARS else f"{y:.1f} years away"  # noqa: E731
     return assess([at_most(e, "years_to_share", ec.SEED.few_years, "years until one run costs 1% of AUM", spec=".1f")],
-                  f"From a run of {_usd(e['start_usd'])} growing ×{e['growth']:.2f} a year, a run costing 1% of assets "
-                  f"under management is {when} after late 2025; 1% of world GDP {e['years_gdp']:.0f} and of global net "
-                  f"wealth {e['years_wealth']:.0f} years. Only the article's own premise ($10B now, ×3) gives "
-                  f"{e['years_own_premise']:.1f} years.")
+                  f"Growing ×{e['growth']:.2f} a year (the fitted run-cost trend), a run costing 1% of assets under "
+                  f"management is {when(e['years_run'])} after late 2025 from the costliest run's {_usd(e['start_usd'])}, "
+                  f"and {when(e['years_facility'])} from the {_usd(e['facility_usd'])} data centre around the largest run "
+                  f"(the two readings of '$10B now', as in EC-3; this card reads "
+                  f"{'the data centre' if e['reading_facility'] else 'the run'}). From the run, 1% of world GDP is "
+                  f"{min(e['years_gdp'], NEVER_YEARS):.0f} and of global net wealth {min(e['years_wealth'], NEVER_YEARS):.0f} "
+                  f"years away. The article's own premise ($10B now, ×3) gives {e['years_own_premise']:.1f} years.")
 
 
 def judge_aum(e) -> object:
@@ -131,13 +150,19 @@ def judge_aum(e) -> object:
 def judge_cahn(e) -> object:
     checks = [about(e, "cohort_need_usd", 600e9, "yearly revenue to recoup one year's spending"),
               about(e, "steady_need_usd", 600e9, "yearly revenue at the spending growth assumed")]
+    lo, hi = 600e9 / ABOUT_FACTOR, 600e9 * ABOUT_FACTOR
+    by_g = "; ".join(f"×{g:g}: {_usd(e[f'steady_need_at_{g:g}_usd'])}"
+                     f"{'' if lo <= e[f'steady_need_at_{g:g}_usd'] <= hi else ' (not about $600B)'}"
+                     for g in E.CAPEX_GROWTHS)
     return assess(checks, f"Written off over {e['lifetime_years']:.0f} years, one year's data-centre spending needs "
                           f"{_usd(e['cohort_need_usd'])} a year of revenue (owner's break-even {_usd(e['cohort_break_even_usd'])}), "
                           f"not $600B; the yearly write-off of all live vintages is {_usd(e['steady_need_usd'])} when spending "
-                          f"grows ×{e['capex_growth']:g} a year (Cahn's $600B needs flat spending). Cahn's figure sets one year's "
-                          f"capital spending against one year's revenue; the gap is {_usd(e['cohort_gap_usd'])} for one year's "
-                          f"spending and {_usd(e['steady_gap_usd'])} at that growth. At the ×3.17 growth of Nvidia's "
-                          f"data-centre sales in fiscal 2024 the yearly write-off is {_usd(e['observed_growth_need_usd'])}.")
+                          f"grows ×{e['capex_growth']:g} a year (Cahn's $600B needs flat spending). The verdict is set by that "
+                          f"growth, a parameter (capex_growth, default ×1, Cahn's own assumption): the steady write-off at "
+                          f"{by_g}. The hyperscalers' 2026 guidance implies ×{e['guidance_growth_low']:.2f}-"
+                          f"×{e['guidance_growth_high']:.2f} ({_usd(e['guidance_steady_need_usd'])} at the low end). "
+                          f"Cahn's gap is {_usd(e['cohort_gap_usd'])} for one year's spending and {_usd(e['steady_gap_usd'])} at "
+                          f"the growth assumed.")
 
 
 # --- EC-6, EC-7: a billion queries a day ---------------------------------------------------------------------
@@ -336,7 +361,10 @@ CLAIMS = (
        multiverse=(Choice("measure", ("runs", "chips"), "the cost of a FLOP in the frontier runs themselves (the "
                           "article multiplies compute by it), or the price of a new ML chip's peak FLOP/s"),
                    RANKS, Choice("start", ("2016-01-01", "2018-01-01"), "from 2016 (Cottier et al.) or 2018"),
-                   DEFLATE, METHOD)),
+                   DEFLATE, METHOD,
+                   Choice("reading", ("cost-falls", "flop-per-dollar"), "'35 % cheaper' as the cost of a FLOP falling "
+                          "35 % (×1.54 FLOP per dollar; the article's own arithmetic) or as 35 % more FLOP per dollar "
+                          "(×1.35)"))),
     _c("EC-2", ("004", "004"), (S004_ECON, f"{S004_COST} ¶ 2"), "ec-claim-gpt4",
        "A GPT-4-class model takes about half a billion dollars once hardware, power and buildings are counted; "
        "frontier runs need hardware worth hundreds of millions.",
@@ -346,7 +374,9 @@ CLAIMS = (
                SMALL_CLUSTERS),
        multiverse=(Choice("interconnect", (0.0, 0.19), "the network between servers left out (Epoch's server-share "
                           "prices already hold part of it) or added at 19% of the hardware (Cottier et al.'s code)"),
-                   SINCE, Choice("max_rank", (10, 20), "top 10 or top 20 by compute"))),
+                   SINCE, Choice("max_rank", (10, 20), "top 10 or top 20 by compute"),
+                   Choice("reading", E.GPT4_READINGS, "GPT-4's infrastructure as its servers and network (Cottier et "
+                          "al.'s acquisition method), as its chips and network only, or as the whole data centre"))),
     _c("EC-3", ("004",), (S004_MATH,), "ec-claim-10b",
        "Today's largest models cost ten billion dollars to train.",
        "current models $10B", DATA, E.ev_10b, judge_10b, checklist=("A4-30",),
@@ -355,7 +385,8 @@ CLAIMS = (
                _w("the largest run with a tenth of its compute", NOT_SUPPORTED, models=W.scale(FLOP, 0.1, largest=True))),
        multiverse=(Choice("utilization", (0.3, 0.38, 0.5), "the share of peak FLOP/s a run achieves: the median of "
                           "Epoch's records (0.38) or either side of it"),
-                   Choice("hw_life_years", (3.0, 4.0, 5.0), "the years over which the chips are written off"))),
+                   Choice("hw_life_years", (3.0, 4.0, 5.0), "the years over which the chips are written off"),
+                   TEN_B)),
     not_testable("EC-32", ("004",), (S004_MATH,),
                  "The next generation of models will cost a hundred billion dollars.", "$100B next",
                  "forecast: about models not yet trained (as EC-28); the cost of today's largest run is EC-3 and the "
@@ -368,7 +399,8 @@ CLAIMS = (
        citations=("tai2021largest500", "bcg2023wealth", "imf2023weo"),
        worlds=(_w("frontier costs grow tenfold a year", SUPPORTED, models=W.retrend_costs(10.0)), FALLING),
        multiverse=(Choice("anchor", ("max", "trend"), "start from the costliest run on record (GPT-4) or from the "
-                          "fitted trend at the last costed run"), RANKS, STARTS, METHOD), reason_tags=("exaggerated",)),
+                          "fitted trend at the last costed run"), RANKS, STARTS, METHOD, TEN_B),
+       reason_tags=("exaggerated",)),
     _c("EC-12", ("004",), (S004_MATH,), "ec-claim-wealth",
        "The assets under management of the whole world add up to only about one hundred trillion dollars.",
        "about $100T", LITERATURE, E.ev_aum, judge_aum, checklist=("A4-32",),

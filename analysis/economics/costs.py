@@ -358,3 +358,47 @@ def cluster_cost(model: str, *, interconnect_fraction: float = CLUSTER_INTERCONN
     n = float(np.atleast_1d(row["Hardware quantity"])[0])
     hardware = chips / (1.0 - frac)
     return ClusterCost(model, n, chips / n, chips, hardware, hardware / share, frac, share)
+
+
+# --- Servers: the cluster as Cottier et al. price it ---------------------------------------------------
+
+#: Server price over chip price (CPUs, memory, boards, intra-server network), applied by Cottier et al. to
+#: single-unit chip prices (``get_server_cost_overhead`` in epoch-research/training-cost-trends,
+#: ``training_cost_trends/hardware.py`` @176b66a; stored copy read): A100 1.66, V100 1.69, P100 1.54, 1.64
+#: for every other chip. Per-GPU shares of 8-GPU servers (DGX/HGX) already hold the server.
+SERVER_COST_OVERHEAD = {"A100": 1.66, "V100": 1.69, "P100": 1.54}
+SERVER_COST_OVERHEAD_DEFAULT = 1.64
+
+
+def server_overhead(chip: str) -> float:
+    """Cottier et al.'s server-to-chip price multiplier for ``chip``."""
+    if not isinstance(chip, str) or not chip:
+        raise ValueError(f"chip must be a non-empty hardware name; got {chip!r}")
+    return next((v for k, v in SERVER_COST_OVERHEAD.items() if k in chip), SERVER_COST_OVERHEAD_DEFAULT)
+
+
+def server_price_usd(chip: str) -> float:
+    """Median per-chip price of ``chip`` *with its server* (2023 USD): Epoch's single-unit list prices
+    multiplied by :func:`server_overhead`, its per-GPU server shares kept, as Cottier et al.'s code does."""
+    hw = _hardware_table()
+    rows = hw[hw["Hardware model"] == chip]
+    if rows.empty:
+        raise ValueError(f"chip must be a hardware model with a purchase price; got {chip!r}")
+    single = rows["Notes"].fillna("").str.lower().str.contains("single-unit").to_numpy()
+    prices = rows["price_usd_2023"].to_numpy(dtype=float) * np.where(single, server_overhead(chip), 1.0)
+    return float(np.median(prices))
+
+
+def server_cluster_usd(model: str, *, interconnect_fraction: float = CLUSTER_INTERCONNECT_FRACTION) -> float:
+    """Purchase cost of ``model``'s cluster with servers and network (2023 USD): ``Hardware quantity`` x
+    :func:`server_price_usd` / (1 - ``interconnect_fraction``), Cottier et al.'s hardware-acquisition method."""
+    frac = float(require_in_range("interconnect_fraction", interconnect_fraction, 0.0, 0.9))
+    rows = load_models()
+    rows = rows[rows["Model"] == model]
+    if rows.empty:
+        raise ValueError(f"model must be a model of the snapshot; got {model!r}")
+    row = rows.iloc[0]
+    n = float(row["Hardware quantity"])
+    if not np.isfinite(n) or not isinstance(row["Training hardware"], str):
+        raise ValueError(f"model {model!r} lacks hardware quantity or a chip")
+    return n * server_price_usd(row["Training hardware"]) / (1.0 - frac)

@@ -15,7 +15,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.economics import (trends as ec, costs, inference_cost as infer, energy as energy_mod,
-                                datasets as edata, growth, inference_prices as iprices)
+                                datasets as edata, growth, inference_prices as iprices, updates)
 
 #: "Now" for seed 004: it quotes Sutskever's "age of scaling" line of his 25 November 2025 interview, so it
 #: was written at the end of November 2025 at the earliest.
@@ -38,17 +38,26 @@ def ev_compute(max_rank: int = 10, start: str = "2018-01-01", end: str | None = 
             "n_models": float(g.n), "cost_growth": growth.frontier_cost_growth().factor}
 
 
+#: Two readings of "hardware costs decline by about 35 percent per year": the cost of a FLOP falls 35 % (x0.65,
+#: so x1/0.65 = x1.54 more FLOP per dollar: the article's own arithmetic, 4.5 x 0.65 = about 3) or a dollar buys
+#: 35 % more FLOP (x1.35).
+HARDWARE_READINGS = {"cost-falls": 1.0 / 0.65, "flop-per-dollar": 1.35}
+
+
 def ev_hardware(measure: str = "runs", max_rank: int = 10, start: str = START, deflate: bool = True,
-                method: str = "ols") -> dict:
+                method: str = "ols", reading: str = "cost-falls") -> dict:
     if measure not in ("runs", "chips"):
         raise ValueError(f"measure must be 'runs' or 'chips'; got {measure!r}")
+    if reading not in HARDWARE_READINGS:
+        raise ValueError(f"reading must be one of {tuple(HARDWARE_READINGS)}; got {reading!r}")
     runs = growth.frontier_flop_per_usd_growth(max_rank, start, None, deflate, method)
     chips = growth.chip_price_performance_growth(start, deflate, method)
     g = runs if measure == "runs" else chips
     h = ec.HOBBHAHN2022
     return {"flop_per_usd_growth": g.factor, "flop_per_usd_growth_low": g.factor_low,
             "flop_per_usd_growth_high": g.factor_high, "n_points": float(g.n), "runs_growth": runs.factor,
-            "chips_growth": chips.factor, "hobbhahn_ml_growth": 2.0 ** (1.0 / h.ml_doubling_years)}
+            "chips_growth": chips.factor, "hobbhahn_ml_growth": 2.0 ** (1.0 / h.ml_doubling_years),
+            "target": HARDWARE_READINGS[reading], "reading_flop_per_dollar": float(reading == "flop-per-dollar")}
 
 
 @lru_cache(maxsize=32)
@@ -77,34 +86,87 @@ def _largest_run(assumptions: costs.CostAssumptions) -> tuple[str, float, float]
         return "", 0.0, 0.0
 
 
-def ev_gpt4(interconnect: float = 0.19, since: float = 2023.0, max_rank: int = 10) -> dict:
+#: Three readings of the infrastructure behind GPT-4: its chips with the network (a lower bound: single-unit
+#: chip prices hold no server), the servers and network as Cottier et al. price a cluster, or the whole data
+#: centre (total cost of ownership: computing hardware taken as half of it, as Cahn does).
+GPT4_READINGS = ("servers", "chips-network", "tco")
+
+
+def _server_cluster(model: str, interconnect: float) -> float:
+    try:
+        return costs.server_cluster_usd(model, interconnect_fraction=interconnect)
+    except ValueError:  # a world without the model's cluster or its chip's price
+        return 0.0
+
+
+def ev_gpt4(interconnect: float = 0.19, since: float = 2023.0, max_rank: int = 10, reading: str = "servers") -> dict:
+    if reading not in GPT4_READINGS:
+        raise ValueError(f"reading must be one of {GPT4_READINGS}; got {reading!r}")
     models = edata.load_models().set_index("Model")
     run = _finite(models.loc["GPT-4", "cost_usd_2023"]) if "GPT-4" in models.index else 0.0
     try:
         c = costs.cluster_cost("GPT-4", interconnect_fraction=interconnect)
     except ValueError:  # a world without GPT-4's cluster or its chip's price: nothing to price
         c = costs.ClusterCost("GPT-4", 0.0, 0.0, 0.0, 0.0, 0.0, interconnect, costs.CAHN.gpu_share_of_cost)
+    servers = _server_cluster("GPT-4", interconnect)
+    tco = servers / costs.CAHN.gpu_share_of_cost
+    value = {"servers": servers, "chips-network": c.hardware_usd, "tco": tco}[reading]
     recent = _clusters(max_rank, since, interconnect)
-    return {"run_usd": run, "chips_usd": c.chips_usd, "hardware_usd": c.hardware_usd, "facility_usd": c.facility_usd,
+    cottier = updates.figure("cottier_acquisition_gpt4_usd")
+    return {"run_usd": run, "chips_usd": c.chips_usd, "hardware_usd": c.hardware_usd, "servers_usd": servers,
+            "tco_usd": tco, "infrastructure_usd": value, "cottier_usd": cottier,
+            "servers_over_cottier": servers / cottier, "reading_index": float(GPT4_READINGS.index(reading)),
             "n_known": float(len(recent)), "n_over_100m": float((recent["hardware_usd"] >= 1e8).sum()),
             "since": since}
 
 
-def ev_10b(utilization: float = 0.38, hw_life_years: float = 4.0) -> dict:
+#: Two readings of "current models cost $10B", the same in EC-3 and EC-4: the cost of training the largest
+#: run on record (its chips' hours and electricity), or the data centre it ran in (its servers and network
+#: taken as half of the whole, as Cahn does).
+TEN_B_READINGS = ("run", "facility")
+
+
+def _largest_facility(model: str) -> float:
+    return _server_cluster(model, costs.CLUSTER_INTERCONNECT_FRACTION) / costs.CAHN.gpu_share_of_cost if model else 0.0
+
+
+def ev_10b(utilization: float = 0.38, hw_life_years: float = 4.0, reading: str = "run") -> dict:
+    if reading not in TEN_B_READINGS:
+        raise ValueError(f"reading must be one of {TEN_B_READINGS}; got {reading!r}")
     a = costs.CostAssumptions(utilization=utilization, lifetime_years=hw_life_years)
     model, flop, run = _largest_run(a)
-    try:
-        facility = costs.cluster_cost(model).facility_usd
-    except ValueError:  # a world's largest run may have no recorded cluster
-        facility = 0.0
-    return {"run_usd": run, "flop": flop, "facility_usd": facility}
+    facility = _largest_facility(model)
+    return {"run_usd": run, "flop": flop, "facility_usd": facility,
+            "cost_usd": run if reading == "run" else facility, "reading_facility": float(reading == "facility"),
+            "amodei_usd": updates.figure("amodei_2024_runs_next_two_years_usd")}
 
 
-def ev_wealth(anchor: str = "max", max_rank: int = 10, start: str = START, method: str = "ols") -> dict:
+def _largest_year() -> float:
+    models = edata.load_models().dropna(subset=["Training compute (FLOP)"])
+    if models.empty:
+        return NOW_004
+    return float(models.loc[models["Training compute (FLOP)"].idxmax(), "year"])
+
+
+def ev_wealth(anchor: str = "max", max_rank: int = 10, start: str = START, method: str = "ols",
+              reading: str = "run") -> dict:
+    if reading not in TEN_B_READINGS:
+        raise ValueError(f"reading must be one of {TEN_B_READINGS}; got {reading!r}")
     share, opts = ec.SEED.noticeable_share, dict(anchor=anchor, max_rank=max_rank, start=start, method=method)
-    years, g, usd = growth.years_until(share * ec.WORLD.assets_under_management_usd, start_year=NOW_004, **opts)
-    cap = lambda y: min(float(y), NEVER_YEARS)  # noqa: E731
-    return {"years_to_share": cap(years), "growth": g, "start_usd": usd,
+    cap = lambda y: min(max(float(y), 0.0), NEVER_YEARS)  # noqa: E731
+    run_years, g, usd = growth.years_until(share * ec.WORLD.assets_under_management_usd, start_year=NOW_004, **opts)
+    model, _, _ = _largest_run(costs.DEFAULT_COSTS)
+    facility, year = _largest_facility(model), _largest_year()
+    target = share * ec.WORLD.assets_under_management_usd
+    if facility <= 0:
+        fac_years = NEVER_YEARS
+    elif facility >= target:
+        fac_years = 0.0
+    else:
+        fac_years = year + float(ec.years_to_reach(target, facility, g)) - NOW_004
+    return {"years_to_share": cap(run_years if reading == "run" else fac_years), "years_run": cap(run_years),
+            "years_facility": cap(fac_years), "facility_usd": facility, "growth": g, "start_usd": usd,
+            "reading_facility": float(reading == "facility"),
             "years_gdp": cap(growth.years_until(share * ec.WORLD.world_gdp_usd, start_year=NOW_004, **opts)[0]),
             "years_wealth": cap(growth.years_until(share * ec.WORLD.net_wealth_usd, start_year=NOW_004, **opts)[0]),
             "years_own_premise": float(ec.years_to_reach(share * ec.SEED.world_aum_usd, ec.SEED.current_model_cost_usd,
@@ -115,12 +177,20 @@ def ev_aum() -> dict:
     return {"aum_usd": ec.WORLD.assets_under_management_usd, "net_wealth_usd": ec.WORLD.net_wealth_usd}
 
 
+#: The spending growths EC-5's card reports the verdict's dependence on (its multiverse's values).
+CAPEX_GROWTHS = (1.0, 1.5, 2.0, 3.17)
+
+
 def ev_cahn(lifetime_years: float = 5.0, capex_growth: float = 1.0) -> dict:
     d = costs.cahn_depreciated(lifetime_years, capex_growth=capex_growth)
+    low, high = updates.capex_guidance_growth()
+    by_growth = {f"steady_need_at_{g:g}_usd": costs.cahn_depreciated(lifetime_years, capex_growth=g).steady_need_usd
+                 for g in CAPEX_GROWTHS}
     return {"steady_need_usd": d.steady_need_usd, "cohort_need_usd": d.cohort_need_usd,
             "steady_gap_usd": d.steady_gap_usd, "cohort_gap_usd": d.cohort_gap_usd,
             "cohort_break_even_usd": d.cohort_break_even_usd, "lifetime_years": d.lifetime_years,
-            "capex_growth": d.capex_growth,
+            "capex_growth": d.capex_growth, **by_growth, "guidance_growth_low": low, "guidance_growth_high": high,
+            "guidance_steady_need_usd": costs.cahn_depreciated(lifetime_years, capex_growth=low).steady_need_usd,
             "observed_growth_need_usd": costs.cahn_depreciated(lifetime_years,
                                                             capex_growth=costs.NVIDIA_DC_GROWTH_FY2024).steady_need_usd}
 
