@@ -237,3 +237,31 @@ def test_every_reader_notebook_starts_with_the_install_cell():
 def test_the_otter_pin_is_the_requirements_pin():
     pins = (ROOT / "requirements.txt").read_text().splitlines()
     assert course.OTTER_PIN in pins
+
+
+# ------------------------------------------------------------------------------- instructor edition
+
+def test_the_instructor_edition_holds_the_key_and_stays_out_of_the_deploy(tmp_path):
+    spec = importlib.util.spec_from_file_location("instructor", ROOT / "tools" / "instructor.py")
+    instructor = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(instructor)
+    counts = instructor.build(tmp_path / "instructor")
+    out = tmp_path / "instructor"
+    assert counts == {"chapters": len(CHAPTERS), "checks": len(CHECKED), "seconds": counts["seconds"]}
+    notes = (out / "grading-notes.md").read_text()
+    numbers = course.exercise_numbers()
+    for label, ex in EXERCISES.items():
+        assert f"| {numbers[label]} | {label} | {course.DIFFICULTY[ex.difficulty]} | {ex.minutes} | {ex.kind} |" in notes
+    assert sorted(p.stem for p in (out / "checks").rglob("*.py")) == CHECKED
+    key = nbformat.read(out / "notebooks" / "scaling-laws.ipynb", as_version=4)
+    text = "\n".join(c.source for c in key.cells)
+    answer = course.reference_code((ROOT / "book" / "scaling-laws.md").read_text())["sl-ex-h100"]
+    assert answer.splitlines()[0] in text  # the solutions are there
+    assert "**Grading, Exercise 1.1**" in text and 'grader.check("sl-ex-h100", globals())' in text
+    # Out of the public deploy: the workflow publishes _build/html (with the student edition) only.
+    workflow = (ROOT / ".github" / "workflows" / "book.yml").read_text()
+    assert "instructor" not in workflow and "publish_dir: ./_build/html" in workflow
+    assert instructor.OUT.parent.name == "_build" and instructor.OUT.name != "html"
+    makefile = (ROOT / "Makefile").read_text()
+    book_recipe = re.search(r"^book:.*?(?=^\S)", makefile, re.S | re.M).group(0)
+    assert "instructor" not in book_recipe

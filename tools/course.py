@@ -416,7 +416,11 @@ def run_reference(label: str, root: Path = ROOT, solution: bool = True) -> dict:
     if ex.check is not None and ex.check.setup:
         exec(compile(ex.check.setup, f"{label}:setup", "exec"), ns)
     if solution:
-        exec(compile(reference_code(text)[label], f"{label}:solution", "exec"), ns)
+        import contextlib
+        import io
+
+        with contextlib.redirect_stdout(io.StringIO()):  # the solution's printed lines are the page's business
+            exec(compile(reference_code(text)[label], f"{label}:solution", "exec"), ns)
     return ns
 
 
