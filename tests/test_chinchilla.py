@@ -476,3 +476,75 @@ def test_gemstones_worlds_sort_or_shuffle_sizes():
     assert (p["larger_wins"] == p["pairs"]).all()
     with pytest.raises(ValueError, match="mode"):
         CW.gemstones_size("reversed")
+
+
+# --- tests beside the refit: likelihood ratio, Approach 2's interval, the power of the "about 20" check -----------
+
+from analysis.chinchilla import inference as inf  # noqa: E402
+
+
+def test_lr_test_rejects_unrounded_constants_as_besiroglu_report(runs, fit):
+    # Besiroglu et al. (2024): LR about 84, p about 1e-16 (inf.BESIROGLU_LR_STATISTIC); tolerance 3 on the statistic.
+    t = inf.chinchilla_lr_test(law.HOFFMANN_2022_UNROUNDED, fit)
+    assert t.statistic == pytest.approx(inf.BESIROGLU_LR_STATISTIC, abs=3.0)
+    assert 1e-17 < t.p_value < 1e-15 and t.df == 5 and t.n_runs == len(runs)
+    assert inf.chinchilla_lr_test(law.BESIROGLU_2024, fit).p_value > 0.5
+
+
+@settings(max_examples=6, deadline=None)
+@given(seed=st.integers(0, 1000), lk=st.sampled_from(inf.LIKELIHOODS))
+def test_lr_test_does_not_reject_the_true_law_and_is_non_negative(seed, lk):
+    rng = np.random.default_rng(seed)
+    N = 10 ** rng.uniform(7.5, 10.5, 120)
+    D = 10 ** rng.uniform(9, 12, 120)
+    L = law.chinchilla_loss(N, D, law.BESIROGLU_2024) * np.exp(rng.laplace(0, 0.01, 120))
+    t = inf.likelihood_ratio_test(law.BESIROGLU_2024, N, D, L, likelihood=lk)
+    assert 0.0 <= t.statistic < 25 and t.scale_alt <= t.scale_null
+    far = inf.likelihood_ratio_test(law.HOFFMANN_2022, N, D, L, start=law.BESIROGLU_2024, likelihood=lk)
+    assert far.statistic > t.statistic
+
+
+def test_lr_test_refuses_bad_input(runs):
+    args = (runs["N_params"], runs["D_tokens"], runs["loss"])
+    with pytest.raises(ValueError, match="likelihood"):
+        inf.likelihood_ratio_test(law.HOFFMANN_2022, *args, likelihood="cauchy")
+    with pytest.raises(ValueError, match="null"):
+        inf.likelihood_ratio_test("Hoffmann", *args)
+    with pytest.raises(ValueError, match="N"):
+        inf.likelihood_ratio_test(law.HOFFMANN_2022, [1e9] * 3, [1e10] * 3, [2.5] * 3)
+    with pytest.raises(ValueError, match="loss"):
+        inf.likelihood_ratio_test(law.HOFFMANN_2022, runs["N_params"], runs["D_tokens"], -runs["loss"])
+
+
+def test_isoflop_interval_brackets_the_point_and_hoffmanns_approach_2():
+    r = inf.chinchilla_isoflop_interval(n_boot=100, seed=0)
+    assert r.low < r.exponent < r.high and r.n_valid >= 90
+    # Hoffmann et al. (2022), Table 2: Approach 2 gives a = 0.49; the runs' interval contains it.
+    assert r.low <= law.HOFFMANN_ALLOCATION_EXPONENTS["Approach 2"] <= r.high
+    assert r.exponent == pytest.approx(ch.chinchilla_isoflops().exponent)
+
+
+def test_isoflop_interval_refuses_bad_input(runs):
+    args = (runs["N_params"], runs["D_tokens"], runs["loss"], runs["C_flop"])
+    with pytest.raises(ValueError, match="n_boot"):
+        inf.isoflop_exponent_interval(*args, n_boot=5)
+    with pytest.raises(ValueError, match="level"):
+        inf.isoflop_exponent_interval(*args, level=1.5)
+
+
+@settings(max_examples=40, deadline=None)
+@given(lo=st.floats(1.0, 100.0), ratio=st.floats(1.0, 10.0), factor=st.floats(1.05, 3.0))
+def test_rule_check_power_cannot_both_cover_and_fail(lo, ratio, factor):
+    p = inf.rule_check_power(lo, lo * ratio, factor)
+    assert not (p.covers_band and p.can_fail)
+    assert p.band_low * factor == pytest.approx(20.0) and p.width_over_band >= 0
+
+
+def test_rule_check_power_on_chinchillas_interval_and_bad_input():
+    # The interval of our refit at Chinchilla's budget (8.4-30.7 tokens per parameter) covers 13.3-30.
+    assert inf.rule_check_power(8.4, 30.7, 1.5).covers_band
+    assert inf.rule_check_power(40.0, 90.0, 1.5).can_fail
+    with pytest.raises(ValueError, match="high"):
+        inf.rule_check_power(30.0, 10.0, 1.5)
+    with pytest.raises(ValueError, match="factor"):
+        inf.rule_check_power(10.0, 30.0, 1.0)

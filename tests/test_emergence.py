@@ -242,3 +242,37 @@ def test_saturation_step_linear_form_prices_every_step_alike():
     assert top.decades == pytest.approx(mid.decades) == pytest.approx(0.02)
     with pytest.raises(ValueError, match="form must be one of"):
         em.saturation_step(0.95, 0.97, form="cubic")
+
+
+# --- EM-1's two readings: the forecast from compute alone (in advance) and from the capability measure -------
+
+from analysis.other_side import obsscaling as ob  # noqa: E402
+from analysis.other_side import worlds as EW  # noqa: E402
+from analysis.house import data as house_data  # noqa: E402
+
+
+def test_forecast_gain_by_source_matches_the_mean_errors():
+    p = ob.predict_emergent()
+    for source, column in ob.FORECAST_SOURCES.items():
+        gain, lo, hi, n = ob.forecast_gain(n_boot=40, source=source)
+        t = p.table[p.table["open"]]
+        assert n == len(t) and lo <= gain <= hi
+        # the gain is the naive guess's mean error minus the forecast's (17.2 % vs 16.7 % from compute)
+        assert gain == pytest.approx(p.mae_constant - float((t[column] - t["actual"]).abs().mean()))
+    assert ob.forecast_gain(n_boot=40, source="compute")[0] == pytest.approx(0.167 - 0.172, abs=0.002)
+
+
+def test_forecast_gain_refuses_an_unknown_source():
+    with pytest.raises(ValueError, match="source"):
+        ob.forecast_gain(n_boot=40, source="hindsight")
+
+
+@pytest.mark.parametrize("steepness", [2.0, 3.0, 5.0])
+def test_sharp_in_compute_world_rises_with_compute(steepness):
+    frame = house_data.load_csv(ob.EMERGENT_EVAL)
+    out = EW.sharp_in_compute(steepness_per_decade=steepness)(frame)
+    flop = out["Model"].map(ob.load_base_models().set_index("Model")["flop"]).to_numpy(float)
+    task = ob.EMERGENT_TASKS[0]
+    ok = np.isfinite(flop) & out[task].notna().to_numpy()
+    order = np.argsort(flop[ok])
+    assert np.all(np.diff(out[task].to_numpy(float)[ok][order]) >= -1e-12)

@@ -65,6 +65,33 @@ INVERSE = InverseScalingFindings()
 
 
 @dataclass(frozen=True)
+class AttributedStudy:
+    """A study that an article's attribution may point to: who ran it and what it found to scale inversely."""
+
+    key: str
+    organisation: str
+    scaled: str
+    finding: str
+
+
+#: Seed 004 attributes inverse scaling to "research from Anthropic". Two Anthropic studies report it:
+#: Perez et al. (2022), arXiv:2212.09251 (``perez2022discovering``), abstract: new cases of inverse scaling
+#: "where LMs get worse with size" (models up to 52B), e.g. sycophancy, and the first cases in RLHF; checked
+#: against the stored abstract at https://www.anthropic.com/research/discovering-language-model-behaviors-with-
+#: model-written-evaluations (and the arXiv copy at api-inference.pages.dev/papers/2212.09251.md). Gema et al.
+#: (2025), arXiv:2507.14417 (``gema2025inverse``), Anthropic Fellows Program and Anthropic: tasks on which longer
+#: reasoning lowers accuracy, an inverse scaling in test-time compute, not in model size; checked against the
+#: stored project page https://safety-research.github.io/inverse-scaling-ttc (authors, affiliations, abstract).
+#: The Inverse Scaling Prize and its paper, McKenzie et al. (2023), are a wider collaboration (affiliations not checked).
+ANTHROPIC_INVERSE = (
+    AttributedStudy("perez2022discovering", "Anthropic", "model size", "larger models repeat a user's views back "
+                    "(sycophancy) and state more concerning goals"),
+    AttributedStudy("gema2025inverse", "Anthropic", "test-time compute", "longer reasoning lowers accuracy on "
+                    "tasks with distractors, spurious features and constraint tracking"),
+)
+
+
+@dataclass(frozen=True)
 class PersuasionStudy:
     """Design and findings of Hackenburg et al. (2025), PNAS 122(10) e2413443122
     (``hackenburg2025persuasion``), as stated in its abstract and significance statement.

@@ -496,17 +496,24 @@ def emergent_jumps(small: tuple = (1e10 / 1.5, 1e10 * 1.5), large: tuple = (1e11
     return Jumps(len(jumps), len(rows), t, a, b, na, nb)
 
 
+#: What a forecast of the larger models may use: their capability measure (principal components of their own
+#: benchmark scores, known only once they are trained: after the fact) or their training compute alone (known
+#: before training: in advance).
+FORECAST_SOURCES = {"capability": "pred_pc", "compute": "pred_flop"}
+
+
 @checked_cache(maxsize=16)
 def forecast_gain(cutoff_flop: float = RUAN_CUTOFF_FLOP, n_pcs: int = RUAN_N_PCS, *, n_boot: int = 300,
-                  seed: int = 0, level: float = 0.9) -> tuple[float, float, float, int]:
+                  seed: int = 0, level: float = 0.9, source: str = "capability") -> tuple[float, float, float, int]:
     """How much better the forecast from smaller models does than the naive guess "no better than the best
-    small model" on the unsolved tasks: mean absolute error of the naive guess minus that of the
-    capability-measure forecast (fractions), with a bootstrap interval over the held-out model-task pairs,
-    and the number of pairs. Above zero: the jump was foreseeable."""
+    small model" on the unsolved tasks: mean absolute error of the naive guess minus that of the forecast
+    from ``source`` (see :data:`FORECAST_SOURCES`; fractions), with a bootstrap interval over the held-out
+    model-task pairs, and the number of pairs. Above zero: the jump was foreseeable from that source."""
     n_boot, seed = require_int("n_boot", n_boot, minimum=20, maximum=100_000), require_seed(seed)
+    column = FORECAST_SOURCES[require_choice("source", source, tuple(FORECAST_SOURCES))]
     p = predict_emergent(cutoff_flop, n_pcs)
     t = p.table[p.table["open"]]
-    gap = ((t["pred_constant"] - t["actual"]).abs() - (t["pred_pc"] - t["actual"]).abs()).to_numpy(float)
+    gap = ((t["pred_constant"] - t["actual"]).abs() - (t[column] - t["actual"]).abs()).to_numpy(float)
     rng = np.random.default_rng(require_int("seed", seed, minimum=0))
     draws = [gap[rng.integers(0, gap.size, gap.size)].mean() for _ in range(require_int("n_boot", n_boot, minimum=20))]
     level = float(require_in_range("level", level, 0.5, 0.99))

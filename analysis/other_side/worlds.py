@@ -75,3 +75,23 @@ def sharp_but_foreseen(*, steepness: float = 3.0, centre: float = 3.0) -> Transf
         return out
 
     return transform
+
+
+def sharp_in_compute(*, steepness_per_decade: float = 3.0, centre_log10_flop: float = 23.5) -> Transform:
+    """Every emergent task: accuracy a steep sigmoid of the model's training compute (``steepness_per_decade``
+    per decade of FLOP, half-way at ``10**centre_log10_flop``): a sharp rise between about 10B and about 100B
+    parameters whose start the smaller models already show, so that compute alone, known before training,
+    foretells it."""
+
+    def transform(frame: pd.DataFrame) -> pd.DataFrame:
+        out = frame.copy()
+        base = load_csv(obsscaling.BASE_EVAL)
+        flop = out["Model"].map(base.set_index("Model")["FLOPs (1E21)"] * 1e21).to_numpy(float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            acc = special.expit(steepness_per_decade * (np.log10(flop) - centre_log10_flop))
+        for task in obsscaling.EMERGENT_TASKS:
+            has = out[task].notna().to_numpy() & np.isfinite(acc)
+            out.loc[has, task] = acc[has]
+        return out
+
+    return transform
