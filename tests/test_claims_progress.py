@@ -39,8 +39,12 @@ def test_pr1_stopped_climbing():
     assert e["metr_speed"] == pytest.approx(s.ratio) and e["metr_speed_low"] == pytest.approx(s.ratio_low)
     assert verdict("PR-1", e) == C.NOT_SUPPORTED
     assert e["metr_speed_v10"] > 1  # v1.0 agrees: faster since 2024
-    flat = dict(e, eci_slope_ratio_high=0.6, eci_slope_after=2.0, metr_speed_high=0.7, metr_speed_v10_high=0.8)
+    flat = dict(e, eci_slope_ratio_high=0.6, eci_slope_after=2.0, metr_speed_high=0.7, metr_speed_v10_high=0.8,
+                slowing_curve_wins=True)
     assert verdict("PR-1", flat) == C.SUPPORTED
+    # issue 24: "slowed" needs a slowing curve to win out of sample; on the real data a break bending up wins
+    assert e["best_curve_is_break"] and not e["slowing_curve_wins"]
+    assert verdict("PR-1", dict(flat, slowing_curve_wins=False)) == C.PARTLY
     # flattened but still climbing by more than a revision a year: the weaker reading only
     assert verdict("PR-1", dict(flat, eci_slope_after=9.0)) == C.PARTLY
 

@@ -280,6 +280,8 @@ CALLS = {
     "progress.frontier.load_benchmark": lambda: dict(benchmark="GPQA Diamond"),
     "progress.frontier.require_break": lambda: dict(break_date="2024-07-01"),
     "progress.frontier.running_frontier": lambda: dict(years=_YEARS, values=np.array([1.0, 3.0, 2.0, 4.0, 4.0])),
+    "progress.frontier.grid_frontier": lambda: dict(years=_YEARS, values=np.array([1.0, 3.0, 2.0, 4.0, 4.0]),
+                                                    start_year=float(_YEARS[0])),
     "progress.frontier.slope_ratio": lambda: dict(before=1.0, after=0.5),
     "progress.metr.doubling_days": lambda: dict(days=np.array([0.0, 365.0, 730.0]),
                                                 minutes=np.array([1.0, 4.0, 16.0])),

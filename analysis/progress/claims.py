@@ -9,16 +9,19 @@ models count, records only or every release, interval level, where a band is cut
 from __future__ import annotations
 
 from analysis.other_side import obsscaling
-from analysis.progress import compute_returns, metr, frontier
+from analysis.progress import compute_returns, curves, metr, frontier
 from analysis.progress import worlds as W
 from analysis.ledger.core import (DATA, NOT_SUPPORTED, OFTEN_SHARE, PARTLY, SUPPORTED, Choice, Claim, World, assess,
-                                  at_least, at_most, beyond, fails, not_testable, share_at_least)
+                                  at_least, at_most, beyond, fails, holds, not_testable, share_at_least)
 
 CHAPTER = "progress"
 #: Chapter parameters that the evidence reads (same defaults as the chapter's parameters cell).
-DEFAULTS = {"break_date": frontier.DEFAULT_BREAK, "start": frontier.DEFAULT_START, "n_boot": 300, "seed": 0}
+DEFAULTS = {"break_date": frontier.DEFAULT_BREAK, "start": frontier.DEFAULT_START, "subset": "all", "n_boot": 300,
+            "seed": 0}
 #: Inside a world every cache is cold: a cheaper bootstrap keeps the worlds within the build's budget.
 CHEAP = {"n_boot": 60}
+#: PR-1's worlds also refit the competing curves every third month instead of every month.
+CHEAP_CURVES = {**CHEAP, "origin_step": 3}
 REVISION = frontier.ECI_REVISION_MAX_POINTS
 METR_SPLITS = ("2024-01-01", "2024-07-01")
 
@@ -28,12 +31,13 @@ BREAK = Choice("break_date", frontier.BREAK_CHOICES,
                "quarter starts from mid-2024 (the first reasoning models arrived in September 2024) to late 2025, "
                "each leaving enough record-setters on both sides")
 START = Choice("start", frontier.START_CHOICES,
-               "the snapshot's first release (24 Feb 2023) makes LLaMA-65B a record-setter only because nothing "
-               "earlier is in the file; starting in March 2023 drops it")
-SUBSET = Choice("subset", ("all", "no reasoning setting"),
-                "reasoning settings of one model are separate rows; a name rule sets them apart")
-POINTS = Choice("points", frontier.POINTS,
-                "fit the record-setters only, or every release at the best value reached by its date")
+               "the frontier counts from GPT-4 (14 Mar 2023), the first model of the file that beat everything released "
+               "before it, in the file or not; or from the day after (the models of that first date dropped from the "
+               "fit, GPT-4 still barring weaker later models from counting as records)")
+SUBSET = Choice("subset", ("all", "non-reasoning"),
+                "every model, or only models outside the curated list of reasoning-model families")
+POINTS = Choice("points", ("records", "grid"),
+                "fit the record-setting models only, or the best ECI reached at each month (the complete frontier)")
 LEVEL = Choice("level", (0.9, 0.95), "90 % or 95 % bootstrap intervals")
 METR_SPLIT = Choice("metr_split", METR_SPLITS, "where METR's 'since' begins: the start of 2024 or mid-2024")
 DEDUP = Choice("dedup", (True, False),
@@ -68,11 +72,16 @@ def _metr_evidence(split: str, n_boot: int, seed: int) -> dict:
 # --- PR-1: the curve has stopped climbing ---------------------------------------------------------------
 
 def _slowdown(break_date: str = frontier.DEFAULT_BREAK, start: str = frontier.DEFAULT_START, subset: str = "all",
-              points: str = "records", metr_split: str = "2024-01-01", n_boot: int = 300, seed: int = 0) -> dict:
+              points: str = "records", metr_split: str = "2024-01-01", n_boot: int = 300, seed: int = 0,
+              origin_step: int = 1) -> dict:
     r = frontier.frontier_slopes(break_date, start=start, subset=subset, points=points, n_boot=n_boot, seed=seed)
+    rank = curves.rank_curves("ECI", start=start, subset=subset, origin_step=origin_step)
     return {"eci_slope_before": r.before, "eci_slope_after": r.after, "eci_slope_after_low": r.after_low,
             "eci_slope_after_high": r.after_high, "eci_slope_ratio": r.ratio, "eci_slope_ratio_low": r.ratio_low,
             "eci_slope_ratio_high": r.ratio_high, "n_records_after": float(r.n_after),
+            "on_grid": points == "grid", "slowing_curve_wins": rank.slowing_wins,
+            "best_curve_is_break": rank.best == "break", "best_curve_is_logistic": rank.best == "logistic",
+            "n_curves_tied": float(len(rank.tied)),
             "eci_revision_max": REVISION, **_metr_evidence(metr_split, n_boot, seed)}
 
 
@@ -82,11 +91,16 @@ def _judge_stopped(ev):
                "below 1)", direction="below"),
         at_most(ev, "eci_slope_after", ev["eci_revision_max"],
                 "frontier ECI gain per year after the break (stopped: at most one revision's size)"),
+        holds(ev, "slowing_curve_wins", "a curve that bends down (saturating, or a break to a flatter piece) "
+              "predicts the ECI frontier six months ahead better than every other curve, beyond noise"),
         *_metr_checks(ev),
     ]
+    best = "a break" if ev["best_curve_is_break"] else "a saturating curve" if ev["best_curve_is_logistic"] else "another curve"
+    unit = "months" if ev["on_grid"] else "record-setters"
     summary = (f"The ECI frontier rose {ev['eci_slope_before']:.1f} points a year before the break and "
                f"{ev['eci_slope_after']:.1f} after (90% interval {ev['eci_slope_after_low']:.1f}-"
-               f"{ev['eci_slope_after_high']:.1f}; {ev['n_records_after']:.0f} record-setters after the break); "
+               f"{ev['eci_slope_after_high']:.1f}; {ev['n_records_after']:.0f} {unit} after the break); out of sample, "
+               f"{best} predicts the frontier best ({ev['n_curves_tied']:.0f} other curves not told apart from it); "
                f"METR's 50% horizon doubled {ev['metr_doublings_per_year_after']:.1f} times a year since the split "
                f"against {ev['metr_doublings_per_year_before']:.1f} before.")
     return assess(checks, summary)
@@ -390,16 +404,16 @@ CLAIMS = (
           checklist=("A0-02", "A0-10", "A4-13"),
           worlds=(
               World("plateau: no model after mid-2024 beats the best before it; METR's horizon stops growing in 2024",
-                    SUPPORTED, data={_ECI: W.eci_after(_B, 0.0), **_metr_both(0.0)}, params=CHEAP),
+                    SUPPORTED, data={_ECI: W.eci_after(_B, 0.0), **_metr_both(0.0)}, params=CHEAP_CURVES),
               World("a crawl: after mid-2024 the frontier gains a tenth as much; METR's horizon grows a tenth as fast",
-                    SUPPORTED, data={_ECI: W.eci_after(_B, 0.1), **_metr_both(0.1)}, params=CHEAP),
+                    SUPPORTED, data={_ECI: W.eci_after(_B, 0.1), **_metr_both(0.1)}, params=CHEAP_CURVES),
               World("flattening, not stopping: the frontier gains half as much after mid-2024; METR's horizon grows "
-                    "a sixth as fast", PARTLY, data={_ECI: W.eci_after(_B, 0.5), **_metr_both(1 / 6)}, params=CHEAP,
+                    "a sixth as fast", PARTLY, data={_ECI: W.eci_after(_B, 0.5), **_metr_both(1 / 6)}, params=CHEAP_CURVES,
                     note="the sentence reads 'has stopped climbing' (000, 004) or 'is flattening' (003): here the "
                          "frontier flattens but keeps climbing by more than one revision of the index a year"),
               World("acceleration: models after mid-2024 gain 15 ECI points a year more; METR's horizon doubles "
                     "twice as fast since 2024", NOT_SUPPORTED,
-                    data={_ECI: W.eci_after(_B, 1.0, shift_per_year=15.0), **_metr_both(2.0)}, params=CHEAP),
+                    data={_ECI: W.eci_after(_B, 1.0, shift_per_year=15.0), **_metr_both(2.0)}, params=CHEAP_CURVES),
           ),
           multiverse=(BREAK, START, SUBSET, POINTS, METR_SPLIT), reason_tags=("contradicted",), load_bearing=True),
     Claim("PR-17", ("002", "004"), ("§ The Law That Built an Industry ¶ 4", "§ The Scaling Laws That Built Modern AI ¶ 6"),

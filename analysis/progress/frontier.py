@@ -28,9 +28,10 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from scipy import special, stats
+from scipy import special
 
 from analysis.house.data import DatasetSpec, decimal_years, load_csv, require_date
+from analysis.progress.lifetimes import HMATCHED, Lifetimes, benchmark_lifetimes  # noqa: F401 (re-exported)
 from analysis.house.validation import (checked_cache, require_choice, require_choices, require_in_range, require_int,
                                        require_number, require_same_shape, require_sequence, require_text, require_vector)
 
@@ -74,15 +75,6 @@ STITCHING_METADATA = DatasetSpec(
     n_rows=41,
 )
 
-HMATCHED = DatasetSpec(
-    filename="hmatched_benchmark_release_vs_human_level_dates.csv",
-    sha256="c9118bce2b487778e4a8bcd78ab10ac28b21638972d70fcc5c56213481337039",
-    columns={"benchmark": "str", "release_date": "date", "human_level_date": "date"},
-    description="h-matched tracker (one person's): benchmark release vs date AI reached human level",
-    n_rows=46,
-    nullable=frozenset({"human_level_date"}),
-)
-
 #: Largest change of one model version's ECI between the March and April 2026 copies of the export
 #: (270 of 543 shared versions changed): measured in the project's provenance notes (section 7a of
 #: ``analysis/data/PROVENANCE.md``). ECI is re-estimated as data arrive; a difference smaller than this
@@ -100,23 +92,50 @@ KEY_BENCHMARKS = {
     "FrontierMath": "frontiermath",
 }
 #: Model subsets for the sensitivity analysis.
-SUBSETS = ("all", "open weights", "closed", "no reasoning setting")
-#: A model version that names a reasoning setting or is a reasoning model (our heuristic, stated in the
-#: chapter): an effort or budget suffix (``_high``, ``_32K``, ...), "thinking"/"reasoning", or the o-series/R1.
-_REASONING = re.compile(r"(_(minimal|low|medium|high|xhigh|max|unknown|\d+K)\b|thinking|reason|(^|[/-])o[134]\b|"
-                        r"(^|[/-])o[134]-|r1)", re.IGNORECASE)
+SUBSETS = ("all", "open weights", "closed", "non-reasoning", "reasoning")
+#: Our curated list of reasoning-model families (first release, the developer's announcement; provenance section
+#: 31). Every version of a listed family counts as a reasoning model, also a hybrid model's rows without a
+#: thinking setting: the export gives all settings of one model a single ECI, estimated with its thinking runs.
+REASONING_FAMILIES = DatasetSpec(
+    filename="reasoning_model_families_2026-12.csv",
+    sha256="17e3b5760cea2556d0f758d9d7974419b052c57d5e5c3b9531894ae3a9551638",
+    columns={"family": "str", "developer": "str", "first_release": "date", "mode": "str", "pattern": "str",
+             "source": "str"},
+    description="Reasoning-model families (curated for this book): first release and the developer's announcement",
+    n_rows=15,
+)
+@lru_cache(maxsize=1)
+def _families() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in load_csv(REASONING_FAMILIES)["pattern"])
 
-DEFAULT_START = "2023-01-01"
+
+def reasoning_families() -> pd.DataFrame:
+    """The curated list of reasoning-model families: ``family``, ``developer``, ``first_release``, ``mode``
+    (``always`` or ``hybrid``: thinking on request), ``pattern`` (on Epoch's model version), ``source``."""
+    return load_csv(REASONING_FAMILIES)
+
+
+#: Where the file's coverage of the frontier is complete: GPT-4's release (14 March 2023). The export begins on
+#: 24 Feb 2023 (the LLaMA models); frontier models released before it (GPT-3.5, PaLM, Claude 1) are not in it,
+#: so LLaMA-65B would be a "record" only because nothing earlier is in the file. GPT-4 is the first model of
+#: the file that beat every model released before it, inside the file or not; records count from there.
+COMPLETE_FROM = "2023-03-14"
+#: The file's first release date (kept for the comparison the chapter prints; not a default).
+FILE_START = "2023-01-01"
+DEFAULT_START = COMPLETE_FROM
 DEFAULT_BREAK = "2024-07-01"
 #: Break dates a reader may pass as the chapter parameter (quarter starts, enough models on each side).
 BREAK_CHOICES = tuple(str(d.date()) for d in pd.date_range("2024-07-01", "2025-10-01", freq="QS"))
-#: Starts of the fitting window a reader may pass.
-START_CHOICES = ("2023-01-01", "2023-03-01")
+#: Starts of the fitting window a reader may pass: GPT-4's release, or the day after it (the models of the first
+#: release date dropped from the fit; GPT-4 still bars weaker later models from counting as records).
+START_CHOICES = (COMPLETE_FROM, "2023-03-15")
 
 
 def is_reasoning(model_version: str) -> bool:
-    """True when a model version names a reasoning setting or a reasoning model (heuristic, see source)."""
-    return bool(_REASONING.search(require_text("model_version", model_version)))
+    """True when a model version belongs to a family of the curated list :func:`reasoning_families` (hybrid
+    families included: every setting of one model shares its ECI)."""
+    name = require_text("model_version", model_version)
+    return any(p.search(name) for p in _families())
 
 
 @lru_cache(maxsize=1)
@@ -142,13 +161,14 @@ def load_eci(subset: str = "all") -> pd.DataFrame:
 
     Parameters
     ----------
-    subset : {"all", "open weights", "closed", "no reasoning setting"}
+    subset : {"all", "open weights", "closed", "non-reasoning", "reasoning"}
         Which models count.
     """
     subset = require_choice("subset", subset, SUBSETS)
     frame = _eci()
     mask = {"all": np.ones(len(frame), bool), "open weights": frame["open_weights"].to_numpy(),
-            "closed": frame["closed"].to_numpy(), "no reasoning setting": ~frame["reasoning"].to_numpy()}[subset]
+            "closed": frame["closed"].to_numpy(), "non-reasoning": ~frame["reasoning"].to_numpy(),
+            "reasoning": frame["reasoning"].to_numpy()}[subset]
     return frame[mask].reset_index(drop=True)
 
 
@@ -283,10 +303,44 @@ def _bounds(start, end) -> tuple[float, float]:
 
 #: Which points the two-segment frontier fit uses: the record-setters only, or every release in the window at
 #: the best value reached by its date (the running maximum, flat between records).
-POINTS = ("records", "all")
+POINTS = ("records", "all", "grid")
+#: Grid step of ``points="grid"``: one month (a twelfth of a year) from the window's start.
+GRID_STEP_YEARS = 1 / 12
+
+
+def grid_frontier(years, values, start_year: float, end_year: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The running maximum on a monthly grid: at ``start_year + k/12`` (up to ``end_year`` or the last
+    release) the best value among every model released by then, inside the window or before it.
+
+    Parameters
+    ----------
+    years, values : array_like
+        Release dates (decimal years) and the capability measure, same length.
+    start_year, end_year : float
+        First grid point and the last allowed (decimal years).
+    """
+    x, v = require_vector("years", years), require_vector("values", values)
+    require_same_shape(years=x, values=v)
+    hi = np.inf if end_year is None else float(require_in_range("end_year", end_year, 1900.0, 2200.0))
+    lo = float(require_in_range("start_year", start_year, 1900.0, 2200.0))
+    if x.max() - lo > 100:
+        raise ValueError(f"start_year must lie within a century of the last release; got {start_year!r}")
+    return _grid(x, v, lo, hi)
+
+
+def _grid(x, v, lo, hi):
+    order = np.argsort(x, kind="stable")
+    xs, best = x[order], np.maximum.accumulate(v[order])
+    last = min(float(xs[-1]), hi)
+    g = lo + GRID_STEP_YEARS * np.arange(max(int(np.floor((last - lo) / GRID_STEP_YEARS)) + 1, 0))
+    i = np.searchsorted(xs, g, side="right") - 1
+    ok = i >= 0
+    return g[ok], best[i[ok]]
 
 
 def _frontier_points(x, v, lo, hi, points):
+    if points == "grid":
+        return _grid(x, v, lo, hi)
     inwin = (x >= lo) & (x < hi)
     if points == "records":
         # records are set against every earlier release, also those before the window; the window then
@@ -410,8 +464,10 @@ def frontier_slopes(break_date: str = DEFAULT_BREAK, *, measure: str = "ECI", su
         Bootstrap resamples of the models, seed, interval level.
     min_side : int
         Fewest record-setters on each side of the break before the fit is anchored (see above).
-    points : {"records", "all"}
-        Fit the record-setters only, or every release in the window at the best value reached by its date.
+    points : {"records", "all", "grid"}
+        Fit the record-setters only, every release in the window at the best value reached by its date, or
+        the best value reached at each month of the window (:func:`grid_frontier`; the running maximum is
+        autocorrelated month to month, so the bootstrap over models, not the grid, gives the interval).
     """
     n_boot, seed, level = _check_common(n_boot, seed, level, min_side)
     points = require_choice("points", points, POINTS)
@@ -600,96 +656,6 @@ def saturation_slopes(benchmark: str = "MATH level 5", break_date: str = DEFAULT
                             out["points"][1], out["logit"][1], best)
 
 
-@checked_cache(maxsize=8)
-def ceiling_share(threshold: float = 0.9, min_models: int = 30) -> tuple[float, int, int]:
-    """Share of the widely used fraction-scored benchmarks whose best score is at least ``threshold``.
-
-    "Widely used": at least ``min_models`` scored model versions in the long table. Returns the share,
-    the number near the ceiling and the number of benchmarks.
-    """
-    t = float(require_in_range("threshold", threshold, 0.0, 1.0, inclusive=False))
-    m = require_int("min_models", min_models, minimum=2)
-    frame = _scores().dropna(subset=["score"])
-    frame = frame[~frame["benchmark_file"].isin(NON_FRACTION_FILES)]
-    g = frame.groupby("benchmark_file").agg(n=("score", "size"), best=("score", "max"))
-    g = g[g["n"] >= m]
-    if g.empty:
-        raise ValueError(f"min_models = {m} leaves no benchmark (none has that many scored versions)")
-    near = int((g["best"] >= t).sum())
-    return near / len(g), near, int(len(g))
-
-
-def ceiling_table(min_models: int = 30) -> pd.DataFrame:
-    """Best score and number of scored versions per widely used fraction-scored benchmark."""
-    min_models = require_int("min_models", min_models, minimum=1)
-    frame = _scores().dropna(subset=["score"])
-    frame = frame[~frame["benchmark_file"].isin(NON_FRACTION_FILES)]
-    g = frame.groupby("benchmark_file").agg(n=("score", "size"), best=("score", "max")).reset_index()
-    return g[g["n"] >= min_models].sort_values("best", ascending=False).reset_index(drop=True)
-
-
-def steps_in_eci(acc_from: float, acc_to: float, benchmark: str = "MMLU") -> float:
-    """ECI points a model must gain to raise its expected score on ``benchmark`` from ``acc_from`` to
-    ``acc_to``, under Epoch's model score = sigmoid(slope x (ECI - difficulty)) and its fitted slope."""
-    d = load_csv(ECI_DIFFICULTIES)
-    rows = d[d["benchmark_name"] == benchmark]
-    if rows.empty:
-        raise ValueError(f"benchmark must be one of {sorted(d['benchmark_name'])}; got {benchmark!r}")
-    a0 = float(require_in_range("acc_from", acc_from, 0.0, 1.0, inclusive=False))
-    a1 = float(require_in_range("acc_to", acc_to, 0.0, 1.0, inclusive=False))
-    if not a1 > a0:
-        raise ValueError(f"acc_to must exceed acc_from; got {acc_from} -> {acc_to}")
-    return float((special.logit(a1) - special.logit(a0)) / rows["estimated_slope_scaled"].iloc[0])
-
-
-# --- Benchmark lifetimes ---------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Lifetimes:
-    """Years from benchmark release to human level (h-matched tracker; one person's judgement).
-
-    Attributes
-    ----------
-    table : pandas.DataFrame
-        ``benchmark``, ``release_year``, ``human_year``, ``lifetime_years`` (matched benchmarks with a
-        non-negative lifetime).
-    slope : float
-        Theil-Sen slope of lifetime on release year (years per year).
-    median_early, median_late : float
-        Median lifetime of benchmarks released before / from ``split_year``.
-    split_year, n_unmatched : int
-        The split, and the benchmarks not yet matched (censored: recent ones have had little time).
-    """
-
-    table: pd.DataFrame
-    slope: float
-    median_early: float
-    median_late: float
-    split_year: int
-    n_unmatched: int
-
-
-@checked_cache(maxsize=4)
-def benchmark_lifetimes(split_year: int = 2020) -> Lifetimes:
-    """Benchmark lifetimes from the h-matched tracker; the one inconsistent row (human level before
-    release) is dropped."""
-    split = require_int("split_year", split_year, minimum=1990)
-    h = load_csv(HMATCHED)
-    matched = h.dropna(subset=["human_level_date"])
-    t = pd.DataFrame({"benchmark": matched["benchmark"].astype(str),
-                      "release_year": decimal_years(matched["release_date"]),
-                      "human_year": decimal_years(matched["human_level_date"])})
-    t["lifetime_years"] = t["human_year"] - t["release_year"]
-    t = t[t["lifetime_years"] >= 0].sort_values("release_year").reset_index(drop=True)
-    slope = float(stats.theilslopes(t["lifetime_years"], t["release_year"])[0])
-    early = t.loc[t["release_year"] < split, "lifetime_years"]
-    late = t.loc[t["release_year"] >= split, "lifetime_years"]
-    if early.empty or late.empty:
-        raise ValueError(f"split_year {split} leaves no benchmark on one side")
-    return Lifetimes(t, slope, float(early.median()), float(late.median()), split,
-                     int(h["human_level_date"].isna().sum()))
-
-
 def require_break(break_date: str, start: str = DEFAULT_START) -> str:
     """Validate a break date parameter: parseable and after ``start`` (raises ValueError naming it)."""
     b, start = require_date("break_date", break_date), require_date("start", start, high="2026-04-17")
@@ -697,3 +663,6 @@ def require_break(break_date: str, start: str = DEFAULT_START) -> str:
         raise ValueError(f"break_date must lie between {start} and the snapshot's last release; got {break_date!r}")
     return str(b.date())
 
+
+# Benchmarks near their ceiling live in their own module (it reads this one's tables), re-exported here.
+from analysis.progress.ceilings import ceiling_share, ceiling_table, steps_in_eci  # noqa: E402,F401

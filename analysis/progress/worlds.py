@@ -22,6 +22,8 @@ METR_FILES = {"1.1": "metr_time_horizons_1_1_2026-03.csv", "1.0": "metr_time_hor
 BASE_FILE = "ruan2024_obsscaling_base_llm_benchmark_eval.csv"
 
 Transform = Callable[[pd.DataFrame], pd.DataFrame]
+#: The chapter's default window start (GPT-4's release; `analysis.progress.frontier.COMPLETE_FROM`).
+COMPLETE_FROM = "2023-03-14"
 
 
 def _years(dates) -> np.ndarray:
@@ -129,7 +131,7 @@ def _counted(yr, comp, eci, start: str) -> np.ndarray:
 
 
 def eci_compute_returns(lower_factor: float | None = None, upper_factor: float | None = None, *,
-                        start: str = "2023-01-01") -> Transform:
+                        start: str = COMPLETE_FROM) -> Transform:
     """ECI rebuilt so that, holding release year fixed, a decade of compute buys ``lower_factor`` times the
     measured lower-half slope below the median compute and ``upper_factor`` times it above (``None``: as
     measured; 0: nothing). Each model keeps its real residual and year effect: only the slope on log compute
@@ -163,7 +165,7 @@ def eci_compute_returns(lower_factor: float | None = None, upper_factor: float |
     return transform
 
 
-def eci_late_returns(break_date: str, factor: float, *, start: str = "2023-01-01") -> Transform:
+def eci_late_returns(break_date: str, factor: float, *, start: str = COMPLETE_FROM) -> Transform:
     """Models released on or after ``break_date`` (with a compute estimate): their ECI re-tilted against log
     compute so that a decade of compute buys ``factor`` times what it bought earlier (no year control, as the
     comparison of earlier and later releases reads it); the later models' mean ECI is kept."""
