@@ -260,3 +260,46 @@ def test_an_environment_made_for_another_checkout_is_named_with_the_fix(tmp_path
                             capture_output=True, text=True, cwd=ROOT,
                             env={**os.environ, "PYTHONPATH": str(tmp_path / "copy")})
     assert result.returncode != 0 and "imports `analysis` from" in result.stderr
+
+
+def test_a_one_module_edit_re_executes_only_the_pages_and_parts_that_import_it(package, monkeypatch):
+    """The whole scheduler (tools/build_book.py execute) over a small book, with the child processes faked:
+    a clean build runs every node, a second one none, and an edit of one module only the pages and ledger
+    parts that import it (the intro, which reads the artefact, only if the artefact's content changed)."""
+    header = (ROOT / "book" / "scaling-laws.md").read_text().split("---\n")[1]
+    pages = {"book/intro": "from analysis import ledger\nrecords = ledger.load_records()",
+             "book/a": "from analysis.alpha import science", "book/b": "from analysis.beta import science",
+             "book/cards": "from analysis import ledger\nledger.card('AA-1')", "book/prose": None}
+    (package / "book").mkdir()
+    for name, code in pages.items():
+        cell = f"```{{code-cell}} ipython3\n{code}\n```\n" if code else "Only words.\n"
+        (package / f"{name}.md").write_text(f"---\n{header}---\n\n# {name}\n\n{cell}")
+    build = package / "_build"
+    for attr, value in {"ROOT": package, "BOOK": package / "book", "BUILD": build, "CACHE": build / "exec-cache",
+                        "LOGS": build / "logs", "LEDGER": build / "ledger" / "ledger.json",
+                        "LEDGER_STAMP": build / "exec-cache" / "ledger.sha256"}.items():
+        monkeypatch.setattr(build_book, attr, value)
+    monkeypatch.setattr(build_book, "toc_docnames", lambda: list(pages))
+    ran, envs = [], {}
+
+    def fake_child(args, out, name, timeout=None, cwd=None, env=None):
+        ran.append(name)
+        if "_one" in args:
+            envs[args[-1]] = dict(env or {})
+            (package / f"{args[-1]}.ipynb").write_text("{}")
+        elif args[2] == build_book.PART_SCRIPT:
+            Path(args[-1]).write_text("[]")
+        else:  # the merge writes the artefact
+            Path(args[3]).write_text("[]")
+            Path(args[3]).with_suffix(".csv").write_text("id\n")
+        return 0
+
+    monkeypatch.setattr(build_book, "run_child", fake_child)
+    executed = lambda statuses: sorted(n for n, s in statuses.items() if s == "executed")  # noqa: E731
+    assert executed(build_book.execute()) == sorted([*pages, "ledger: alpha", "ledger: beta", "ledger artefact"])
+    assert build_book.PARTS_ENV in envs["book/cards"]  # its cards may reuse the rows of its part
+    ran.clear()
+    assert executed(build_book.execute()) == [] and ran == []  # nothing changed: nothing runs
+    with open(package / "analysis" / "alpha" / "science.py", "a") as f:
+        f.write("# an edit\n")
+    assert executed(build_book.execute()) == ["book/a", "book/cards", "ledger: alpha"]

@@ -55,6 +55,10 @@ CACHE = BUILD / "exec-cache"
 LOGS = BUILD / "logs"
 LEDGER = BUILD / "ledger" / "ledger.json"
 LEDGER_STAMP = CACHE / "ledger.sha256"
+#: The ledger parts (one per claim module); the pages the build executes are told where they are
+#: (``$SCALING_BOOK_LEDGER_PARTS``, :mod:`analysis.ledger.reuse`) once the parts they show are up to date.
+PARTS = LEDGER.parent / "parts"
+PARTS_ENV = "SCALING_BOOK_LEDGER_PARTS"
 SITE_STAMP = CACHE / "site.sha256"
 REQUIREMENTS = ROOT / "requirements.txt"
 #: Pages that read the ledger artefact (besides any page whose code calls ``load_records``).
@@ -147,6 +151,13 @@ def docname_of(arg: str) -> str:
 def code_sources(source: Path) -> list[str]:
     nb = jupytext.read(source)
     return [c.source for c in nb.cells if c.cell_type == "code"]
+
+
+def page_parts(docname: str) -> list[str]:
+    """The claim modules whose claims the page shows (``ledger.card("CH-1")``): the ledger parts its cards
+    can reuse."""
+    tree = depgraph.code_cells_tree(code_sources(ROOT / f"{docname}.md"))
+    return sorted(depgraph.claims_named(ROOT, tree))
 
 
 def uses_ledger(docname: str, codes: list[str] | None = None) -> bool:
@@ -285,11 +296,12 @@ class ChapterFailed(RuntimeError):
 CPU_SECONDS: dict[str, float] = {}
 
 
-def run_child(args: list[str], out, name: str, timeout: float | None = None, cwd: Path | None = None) -> int:
+def run_child(args: list[str], out, name: str, timeout: float | None = None, cwd: Path | None = None,
+              env: dict[str, str] | None = None) -> int:
     """Run ``args`` (in ``cwd``) with :func:`child_env`, output to ``out``; record its CPU seconds in
     :data:`CPU_SECONDS` under ``name`` (from ``wait4``, so two nodes running at once are told apart).
     Returns the exit code; raises ``subprocess.TimeoutExpired`` (the child killed) after ``timeout`` s."""
-    proc = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=child_env())
+    proc = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env={**child_env(), **(env or {})})
     deadline = None if timeout is None else time.monotonic() + timeout
     delay = 0.01
     while True:
@@ -312,8 +324,11 @@ def _stamp(docname: str) -> Path:
     return CACHE / (docname.replace("/", "__") + ".sha256")
 
 
-def execute_one(docname: str, digest: str | None = None, force: bool = False) -> tuple[str, str, float]:
-    """Execute one page if its inputs changed. Returns (docname, status, seconds)."""
+def execute_one(docname: str, digest: str | None = None, force: bool = False,
+                parts: bool = False) -> tuple[str, str, float]:
+    """Execute one page if its inputs changed. Returns (docname, status, seconds). ``parts``: the ledger parts
+    of the claims the page shows are up to date, and its verdict cards may reuse their rows
+    (:mod:`analysis.ledger.reuse`) instead of computing them again."""
     target = ROOT / f"{docname}.ipynb"
     stamp = _stamp(docname)
     log = LOGS / (docname.replace("/", "__") + ".log")
@@ -324,7 +339,8 @@ def execute_one(docname: str, digest: str | None = None, force: bool = False) ->
     stamp.unlink(missing_ok=True)  # the previous notebook stays until the new run succeeds
     LOGS.mkdir(parents=True, exist_ok=True)
     with open(log, "w") as out:
-        returncode = run_child([sys.executable, __file__, "_one", docname], out, docname)
+        env = {PARTS_ENV: str(LEDGER.parent / "parts")} if parts else {}
+        returncode = run_child([sys.executable, __file__, "_one", docname], out, docname, env=env)
     if returncode != 0:
         lines = [ln for ln in log.read_text().splitlines() if ln.strip()]
         reason = lines[-1] if lines else f"exit code {returncode}"
@@ -429,7 +445,21 @@ def execute(force: bool = False, jobs: int = 2) -> dict[str, str]:
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         # Queue order matters: the parts first, the other pages, then what waits on the parts.
         parts = [pool.submit(build_ledger_part, m, force) for m in modules]
-        futures = [pool.submit(execute_one, d, None, force) for d in others]
+        by_module = dict(zip(modules, parts))
+
+        def after_own_parts(d):
+            # The cards of a page reuse the rows of its claims' parts: it waits for those (queued before it,
+            # so already running or done) and, if one failed, computes its cards itself.
+            try:
+                for module in page_parts(d):
+                    if module in by_module:
+                        by_module[module].result()
+                ready = True
+            except ChapterFailed:
+                ready = False
+            return execute_one(d, None, force, parts=ready)
+
+        futures = [pool.submit(after_own_parts, d) for d in others]
 
         def after_parts():
             for part in parts:
@@ -440,7 +470,7 @@ def execute(force: bool = False, jobs: int = 2) -> dict[str, str]:
 
         def after_ledger(d):
             ledger.result()
-            return execute_one(d, None, force)
+            return execute_one(d, None, force, parts=True)
 
         futures += [pool.submit(after_ledger, d) for d in ledger_pages]
         for fut in [*parts, ledger, *futures]:
@@ -591,10 +621,12 @@ def main(argv: list[str] | None = None) -> None:
         try:
             if uses_ledger(docname):
                 print("  {:<32} {:<9} {:6.1f} s".format(*build_ledger()))
-            name, status, secs = execute_one(docname, force=True)
+            for module in page_parts(docname):  # the rows its cards reuse (cached when unchanged)
+                print("  {:<32} {:<9} {:6.1f} s".format(*build_ledger_part(module)))
+            name, status, secs = execute_one(docname, force=True, parts=True)
         except ChapterFailed as err:
             sys.exit(f"FAILED: {err}")
-        print(f"  {name:<32} {status:<9} {secs:6.1f} s")
+        print(f"  {name:<32} {status:<9} {secs:6.1f} s  cpu {CPU_SECONDS.get(name, 0.0):6.1f} s")
         return
     extra = []
     if args.toc:

@@ -254,7 +254,18 @@ def card(claim_id: str, **params: Any) -> Card:
             chapter = ", ".join(sorted(parameters.declared())) or "none checked in this process"
             raise ValueError(f"unknown parameter{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))} "
                              f"for claim {claim_id}: its evidence takes {own}; the chapter's parameters: {chapter}")
-    return Card(evaluate(claim, **params))
+    return Card(_built_record(claim, params) or evaluate(claim, **params))
+
+
+def _built_record(claim: Claim, params: dict) -> ClaimRecord | None:
+    """The row the build's ledger part already computed for ``claim`` when ``params`` leave it at its defaults
+    (:mod:`analysis.ledger.reuse`; None outside the build)."""
+    from analysis.ledger import reuse
+
+    if not os.environ.get(reuse.PARTS_ENV):
+        return None
+    module = next((m for m in CLAIM_MODULES if any(c.id == claim.id for c in registered_claims((m,)))), None)
+    return reuse.built_record(claim, params, module)
 
 
 def show(claim_id: str, **params: Any) -> Card:
