@@ -28,11 +28,11 @@ from typing import Any
 from analysis.house import data, parameters
 from analysis.ledger.core import (ABOUT_FACTOR, ABOUT_POINTS, FRAGILE_BELOW, MOST_SHARE, OFTEN_SHARE,
                                   RATE_TOLERANCE, THIN_POINTS, about_rate, ARTICLES, DATA, LITERATURE, MODEL,
-                                  NOT_SUPPORTED, NOT_TESTABLE, NOT_TESTABLE_REASONS, ORDER_FACTOR, PARTLY,
-                                  READING_RULES, SUPPORTED, TEST_TYPE_MEANING, TEST_TYPES, VERDICTS, Assessment,
-                                  Check, Choice, Claim, Flip, World, about, assess, at_least, at_most, beyond,
-                                  fails, fmt, holds, near, not_testable, reason_tags_of, robustness, share_at_least,
-                                  verdict_of)
+                                  LOAD_BEARING_RULE, NOT_SUPPORTED, NOT_TESTABLE, NOT_TESTABLE_REASONS, ORDER_FACTOR,
+                                  PARTLY, READING_RULES, REASON_TAGS, SUPPORTED, TEST_TYPE_MEANING, TEST_TYPES,
+                                  VERDICTS, Assessment, Check, Choice, Claim, Flip, World, about, assess, at_least,
+                                  at_most, beyond, fails, fmt, holds, near, not_testable, reason_tags_of, robustness,
+                                  share_at_least, verdict_of)
 from analysis.ledger.quotes import QUOTES
 from analysis.ledger.render import Card, card_html, card_text
 

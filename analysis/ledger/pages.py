@@ -8,7 +8,7 @@ list of verdict cards, and the bottom line of the intro page.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 
@@ -151,7 +151,7 @@ def table_frame(records: Sequence) -> pd.DataFrame:
     and the article's beside them, why a verdict falls short (its reason tags), then the filters' columns.
 
     The ``Article`` column holds one code per article, separated by ", "; the page's filter pane splits it so it
-    offers each article once (:data:`TABLE_COLUMN_DEFS`)."""
+    offers each article once (:func:`table_options`)."""
     rows = []
     for r in records:
         rows.append({
@@ -176,14 +176,17 @@ TABLE_PAGE = 10
 _SPLIT = "function (data, type) { return type === 'sp' ? (data ? data.split(', ') : ['none']) : data; }"
 
 
-def table_options() -> dict:
+def table_options(javascript: Callable[[str], object] = str) -> dict:
     """The options of the ledger page's table (itables/DataTables): paged (:data:`TABLE_PAGE` rows, or more on
     request), the claim's column about 60 % of the width and the verdict's narrow, filter panes above it
     (:data:`TABLE_PANES`), and the panes of the reasons and the articles offering each value once, not the
-    combinations a cell lists."""
-    from itables import JavascriptFunction
+    combinations a cell lists.
 
-    split = {"render": JavascriptFunction(_SPLIT), "searchPanes": {"orthogonal": "sp"}}
+    ``javascript`` wraps the panes' render function so the table library runs it (the page passes itables'
+    ``JavascriptFunction``; the package itself does not import itables, which only the book installs)."""
+    if not callable(javascript):
+        raise ValueError(f"javascript must be callable (itables.JavascriptFunction); got {javascript!r}")
+    split = {"render": javascript(_SPLIT), "searchPanes": {"orthogonal": "sp"}}
     return {"allow_html": True, "paging": True, "pageLength": TABLE_PAGE, "lengthMenu": [10, 25, 50, 100, 200],
             "autoWidth": False, "layout": {"top1": "searchPanes"}, "classes": "display compact",
             "searchPanes": {"columns": TABLE_PANES, "cascadePanes": True, "initCollapsed": True},
