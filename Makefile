@@ -22,11 +22,13 @@ VENV_ELSEWHERE := $(if $(VENV_MADE_AT),$(filter-out $(abspath $(VENV)),$(VENV_MA
 BOOK_CELL_TIMEOUT ?= 600
 export BOOK_CELL_TIMEOUT
 
-.PHONY: book book-student test venv python-check chromium execute site lock clean distclean help venv-elsewhere
+.PHONY: book book-student instructor handouts test venv python-check chromium execute site lock clean distclean help venv-elsewhere
 
 help:
 	@echo "make book      - check Python >= 3.11, install into .venv, execute the chapters (cached), build _build/html"
 	@echo "make book-student - the same site without exercise solutions, into _build/student/html"
+	@echo "make instructor - the instructor edition (solutions, checks, grading notes) into _build/instructor (never deployed)"
+	@echo "make handouts  - one printable PDF per chapter (student edition, static charts) into _build/handouts"
 	@echo "make test      - make book, then unit tests, nbval on the executed chapters, site checks"
 	@echo "                 (installs Debian's chromium for the browser tests when missing and run as root)"
 	@echo "make clean     - remove _build and the executed notebooks"
@@ -93,6 +95,14 @@ book: $(STAMP)
 
 book-student: execute
 	$(PY) tools/build_book.py student
+
+# The course kit (tools/course.py): the instructor's key, kept out of _build/html and so out of the deploy.
+instructor: execute
+	$(PY) tools/instructor.py
+
+# Printable handouts (tools/handouts.py), printed by the headless Chromium the browser tests use.
+handouts: chromium book-student
+	$(PY) tools/handouts.py
 
 test: chromium book book-student
 	PYTHONHASHSEED=0 OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
