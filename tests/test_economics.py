@@ -303,6 +303,13 @@ def test_charts_build():
     assert "params" in ecc.growth_explorer(4e7, 2023.2).to_dict()
 
 
+def test_inference_price_chart():
+    spec = ecc.inference_price_chart().to_dict()
+    assert spec.get("title") and spec.get("description")
+    with pytest.raises(ValueError, match="threshold"):
+        ecc.inference_price_chart(threshold="no such model")
+
+
 def test_kim_energy_is_imported_from_testtime():
     from analysis.testtime import kim2025 as testtime
 

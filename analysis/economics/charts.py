@@ -260,3 +260,37 @@ def trace_length_chart(base=None, lengths=None) -> alt.LayerChart:
                                       "spent on attention stays small, while the KV cache's share of memory reads rises "
                                       "towards most of the traffic, later with grouped-query attention."),
                          source="Per-token FLOP of Kaplan et al. (2020), Table 1; memory reads: this book", data=frame)
+
+
+def inference_price_chart(threshold: str = "GPT-4-0314") -> alt.LayerChart:
+    """The price of running a model of fixed capability (the cheapest model at least as good as ``threshold``
+    on each benchmark, at each date) against the price of the most capable model at its release, on Epoch
+    AI's price data: two readings of "the costs to run them" (EC-17)."""
+    from analysis.economics.inference_prices import all_models, price_series, record_setters
+
+    fixed = price_series()
+    fixed = fixed[fixed["threshold_model"] == threshold]
+    if fixed.empty:
+        raise ValueError(f"threshold must be a threshold model of Epoch's price series; got {threshold!r}")
+    cheap_label, best_label = f"cheapest model at {threshold}'s level", "most capable model at its release"
+    frame = pd.concat([fixed.assign(series=cheap_label), record_setters(all_models()).assign(series=best_label)])
+    frame = frame.assign(price=frame["USD per 1M Tokens"], model=frame["Model Name"],
+                         line=frame["series"] + " | " + frame["bench"])[["bench", "model", "year", "price", "series", "line"]]
+    x = charts.x("year:Q", "release date", (2021.5, 2025.5), scale="year")
+    y = charts.y("price:Q", "price (USD per million tokens, blended)", (0.01, 100.0), scale="log", money=True)
+    enc = charts.series("series", {cheap_label: "our fit", best_label: "frontier"}, title="price of",
+                        dashes={cheap_label: charts.SOLID, best_label: charts.DASHED},
+                        shapes={cheap_label: "circle", best_label: "triangle-up"})
+    tips = ["model:N", "bench:N", alt.Tooltip("year:Q", format=".2f"), alt.Tooltip("price:Q", format="$.3g")]
+    lines = alt.Chart(frame).mark_line(opacity=0.45, strokeWidth=1.2).encode(
+        x=x, y=y, detail="line:N", **{k: v for k, v in enc.items() if k != "shape"})
+    dots = alt.Chart(frame).mark_point(filled=True, size=45).encode(x=x, y=y, tooltip=tips, **enc)
+    chart = alt.layer(lines, dots).properties(title=alt.Title(
+        "Both the price of a fixed capability and of the best model fell",
+        subtitle="one line per benchmark; Epoch AI's price data to February 2025 (no reasoning models)"))
+    return charts.figure(chart, name="fig-ec-inference-prices",
+                         description=(f"Blended price per million tokens on a log axis against release date: the cheapest "
+                                      f"model matching {threshold} on each of {fixed['bench'].nunique()} benchmarks, and the "
+                                      "model with the best score so far on each of six benchmarks. Both series fall."),
+                         source="Epoch AI, LLM inference price trends (2025-03; llm-benchmark-efficiency); selection: this book",
+                         data=frame)
