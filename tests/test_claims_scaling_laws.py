@@ -37,11 +37,21 @@ def test_sl1_needs_a_margin_and_no_wall(evidence):
     assert _judge("SL-1", evidence, top_gain=0.0, top_gain_low=0.0, top_gain_high=0.0) == C.PARTLY
 
 
-def test_sl2_log_law_would_win_if_it_predicted_the_larger_runs(evidence):
+def test_sl2_is_scored_on_shape_alone(evidence):
     e = evidence["SL-2"]
-    assert _judge("SL-2", evidence) == C.PARTLY
-    assert _judge("SL-2", evidence, rms_log=0.01) == C.SUPPORTED
+    # the log law neither predicts the larger runs nor shows its signature (equal loss removed per decade)
+    assert _judge("SL-2", evidence) == C.NOT_SUPPORTED
+    assert _judge("SL-2", evidence, rms_log=0.01) == C.PARTLY
+    assert _judge("SL-2", evidence, rms_log=0.01, absolute_ratio=1.0) == C.SUPPORTED
+    # shrinking returns per FLOP, true of every bending curve, are reported but no longer scored
     assert e["rms_log"] > e["rms_floor"] and e["per_flop_ratio_high"] < 1
+    assert "per_flop_ratio_low" not in {ch.key for ch in BY_ID["SL-2"].judge(e).checks}
+
+
+def test_sl4_can_fail_on_a_loss_curve(evidence):
+    # a pure power law removes the same share per doubling in every decade: ratio 1, and the row fails
+    assert _judge("SL-4", evidence, doubling_gain_ratio=1.0, doubling_gain_ratio_low=0.95,
+                  doubling_gain_ratio_high=1.05) == C.NOT_SUPPORTED
 
 
 def test_sl3_is_a_conditional_and_not_scored():

@@ -324,6 +324,7 @@ CALLS = {
     "testtime.power_laws.predicted_exponent": lambda: dict(alpha=0.3, beta=10.0),
     "testtime.kim2025.accuracy_gap_interval": lambda: dict(accuracy_a_pct=82.0, accuracy_b_pct=80.0),
     "testtime.reasoning_literature.search_scale_power_w": lambda: dict(gap=10.0),
+    "scaling_laws.frontier_checks.decades_ahead": lambda: dict(fit_high_flop=1e22, target_flop=3.8e25),
     "testtime.verifiers.majority_vote_accuracy": lambda: dict(c=np.array([30.0, 60.0]), n=100,
                                                               k=5, dominant_wrong_share=0.5),
     "testtime.verifiers.require_verifier": lambda: dict(recall=0.9, fpr=0.05),

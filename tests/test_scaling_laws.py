@@ -57,14 +57,17 @@ def test_bad_input_names_the_argument(call, name):
 def test_decade_returns_shapes_per_form():
     forms = sl.illustrative_forms()
     pure = sl.decade_returns(forms["power"], 1e19, 5)
-    np.testing.assert_allclose(pure.relative_gain, 1 - 10**-0.15)  # constant relative returns
+    np.testing.assert_allclose(pure.relative_gain, pure.relative_gain[0])  # constant relative returns
     floor = sl.decade_returns(forms["power+floor"], 1e19, 5)
     assert np.all(np.diff(floor.relative_gain) < 0)  # shrinking relative returns
     log = sl.decade_returns(forms["log"], 1e19, 5)
     np.testing.assert_allclose(log.absolute_gain, log.absolute_gain[0])  # constant absolute returns
     assert np.all(np.diff(log.relative_gain) > 0)
-    # All three start from the same loss.
+    # All three start from the same loss and remove the same share in their first decade (matched returns):
+    # (3.0 - 1.7) * (1 - 10**-0.15) / 3.0 = 12.7 %
     assert {round(float(r.loss[0]), 9) for r in (pure, floor, log)} == {3.0}
+    first = [float(r.relative_gain[0]) for r in (pure, floor, log)]
+    np.testing.assert_allclose(first, 1.3 * (1 - 10**-0.15) / 3.0)
 
 
 def test_log_curve_that_goes_negative_is_refused():
@@ -245,3 +248,30 @@ def test_horizon_steps_widen_with_the_level():
     a, b = bm.horizon_steps("1.1", 0.68), bm.horizon_steps("1.1", 0.95)
     assert a.doublings == b.doublings and b.low[0] < a.low[0] < a.doublings[0] < a.high[0] < b.high[0]
     assert a.doublings[1] > a.doublings[0] > 0
+
+
+# --- Does the law hold four decades up? (published frontier checks) ------------------------------------
+
+from analysis.scaling_laws import frontier_checks as fcheck  # noqa: E402
+
+
+def test_frontier_checks_decades_and_errors():
+    t = fcheck.checks_table().set_index("study")
+    # Llama 3 (Dubey et al. 2024, Section 3.2.1): IsoFLOP runs up to 1e22 FLOP extrapolated to 3.8e25
+    assert t.loc["Llama 3: compute-optimal size", "decades"] == pytest.approx(np.log10(3800), abs=1e-9)
+    # 402B forecast, 405B trained; 16.55T forecast, 15.6T trained
+    assert t.loc["Llama 3: compute-optimal size", "error_pct"] == pytest.approx(0.746, abs=0.01)
+    assert t.loc["Llama 3: compute-optimal tokens", "error_pct"] == pytest.approx(-5.74, abs=0.01)
+    # GPT-4: at most 1/10,000 of the compute, four decades; no number published for the miss
+    assert t.loc["GPT-4: final loss", "decades"] == pytest.approx(4.0)
+    assert np.isnan(t.loc["GPT-4: final loss", "error_pct"])
+    assert set(t["checked"]) <= {"source", "secondary"}
+
+
+def test_frontier_checks_refuse_bad_input():
+    with pytest.raises(ValueError, match="target_flop"):
+        fcheck.decades_ahead(1e22, -1.0)
+    with pytest.raises(ValueError, match="checks"):
+        fcheck.checks_table(())
+    # decades grow with the target
+    assert fcheck.decades_ahead(1e20, 1e24) > fcheck.decades_ahead(1e20, 1e23)

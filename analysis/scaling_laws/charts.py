@@ -95,10 +95,11 @@ def forms_chart(forms: dict, c0: float = 1e19, n_decades: int = 6) -> alt.Chart:
         y=charts.y("relative_gain:Q", "loss removed by that 10x", (0, top), percent=True),
         **_form_series(list(forms), title="form"),
         tooltip=["form", "decade", alt.Tooltip("relative_gain:Q", format=".1%")],
-    ).properties(title="Same starting loss, three shapes of diminishing returns")
+    ).properties(title=alt.Title("Same start, same first return, three shapes of diminishing returns",
+                                 subtitle="each curve removes the same share of the loss in its first tenfold step"))
     return charts.figure(
         chart, name="fig-sl-forms",
         description=(f"Share of the loss removed by each of {n_decades} successive tenfold steps of compute for three "
-                     "curves through the same starting loss: constant for a pure power law, falling for a power law "
-                     "with a floor, rising for a log law."),
+                     "curves through the same starting loss and with the same first-decade return: constant for a "
+                     "pure power law, falling for a power law with a floor, rising for a log law."),
         source="Illustration of the functional forms (no data)")

@@ -140,20 +140,23 @@ def decade_returns(curve: fitting.CurveFit, c0: float, n_decades: int) -> Decade
 
 
 def illustrative_forms(loss_at_c0: float = 3.0, floor: float = 1.7, alpha: float = 0.15, c0: float = 1e19):
-    """Three curves through the same starting loss at ``c0``, one per functional form, for the
-    side-by-side comparison: a pure power law, a power law with irreducible ``floor``, and a log law
-    whose absolute gain per decade equals the first one of the law with a floor."""
+    """Three curves through the same starting loss at ``c0`` *and the same return in their first decade*, one
+    per functional form, for the side-by-side comparison: a power law with irreducible ``floor`` and exponent
+    ``alpha``, a log law whose absolute gain per decade equals that first gain, and a pure power law whose
+    exponent is chosen so that its first decade removes the same share of the loss. Only what happens after
+    the first decade then differs, so the chart compares shapes, not starting returns."""
     loss_at_c0 = float(require_positive("loss_at_c0", loss_at_c0))
     floor = float(require_in_range("floor", floor, 0.0, loss_at_c0))
     if floor >= loss_at_c0:
         raise ValueError(f"floor must lie below loss_at_c0 = {loss_at_c0}; got {floor}")
     alpha = float(require_in_range("alpha", alpha, 0.0, 10.0, inclusive=False))
     c0 = float(require_positive("c0", c0))
-    a_pure = loss_at_c0 * c0**alpha
     a_floor = (loss_at_c0 - floor) * c0**alpha
     first_gain = (loss_at_c0 - floor) * (1 - 10**-alpha)
+    alpha_pure = float(-np.log10(1 - first_gain / loss_at_c0))  # same share removed by the first decade
+    a_pure = loss_at_c0 * c0**alpha_pure
     return {
-        "power": fitting.CurveFit("power", 0.0, a_pure, alpha, 0.0, 0),
+        "power": fitting.CurveFit("power", 0.0, a_pure, alpha_pure, 0.0, 0),
         "power+floor": fitting.CurveFit("power+floor", floor, a_floor, alpha, 0.0, 0),
         "log": fitting.CurveFit("log", float("nan"), loss_at_c0 + first_gain * np.log10(c0), first_gain, 0.0, 0),
     }

@@ -75,7 +75,7 @@ WU_34B_SAMPLING = Figure(46.7, "% (MATH500)", "Llemma-34B sampling, 64 samples",
 #: Yue et al. (2025): RL-trained models beat their base models at pass@1, but the base models overtake them as k
 #: grows to the hundreds (pass@256), on every benchmark and family tested. Read at the stored copies
 #: limit-of-rlvr.github.io (authors' page) and the arXiv text 2504.13837v4 (abstract).
-YUE_K_CROSSOVER = Figure(256.0, "samples", "k at which base models surpass their RL-trained versions (their example)",
+YUE_K_CROSSOVER = Figure(256.0, "samples", "pass@k at which base models beat RL-trained ones (their example)",
                          "yue2025rlvr", "Abstract; Figure 1", "source")
 #: Gema et al. (2025), "Inverse scaling in test-time compute": on constraint-satisfaction tasks every model tested
 #: loses accuracy as its reasoning is lengthened. Read at the stored copy aryopg.github.io/inverse_scaling
@@ -98,7 +98,7 @@ GOOGLE_ACCELERATOR_SHARE = Figure(0.58, "share", "of that energy drawn by the ac
                                   "Technical report", "secondary")
 
 REASONING_FIGURES = (O1_AIME_PASS1, O1_AIME_CONS64, O1_AIME_RERANK1000, *R1_ZERO_AIME, S1_AIME, S1_OVER_O1_PREVIEW,
-                     WU_7B_REBASE, WU_34B_SAMPLING, YUE_K_CROSSOVER, GEMA_FAMILIES_ALL_DEGRADE)
+                     WU_7B_REBASE, WU_34B_SAMPLING, YUE_K_CROSSOVER)
 
 
 def figures_table(figures=REASONING_FIGURES) -> pd.DataFrame:
