@@ -41,15 +41,19 @@ def test_em1_emergence_on_models_of_those_sizes():
     assert e["forecast_error_pcs"] < 0.6 * min(e["forecast_error_flop"], e["forecast_error_naive"])
 
 
-def test_em2_saturation_is_a_model_claim():
+def test_em2_saturation_on_real_benchmarks():
     c = BY_ID["EM-2"]
-    assert c.test_type == C.MODEL
+    assert c.test_type == C.DATA
     e = c.evidence()
+    # four benchmarks have three frontier models in each band; the logistic model's ratios are shown, not counted:
     # (ln(97/3) - ln 19) / (ln(62/38) - ln 1.5) = 6.32 (exact algebra)
-    assert e["top_over_middle_decades"] == pytest.approx(6.32, abs=0.01)
+    assert e["n_eligible"] == 4 and e["logistic_step_ratio"] == pytest.approx(6.32, abs=0.01)
+    # 95->97 % costs more than twice 60->62 % on every one; per halving of the error the top is dearer on one
+    assert e["n_step_dearer"] == 4 and e["n_halving_dearer"] == 1
     assert c.judge(e).verdict == C.PARTLY
-    assert c.judge(dict(e, top_over_middle_per_log_error=1.5)).verdict == C.SUPPORTED
-    assert c.evidence(form="linear")["top_over_middle_decades"] == pytest.approx(1.0)
+    assert c.judge(dict(e, n_halving_dearer=4.0)).verdict == C.SUPPORTED
+    # 'near the ceiling' as at most 10 % error leaves two benchmarks: thin, not scored
+    assert c.evidence(top_error=0.1)["n_eligible"] <= C.THIN_POINTS
 
 
 def test_em3_inverse_scaling():
@@ -76,7 +80,12 @@ def test_em4_persuasion_uses_published_numbers_not_booleans():
     slope = next(c for c in a.checks if c.key == "slope_pp_per_log_params")
     assert (slope.low, slope.high) == pytest.approx((0.65, 1.87)) and not slope.interval_straddles
     assert "0.66" in a.summary and "0.078" in a.summary
-    assert BY_ID["EM-4"].judge(dict(e, n_tasks=5.0, slope_pp_per_log_params=0.0)).verdict == C.SUPPORTED
+    assert BY_ID["EM-4"].judge(dict(e, n_tasks=5.0, slope_pp_per_log_params=0.0,
+                                    frontier_gain_pts_low=-0.1)).verdict == C.SUPPORTED
+    # the seed's comparison under the authors' log-logistic fit: 300B vs 30B, +1.44 attitude points
+    assert e["frontier_gain_pts"] == pytest.approx(1.44, abs=0.01) and e["frontier_gain_pts_low"] > 0
+    gain = next(c for c in a.checks if c.key == "frontier_gain_pts_low")
+    assert not gain.passed and gain.basis == "literature"
     # an interval reaching below zero is reported as straddling the threshold, without deciding the check
     wide = BY_ID["EM-4"].judge(dict(e, slope_pp_per_log_params_low=-0.2))
     assert wide.verdict == C.NOT_SUPPORTED

@@ -276,3 +276,123 @@ def test_sharp_in_compute_world_rises_with_compute(steepness):
     ok = np.isfinite(flop) & out[task].notna().to_numpy()
     order = np.argsort(flop[ok])
     assert np.all(np.diff(out[task].to_numpy(float)[ok][order]) >= -1e-12)
+
+
+# --- EM-2 on real benchmarks: compute per halving of the error near the ceiling and lower down --------------
+
+from analysis.other_side import saturation as sat  # noqa: E402
+
+
+@settings(max_examples=30, deadline=None)
+@given(x=st.lists(st.floats(18, 26), min_size=1, max_size=30), seed=st.integers(0, 100))
+def test_efficient_frontier_is_increasing_in_compute_and_falling_in_error(x, seed):
+    rng = np.random.default_rng(seed)
+    e = rng.uniform(0.01, 1.0, len(x))
+    k = sat.efficient_frontier(x, e)
+    assert np.all(np.diff(np.asarray(x)[k]) >= 0) and np.all(np.diff(e[k]) < 0)
+    # nobody off the frontier beats, with no more compute, the frontier's best so far
+    assert e[k].min() == e.min()
+
+
+def test_halving_cost_of_an_exact_power_law_is_one_decade_per_halving(monkeypatch):
+    import pandas as pd
+    C = np.logspace(20, 26, 25)
+    err = 0.8 * 2.0 ** -(np.log10(C) - 20)  # the error halves every decade of compute
+    table = pd.DataFrame({"model": [f"m{i}" for i in range(C.size)], "score": 1 - err, "compute_flop": C})
+    monkeypatch.setattr(sat.F, "load_benchmark", lambda name: table)
+    h = sat.halving_cost("toy", top_error=0.15, low_max_error=0.6)
+    assert h.eligible and h.decades_top == pytest.approx(1.0) and h.decades_low == pytest.approx(1.0)
+    assert h.per_halving_ratio == pytest.approx(1.0)
+    # the article's steps: log2(5/3) / log2(40/38) = 9.96 halvings apart in size
+    assert h.step_ratio == pytest.approx(np.log2(5 / 3) / np.log2(40 / 38))
+
+
+def test_halving_costs_on_real_benchmarks():
+    # MATH level 5 (Epoch's runs): near the top a halving of the error costs about as much as lower down
+    t = sat.halving_costs().set_index("benchmark")
+    m = t.loc["math_level_5"]
+    assert m["eligible"] and 0.5 < m["per_halving_ratio"] < 1.5 and m["step_ratio"] > 2
+    assert int(t["eligible"].sum()) == 4
+
+
+def test_halving_cost_refuses_bad_bands():
+    with pytest.raises(ValueError, match="top_error"):
+        sat.halving_cost("math_level_5", top_error=0.9)
+    with pytest.raises(ValueError, match="low_max_error"):
+        sat.halving_cost("math_level_5", top_error=0.3, low_max_error=0.2)
+    with pytest.raises(ValueError, match="log10_flop"):
+        sat.efficient_frontier([1.0, np.nan], [0.5, 0.4])
+
+
+# --- EM-4: the frontier against a model ten times smaller, under Hackenburg et al.'s log-logistic fit -----------
+
+from analysis.other_side import persuasion as pers  # noqa: E402
+
+
+def test_log_logistic_matches_the_published_fit():
+    f = pers.HACKENBURG_LOG_LOGISTIC
+    # nonlinear_results.csv (commit e999e7c): a = 60.08, b = 0.26, c = -7.54; the curve tends to a for large models
+    assert (f.a, f.b, f.c) == (60.08, 0.26, -7.54)
+    assert float(f.attitude(1e12)) == pytest.approx(f.a, abs=0.01)
+    # at 300B vs 30B: 60.08/(1+exp(-0.26(ln 300+7.54))) - 60.08/(1+exp(-0.26(ln 30+7.54))) = 1.44 (to 0.01)
+    assert pers.frontier_gain(300.0, 10.0, n_draws=2000).gain_pts == pytest.approx(1.44, abs=0.01)
+
+
+@settings(max_examples=20, deadline=None)
+@given(big=st.floats(1.0, 5000.0), ratio=st.floats(1.5, 100.0))
+def test_frontier_gain_is_positive_and_grows_with_the_ratio(big, ratio):
+    g = pers.frontier_gain(big, ratio, n_draws=200)
+    assert g.gain_pts > 0 and g.low <= g.high
+    assert pers.frontier_gain(big, ratio * 2, n_draws=200).gain_pts > g.gain_pts
+
+
+def test_frontier_gain_refuses_bad_input():
+    with pytest.raises(ValueError, match="ratio"):
+        pers.frontier_gain(300.0, 1.0)
+    with pytest.raises(ValueError, match="big_params_b"):
+        pers.frontier_gain(-3.0)
+    with pytest.raises(ValueError, match="level"):
+        pers.frontier_gain(300.0, level=1.2)
+
+
+# --- the exact-match toy with a task's own per-token exponent ------------------------------------------------
+
+from analysis.other_side import pertoken as ptok  # noqa: E402
+
+
+@settings(max_examples=20, deadline=None)
+@given(alpha=st.floats(0.03, 1.0), L=st.integers(1, 30), seed=st.integers(0, 100))
+def test_exact_match_exponent_recovers_the_toy_exponent(alpha, L, seed):
+    N = np.logspace(7, 11, 6)
+    p = np.asarray(em.exact_match(N, L, alpha=alpha, floor=0.0, loss_ref=0.5))
+    if np.any(p <= 1e-12) or np.any(p >= 1 - 1e-12):
+        return
+    n = np.full((5, N.size), 1e12)
+    c = np.round(p * n)
+    est = ptok.exact_match_exponent(N, c, n, n_boot=20, seed=seed)
+    assert est.alpha == pytest.approx(alpha, rel=1e-3)
+
+
+def test_exact_match_exponent_on_pythia_math():
+    # Brown et al.'s MATH samples for Pythia 70M-12B: alpha = 0.124 (tolerance 0.002), interval around it
+    est = ptok.exact_match_exponent(*em.pythia_counts(), n_boot=100, seed=0)
+    assert est.alpha == pytest.approx(0.124, abs=0.002) and est.low < est.alpha < est.high
+    assert est.alpha > em.PER_TOKEN_ALPHA and est.n_problems == 128
+
+
+def test_exact_match_exponent_refuses_bad_input():
+    N = np.array([1e8, 1e9, 1e10])
+    n = np.full((2, 3), 100.0)
+    with pytest.raises(ValueError, match="num_correct"):
+        ptok.exact_match_exponent(N, np.full((2, 3), 101.0), n)
+    with pytest.raises(ValueError, match="N"):
+        ptok.exact_match_exponent(np.array([1e8, 1e8, 1e8]), np.full((2, 3), 5.0), n)
+    with pytest.raises(ValueError, match="num_correct"):
+        ptok.exact_match_exponent(N, np.zeros((2, 3)), n)
+
+
+def test_exact_match_explorer_has_an_exponent_slider():
+    spec = emc.exact_match_explorer(alpha=0.124, alpha_source="test").to_dict()
+    names = {p["name"] for layer in spec.get("layer", []) for p in layer.get("params", [])}
+    names |= {p["name"] for p in spec.get("params", [])}
+    assert {"L", "alpha_tok"} <= names

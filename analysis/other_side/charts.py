@@ -15,14 +15,17 @@ from analysis.other_side.emergence import (InverseProblems, METRICS, MetricCompa
 
 
 def exact_match_explorer(*, floor: float = TOY_FLOOR, loss_ref: float = TOY_LOSS_REF, N_ref: float = TOY_N_REF,
-                         alpha: float = PER_TOKEN_ALPHA) -> alt.LayerChart:
-    """Per-token accuracy p(N) and exact match p(N)**L against model size, with a slider on the answer
-    length L and a dashed rule where exact match reaches 50 %. The first curve is smooth and does not move;
-    the second slides right as L grows and is capped by the floor at exp(-L floor)."""
+                         alpha: float = PER_TOKEN_ALPHA, alpha_source: str = "Kaplan et al. 2020") -> alt.LayerChart:
+    """Per-token accuracy p(N) and exact match p(N)**L against model size, with sliders on the answer length L
+    and on the per-token exponent (starting at ``alpha``, from ``alpha_source``), and a dashed rule where exact
+    match reaches 50 %. The per-token curve does not move with L; the exact-match curve slides right as L grows
+    and is capped by the floor at exp(-L floor); a larger exponent steepens both."""
     floor, loss_ref, N_ref, alpha = _toy(floor, loss_ref, N_ref, alpha)
     L = charts.slider("L", min=1, max=40, step=1, value=5, label="answer length L (tokens) ")
+    a = charts.slider("alpha_tok", min=0.02, max=1.5, step=0.002, value=round(alpha, 3),
+                      label="per-token exponent alpha ")
     grid = pd.DataFrame({"N": np.logspace(6, 16, 161)})
-    p_expr = f"exp(-({floor} + {loss_ref} * pow({N_ref} / datum.N, {alpha})))"
+    p_expr = f"exp(-({floor} + {loss_ref} * pow({N_ref} / datum.N, alpha_tok)))"
     base = alt.Chart(grid).transform_calculate(per_token=p_expr, exact_match=f"pow({p_expr}, L)").transform_fold(
         ["per_token", "exact_match"], as_=["metric", "accuracy"]).transform_calculate(
         metric="datum.metric == 'per_token' ? 'per token, p' : 'exact match, p^L'")
@@ -32,21 +35,22 @@ def exact_match_explorer(*, floor: float = TOY_FLOOR, loss_ref: float = TOY_LOSS
         color=alt.Color("metric:N", title="metric",
                         scale=charts.colour_scale({"per token, p": "reference", "exact match, p^L": "our fit"})),
         tooltip=["metric:N", alt.Tooltip("accuracy:Q", format=".1%")],
-    ).add_params(L)
+    ).add_params(L, a)
     rule = alt.Chart(pd.DataFrame({"x": [0]})).transform_calculate(
         room=f"{np.log(2)} / L - {floor}").transform_filter("datum.room > 0").transform_calculate(
-        N_half=f"{N_ref} * pow({loss_ref} / datum.room, {1 / alpha})").transform_filter(
+        N_half=f"{N_ref} * pow({loss_ref} / datum.room, 1 / alpha_tok)").transform_filter(
         "datum.N_half <= 1e16 && datum.N_half >= 1e6").mark_rule(
         strokeDash=[4, 3], color=charts.colour("reference")).encode(x=alt.X("N_half:Q", scale=charts.log_scale(domain=[1e6, 1e16])))
     chart = (lines + rule).properties(title=alt.Title(
         "One smooth per-token curve, many 'emergence' thresholds",
-        subtitle="longer answers push the 50% point (dashed) to larger models"))
+        subtitle="longer answers push the 50% point (dashed) to larger models; a larger exponent sharpens the climb"))
     return charts.figure(
         chart, name="fig-em-exact-match",
         description=("Per-token accuracy and exact-match accuracy over L answer tokens against model size from "
                      "1 million to 10 quadrillion parameters on a log axis; the exact-match curve moves right and "
-                     "is capped lower as the slider raises L."),
-        source=f"toy model after Schaeffer et al. (2023); per-token exponent {alpha} (Kaplan et al. 2020)")
+                     "is capped lower as the slider raises L, and both curves steepen as the exponent slider "
+                     "rises."),
+        source=f"toy model after Schaeffer et al. (2023); per-token exponent starting at {alpha:.3f} ({alpha_source})")
 
 
 def metrics_chart(result: MetricComparison) -> alt.LayerChart:

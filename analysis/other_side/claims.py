@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from analysis.other_side import emergence as em
 from analysis.other_side import obsscaling
+from analysis.other_side import persuasion, saturation as sat
 from analysis.other_side import worlds as W
-from analysis.ledger.core import (ABOUT_FACTOR, DATA, LITERATURE, MODEL, NOT_SUPPORTED, PARTLY, SUPPORTED, Choice,
-                                  Claim, World, assess, at_least, at_most, not_testable)
+from analysis.ledger.core import (ABOUT_FACTOR, DATA, LITERATURE, MOST_SHARE, NOT_SUPPORTED, PARTLY, SUPPORTED,
+                                  Choice, Claim, World, assess, at_least, at_most, not_testable, share_at_least)
 
 CHAPTER = "other-side"
 #: Model sizes of seed 002's example: "10 billion" fails, "100 billion" does it reliably. The small group
@@ -79,26 +80,39 @@ def _judge_emergence(ev):
     return assess(checks, summary)
 
 
-def _saturation(ceiling: float = 1.0, reference: float = 0.60, form: str = "logistic") -> dict:
-    top = em.saturation_step(0.95, 0.97, ceiling=ceiling, form=form)
-    mid = em.saturation_step(reference, reference + 0.02, ceiling=ceiling, form=form)
-    return {"top_over_middle_decades": top.decades / mid.decades,
-            "top_error_reduction": top.error_reduction, "middle_error_reduction": mid.error_reduction,
-            "top_over_middle_per_log_error": top.decades_per_log_error / mid.decades_per_log_error,
-            "reference": reference, "ceiling": ceiling}
+def _saturation(top_error: float = 0.15, low_max_error: float = 0.6, share: float = MOST_SHARE) -> dict:
+    costs = sat.halving_costs(top_error=top_error, low_max_error=low_max_error)
+    ok = costs[costs["eligible"]]
+    top = em.saturation_step(0.95, 0.97)
+    mid = em.saturation_step(0.60, 0.62)
+    n = float(len(ok))
+    return {"n_benchmarks": max(n, 1.0), "n_eligible": n,
+            "n_step_dearer": float((ok["step_ratio"] >= 2.0).sum()),
+            "n_halving_dearer": float((ok["per_halving_ratio"] > 1.0).sum()),
+            "median_step_ratio": float(ok["step_ratio"].median()) if n else 0.0,
+            "median_halving_ratio": float(ok["per_halving_ratio"].median()) if n else 0.0,
+            "logistic_step_ratio": top.decades / mid.decades,
+            "logistic_halving_ratio": top.decades_per_log_error / mid.decades_per_log_error,
+            "top_error": top_error, "low_max_error": low_max_error, "share": share}
 
 
 def _judge_saturation(ev):
-    ref = f"{ev['reference']:.0%}->{ev['reference'] + 0.02:.0%}"
+    pop = (f"benchmarks whose efficient frontier has {sat.MIN_BAND_POINTS}+ models with error at most "
+           f"{ev['top_error']:.0%} and {sat.MIN_BAND_POINTS}+ between that and {ev['low_max_error']:.0%}")
     checks = [
-        at_least(ev, "top_over_middle_decades", 2.0, f"compute for 95->97% relative to {ref} (disproportionate)"),
-        at_least(ev, "top_over_middle_per_log_error", 1.0,
-                 "compute per unit of log error removed, top step relative to middle (gain too small to notice)"),
+        share_at_least(ev, "n_step_dearer", "n_benchmarks", ev["share"], "95->97 % costs at least twice the compute of "
+                       "60->62 % (disproportionate)", population=pop, strict=True, basis="data"),
+        share_at_least(ev, "n_halving_dearer", "n_benchmarks", ev["share"], "halving the error near the top costs more "
+                       "compute than halving it lower down (gain too small to notice)", population=pop, strict=True,
+                       basis="data"),
     ]
-    summary = (f"On a logistic benchmark with a ceiling of {ev['ceiling']:.1%}, 95%->97% takes "
-               f"{ev['top_over_middle_decades']:.1f} times the log-compute of {ref}, but removes "
-               f"{ev['top_error_reduction']:.0%} of the errors against {ev['middle_error_reduction']:.0%}; per unit "
-               f"of log error it costs {ev['top_over_middle_per_log_error']:.2f} times as much.")
+    summary = (f"On {ev['n_eligible']:.0f} real benchmarks of Epoch AI's table, the compute to halve the error "
+               f"on the models that set a record for their compute: 95->97 % costs a median "
+               f"{ev['median_step_ratio']:.1f} times the decades of 60->62 %, because it removes 40 % of the errors "
+               f"against 5 %; per halving of the error the top costs a median {ev['median_halving_ratio']:.2f} times "
+               f"what it costs lower down. A logistic in log compute (the earlier model of this row) gives "
+               f"{ev['logistic_step_ratio']:.1f} and {ev['logistic_halving_ratio']:.2f}. Each band rests on a handful "
+               f"of frontier models.")
     return assess(checks, summary)
 
 
@@ -129,7 +143,10 @@ def _judge_inverse(ev):
 
 def _persuasion() -> dict:
     h = em.HACKENBURG
-    return {"n_tasks": float(h.n_tasks), "slope_pp_per_log_params": h.slope_pp_per_log_params,
+    g = persuasion.frontier_gain(persuasion.HACKENBURG_LOG_LOGISTIC.frontier_params_b, 10.0)
+    return {"frontier_gain_pts": g.gain_pts, "frontier_gain_pts_low": g.low, "frontier_gain_pts_high": g.high,
+            "cv_error_pts": persuasion.HACKENBURG_LOG_LOGISTIC.cv_error_pts, "frontier_params_b": g.big_params_b,
+            "n_tasks": float(h.n_tasks), "slope_pp_per_log_params": h.slope_pp_per_log_params,
             "slope_pp_per_log_params_low": h.slope_ci95_low_pp, "slope_pp_per_log_params_high": h.slope_ci95_high_pp,
             "adjusted_slope_pp_per_log_params": h.adjusted_slope_pp_per_log_params,
             "adjusted_slope_p": h.adjusted_slope_p}
@@ -141,13 +158,22 @@ def _judge_persuasion(ev):
         at_most(ev, "slope_pp_per_log_params", 0.0,
                 "persuasion gain per unit of natural log of parameters, percentage points, with its 95 % "
                 "interval (no more effective)"),
+        at_most(ev, "frontier_gain_pts_low", 0.0, "the seed's comparison: lower end of the frontier model's gain over "
+                "one ten times smaller, under the authors' log-logistic fit (attitude points, 0-100; no more "
+                "effective: not above 0)", low="frontier_gain_pts_low", high="frontier_gain_pts_high", spec=".2f",
+                basis="literature"),
     ]
     summary = (f"The study measured {ev['n_tasks']:.0f} task, single political messages; before adjusting for task "
                f"completion its meta-analysis finds {ev['slope_pp_per_log_params']:.2f} points more persuasion per "
                f"unit of natural log of parameters (95 % interval {ev['slope_pp_per_log_params_low']:.2f} to "
                f"{ev['slope_pp_per_log_params_high']:.2f}): small, diminishing, but positive. Only after adjusting "
                f"for task completion does the slope ({ev['adjusted_slope_pp_per_log_params']:.2f}, "
-               f"p = {ev['adjusted_slope_p']:.3f}) lose significance.")
+               f"p = {ev['adjusted_slope_p']:.3f}) lose significance. On the seed's own comparison, the authors' "
+               f"log-logistic curve puts a {ev['frontier_params_b']:.0f}B frontier model "
+               f"{ev['frontier_gain_pts']:.2f} attitude points above one ten times smaller (95 % interval "
+               f"{ev['frontier_gain_pts_low']:.2f} to {ev['frontier_gain_pts_high']:.2f}, the estimates drawn "
+               f"independently), about the fit's own leave-one-model-out error ({ev['cv_error_pts']:.2f}): "
+               f"'only slightly more persuasive', in the authors' words, not 'no more'.")
     return assess(checks, summary)
 
 
@@ -188,17 +214,22 @@ CLAIMS = (
     Claim("EM-2", ("002",), ("§ The Evidence for Diminishing Returns ¶ 6",), CHAPTER, "em-claim-saturation",
           "Near a benchmark's ceiling, going from 95 % to 97 % takes effort out of proportion to the gain, "
           "which users may not notice.",
-          "95 % -> 97 % needs disproportionate effort", MODEL, _saturation, _judge_saturation,
-          reason="the logistic form decides the ratios; the real benchmarks are in the progress chapter",
-          checklist=("A2-15",),
+          "95 % -> 97 % needs disproportionate effort", DATA, _saturation, _judge_saturation,
+          checklist=("A2-15",), citations=("epochai2026benchmarks",),
           worlds=(
-              World("a benchmark with 2.5 % mislabelled items (ceiling 97.5 %)", SUPPORTED, params={"ceiling": 0.975}),
-              World("accuracy linear in log compute: no ceiling effect", NOT_SUPPORTED, params={"form": "linear"}),
+              World("near every ceiling, each halving of the error takes twice the compute it took", SUPPORTED,
+                    data={W.BENCHMARK_FILE: W.top_band_speed(0.5)}),
+              World("near every ceiling, each halving of the error takes half the compute it took", PARTLY,
+                    data={W.BENCHMARK_FILE: W.top_band_speed(2.0)},
+                    note="95->97 % still costs more than 60->62 % in compute, since it removes eight times the share "
+                         "of errors, but per error removed the top is cheaper: the gain is not 'too small to "
+                         "notice', which falsifies the sentence's second part"),
           ),
-          multiverse=(Choice("ceiling", (1.0, 0.99, 0.98), "a clean benchmark, or 1 % or 2 % of items no model can "
-                             "pass (label errors)"),
-                      Choice("reference", (0.60, 0.50, 0.70), "the middle step it is compared with: from 60 %, 50 % "
-                             "or 70 %")), reason_tags=("flawed reasoning",)),
+          multiverse=(Choice("top_error", (0.15, 0.1, 0.2), "'near the ceiling' as an error of at most 15 %, 10 % "
+                             "or 20 %"),
+                      Choice("low_max_error", (0.6, 0.8), "the lower band reaching up to 60 % or 80 % error"),
+                      Choice("share", (MOST_SHARE, 2 / 3), "a general statement read as more than half of the "
+                             "benchmarks, or two in three")), reason_tags=("flawed reasoning",)),
     Claim("EM-3", ("004",), ("§ Why Bigger Models Aren't Getting Better ¶ 15",), CHAPTER, "em-claim-inverse",
           "As models grow, some problems get worse (inverse scaling): bigger is not always better.",
           "some problems actually get worse", LITERATURE, _inverse, _judge_inverse,

@@ -95,3 +95,23 @@ def sharp_in_compute(*, steepness_per_decade: float = 3.0, centre_log10_flop: fl
         return out
 
     return transform
+
+
+#: The progress chapter's long table of benchmark scores (read by EM-2 through its loader).
+BENCHMARK_FILE = "epoch_benchmark_scores_long_2026-04.csv"
+
+
+def top_band_speed(power: float, *, top_error: float = 0.15) -> Transform:
+    """Every score whose error is at most ``top_error`` gets the error ``top_error x (error / top_error)**power``
+    (scores in percent left alone): the same models near the top, but each halving of the error there takes
+    ``1 / power`` times the compute it took (``power`` < 1: dearer near the ceiling; > 1: cheaper)."""
+
+    def transform(frame: pd.DataFrame) -> pd.DataFrame:
+        s = frame["score"].to_numpy(float).copy()
+        err = 1.0 - s
+        near = np.isfinite(err) & (err >= 0) & (err <= top_error)
+        s[near] = 1.0 - top_error * (err[near] / top_error) ** power
+        return frame.assign(score=s)
+
+    return transform
+
