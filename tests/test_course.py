@@ -266,3 +266,46 @@ def test_the_instructor_edition_holds_the_key_and_stays_out_of_the_deploy(tmp_pa
     makefile = (ROOT / "Makefile").read_text()
     book_recipe = re.search(r"^book:.*?(?=^\S)", makefile, re.S | re.M).group(0)
     assert "instructor" not in book_recipe
+
+
+# ------------------------------------------------------------------------------- the site's notebooks
+
+def test_the_site_build_writes_the_course_notebooks(tmp_path):
+    """tools/editions.write_reader_notebooks (what the site and student builds run on every downloadable
+    notebook) makes the same course notebooks, and running it again changes nothing."""
+    import shutil
+
+    editions = importlib.import_module("editions")
+    for student in (False, True):
+        html = tmp_path / ("student" if student else "full") / "_sources" / "book"
+        html.mkdir(parents=True)
+        shutil.copy2(ROOT / "book" / "scaling-laws.ipynb", html / "scaling-laws.ipynb")
+        site = html.parents[1]
+        editions.write_reader_notebooks(ROOT, site, student=student)
+        once = (html / "scaling-laws.ipynb").read_text()
+        editions.write_reader_notebooks(ROOT, site, student=student)
+        assert (html / "scaling-laws.ipynb").read_text() == once
+        nb = nbformat.reads(once, as_version=4)
+        assert _notebook_numbers(nb) == _notebook_numbers(course.edition_notebook("book/scaling-laws", student=student))
+        tags = [t for c in nb.cells for t in c.metadata.get("tags", [])]
+        assert tags.count("course-install") == 1
+        assert ("course-answer" in tags) == student and ("course-checks" in tags) == student
+
+
+def test_no_solution_line_reaches_a_student_notebook(tmp_path):
+    """The distinctive solution lines test_student.py probes the student site with are in no student notebook
+    (answer cells and checks included), read as that test reads a notebook."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import test_student
+
+    probes = test_student._distinctive_solution_lines()
+    for docname in CHAPTERS:
+        path = tmp_path / f"{docname.rsplit('/', 1)[-1]}.ipynb"
+        nbformat.write(course.edition_notebook(docname, student=True), path)
+        text = test_student._file_text(path)
+        leaks = [line for line in probes.get(docname, []) if test_student._plain(line) in text]
+        assert not leaks, f"{docname}: {leaks[:3]}"
+        full = tmp_path / "full.ipynb"
+        nbformat.write(course.edition_notebook(docname, student=False), full)
+        full_text = test_student._file_text(full)  # the probes find the solutions where they are
+        assert any(test_student._plain(line) in full_text for line in probes[docname]), docname
