@@ -4,10 +4,16 @@ verdict in each, no world raises, and every scored claim is evaluated over a mul
 
 Claims not yet given their worlds and multiverse are listed in ``worlds_pending.txt`` (the list may only
 shrink, and must name real claims that still lack them).
+
+A world's verdict is the one the build computed (``run_world``, in the ledger part of its claim module) when
+that part's inputs are unchanged since (the build's own digest of the module, what it imports and the data
+files it names: tools/build_book.py); otherwise it is computed here. ``make test`` runs after ``make book``,
+so the worlds are not run twice.
 """
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -24,6 +30,24 @@ def pending() -> set[str]:
     return {ln.split("#")[0].strip() for ln in lines if ln.split("#")[0].strip()}
 
 
+def built_world_verdicts() -> dict[tuple[str, int, str], str]:
+    """(claim id, world index, world name) -> the verdict the build's ledger part recorded, for every part
+    whose inputs have not changed since the build computed it (its stamp equals the build's digest now)."""
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("build_book_for_worlds", root / "tools" / "build_book.py")
+    build_book = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build_book)
+    parts, out = build_book.LEDGER.parent / "parts", {}
+    for module in build_book.claim_module_names():
+        part, stamp = parts / f"{module}.json", parts / f"{module}.sha256"
+        if not (part.is_file() and stamp.is_file() and stamp.read_text() == build_book.ledger_part_digest(module)):
+            continue
+        for r in C.from_json(part.read_text()):
+            out |= {(r.id, i, w["name"]): w["verdict"] for i, w in enumerate(r.worlds)}
+    return out
+
+
+BUILT = built_world_verdicts()
 DONE = [c for c in SCORED if c.id not in pending()]
 WORLDS = [(c, w) for c in DONE for w in c.worlds]
 
@@ -54,10 +78,22 @@ def test_every_data_and_model_claim_has_a_multiverse(claim):
 
 @pytest.mark.parametrize("claim,world", WORLDS, ids=lambda x: x.id if hasattr(x, "id") else x.name)
 def test_each_world_gives_the_fair_verdict(claim, world):
-    got = C.run_world(claim, world)
+    key = (claim.id, claim.worlds.index(world), world.name)
+    got = {"verdict": BUILT[key]} if key in BUILT else C.run_world(claim, world)
     assert not got["verdict"].startswith("error"), f"{claim.id} in '{world.name}': {got['verdict']}"
     assert got["verdict"] == world.expected, (f"{claim.id} in world '{world.name}': a fair reader says "
                                               f"{world.expected}, the pipeline gives {got['verdict']}")
+
+
+def test_a_built_world_verdict_is_the_one_computed_here():
+    """The verdicts taken from the build are the pipeline's: one world per part, recomputed, agrees."""
+    checked = set()
+    for claim, world in WORLDS:
+        key = (claim.id, claim.worlds.index(world), world.name)
+        module = claim.chapter
+        if key in BUILT and module not in checked:
+            checked.add(module)
+            assert C.run_world(claim, world)["verdict"] == BUILT[key], key
 
 
 def test_a_world_changes_what_the_loaders_return_and_nothing_after():
