@@ -372,3 +372,44 @@ def test_a_plateau_world_lets_a_slowing_curve_win():
 def test_curves_bad_input(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+# --- saturation on the time grid, reasoning trends (issue 24) ----------------------------------------------
+
+from analysis.progress import ceilings  # noqa: E402
+
+
+def test_mmlu_noise_ceiling_is_gemas_error_share():
+    # Gema et al. (2025), abstract: "We estimate that 6.49% of MMLU questions contain errors"
+    assert ceilings.NOISE_CEILINGS["MMLU"] == pytest.approx(1 - 0.0649, abs=1e-9)
+
+
+def test_grid_saturation_math_slows_in_points_not_in_log_odds():
+    pts = ceilings.grid_saturation("MATH level 5", scale="points")
+    lo = ceilings.grid_saturation("MATH level 5", scale="logit")
+    assert pts[2] < 1 < lo[2]  # on the monthly grid; fitted to records only the points ratio is above 1
+    assert pr.saturation_slopes("MATH level 5", start=pr.DEFAULT_START).points_ratio > 1
+    t = ceilings.saturation_table()
+    mmlu = t.set_index("benchmark").loc["MMLU"]
+    # below its noise ceiling the logit scale stretches MMLU's top: a faster rate than the raw logit, still slow
+    assert mmlu["logit below ceiling, per year"] > mmlu["logit, per year"] > 0 and mmlu["logit, per year"] < 0.2
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: ceilings.grid_saturation(scale="percent"), "scale must be one of"),
+    (lambda: ceilings.grid_saturation(break_date="2026-03-01"), "break_date"),
+    (lambda: ceilings.saturation_table(benchmarks="MMLU"), "benchmarks"),
+])
+def test_saturation_bad_input(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_reasoning_trends_jump_and_slopes():
+    r = K.reasoning_trends()
+    assert 2024.69 < r.first_year < 2024.71  # o1-preview / o1-mini, 12 Sep 2024
+    assert r.jump > 0 and r.reasoning > 0 and r.non_reasoning > 0
+    assert K.fitted_curves("ECI")["curve"].nunique() == 4 and set(K.frontier_series()["series"]) == {
+        "all models", "non-reasoning", "reasoning"}
+    with pytest.raises(ValueError, match="n_points"):
+        K.fitted_curves(n_points=1)

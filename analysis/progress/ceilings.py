@@ -4,10 +4,12 @@ a perfect score, and what a step near the top costs in ECI points. Re-exported b
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 from scipy import special
 
 from analysis.house.data import load_csv
-from analysis.house.validation import checked_cache, require_in_range, require_int
+from analysis.house.validation import checked_cache, require_choice, require_in_range, require_int, require_sequence
 
 
 def _frontier():
@@ -56,3 +58,61 @@ def steps_in_eci(acc_from: float, acc_to: float, benchmark: str = "MMLU") -> flo
     if not a1 > a0:
         raise ValueError(f"acc_to must exceed acc_from; got {acc_from} -> {acc_to}")
     return float((special.logit(a1) - special.logit(a0)) / rows["estimated_slope_scaled"].iloc[0])
+
+
+#: Gema et al. (2025), "Are We Done with MMLU?": "We estimate that 6.49% of MMLU questions contain errors"
+#: (abstract, arxiv.org/html/2406.04127v3, checked in the stored copy). A model that answers every sound question
+#: right and the flawed ones at chance or worse scores about 1 - 0.0649: MMLU's noise ceiling.
+MMLU_ERROR_SHARE = 0.0649
+#: Noise ceilings of benchmarks with a published label-error estimate (fraction correct).
+NOISE_CEILINGS = {"MMLU": 1 - MMLU_ERROR_SHARE}
+SCALES = ("points", "logit", "logit below ceiling")
+
+
+@checked_cache(maxsize=32)
+def grid_saturation(benchmark: str = "MATH level 5", break_date: str = "2024-07-01", start: str = "2023-03-14",
+                    scale: str = "points") -> tuple[float, float, float]:
+    """A benchmark's frontier slope before and after ``break_date`` on the monthly grid of its running maximum,
+    in percentage points, in log-odds, or in log-odds of the score relative to its noise ceiling
+    (``logit(score / ceiling)``, the ceiling from :data:`NOISE_CEILINGS`, 1 for a benchmark without one).
+
+    Returns ``(before, after, ratio, whole)``: slopes per year before and after, their ratio (finite), and the
+    slope of one line through the whole window.
+    """
+    f = _frontier()
+    scale = require_choice("scale", scale, SCALES)
+    b = float(f.decimal_years([break_date], name="break_date")[0])
+    frame, _, _ = f._series(benchmark, "all", "points")
+    score = frame["score"].to_numpy(float)
+    if scale == "points":
+        values = 100 * score
+    else:
+        ceiling = NOISE_CEILINGS.get(benchmark, 1.0) if scale == "logit below ceiling" else 1.0
+        values = special.logit(np.clip(score / ceiling, 0.005, 0.995))
+    lo, hi = f._bounds(start, None)
+    x = frame["year"].to_numpy(float)
+    out = f._slopes(x, values, b, 3, lo, hi, "grid")
+    if out is None:
+        raise ValueError(f"break_date {break_date!r} leaves fewer than three months of {benchmark} on one side")
+    g, best = f._grid(x, values, lo, hi)
+    return out[0], out[1], f.slope_ratio(out[0], out[1]), float(np.polyfit(g, best, 1)[0])
+
+
+def saturation_table(benchmarks=("MMLU", "GPQA Diamond", "MATH level 5", "OTIS Mock AIME"),
+                     break_date: str = "2024-07-01", start: str = "2023-03-14") -> pd.DataFrame:
+    """One row per benchmark: best score, noise ceiling, and per scale the monthly frontier's slope over the whole
+    window and its after/before ratio (NaN where the frontier did not rise before the break)."""
+    f = _frontier()
+    rows = []
+    names = require_sequence("benchmarks", benchmarks)
+    for name in names:
+        f._benchmark_file(name, "benchmarks")
+    for name in names:
+        row = {"benchmark": name, "best score": float(f.load_benchmark(name)["score"].max()),
+               "noise ceiling": NOISE_CEILINGS.get(name, 1.0)}
+        for scale in SCALES:
+            before, after, ratio, whole = grid_saturation(name, break_date, start, scale)
+            row[f"{scale}, per year"] = whole
+            row[f"{scale}, after/before"] = ratio if before > 0 else float("nan")
+        rows.append(row)
+    return pd.DataFrame(rows)

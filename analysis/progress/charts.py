@@ -75,7 +75,8 @@ def frontier_chart(subset: str = "all", start: str = frontier.DEFAULT_START,
         source="Epoch AI Benchmarking Hub, ECI snapshot of April 2026; fits: this book", data=pts)
 
 
-def saturation_chart(benchmark: str = "MATH level 5", start: str = frontier.DEFAULT_START) -> alt.VConcatChart:
+def saturation_chart(benchmark: str = "MATH level 5", start: str = frontier.DEFAULT_START,
+                     break_date: str = frontier.DEFAULT_BREAK) -> alt.VConcatChart:
     """A benchmark's record-setters in percentage points (top) and in log-odds (bottom) over time; each step
     holds until the benchmark's last evaluated release (a record stands until it is beaten)."""
     end = float(frontier.load_benchmark(benchmark)["year"].max())
@@ -97,8 +98,14 @@ def saturation_chart(benchmark: str = "MATH level 5", start: str = frontier.DEFA
         dots = alt.Chart(part[part["record"]]).mark_point(filled=True, color=charts.colour(colour)).encode(
             x=xe, y=ye, tooltip=["model:N", alt.Tooltip("value:Q", format=fmt)])
         panels.append((step + dots).properties(height=170))
+    from analysis.progress import ceilings
+
+    points = ceilings.grid_saturation(benchmark, break_date, start, "points")[2]
+    logit = ceilings.grid_saturation(benchmark, break_date, start, "logit")[2]
+    headline = (f"{benchmark}: slower in points after {break_date[:4]}, faster in log-odds" if points < 1 < logit
+                else f"{benchmark}: the same records in points and in log-odds")
     chart = alt.vconcat(*panels).properties(title=alt.Title(
-        f"{benchmark}: flat in points, still rising in log-odds",
+        headline,
         subtitle=f"the same record-setting models on two scales; each record holds until the last release "
                  f"evaluated ({end:.1f})"))
     return charts.figure(
@@ -240,3 +247,52 @@ def metr_chart(version: str = "1.1", since: float = 2023.0) -> alt.LayerChart:
                      "models released from the year the slider picks."),
         source=f"METR benchmark_results_{version.replace('.', '_')}.yaml (Kwa et al. 2025); fit: this book",
         data=h[["model", "date", "is_sota", "p50_minutes", "p50_low", "p50_high"]])
+
+
+#: Colour of each competing curve (book-wide entities: a line is the reference, the break is our headline fit).
+CURVE_COLOURS = {"linear": "reference", "break": "our fit", "reasoning split": "accumulate", "logistic": "projection"}
+
+
+def curves_chart(start: str = frontier.DEFAULT_START) -> alt.VConcatChart:
+    """Top: the monthly ECI frontier (all models, non-reasoning, reasoning) with the four competing curves fitted
+    to it; bottom: each curve's out-of-sample error six months ahead, for the ECI and for METR's horizon."""
+    from analysis.progress import curves
+
+    series = curves.frontier_series(start)
+    fits = curves.fitted_curves("ECI", start)
+    xe = charts.x("year:Q", "date", (2023.0, 2026.5), scale="year")
+    ye = charts.y("eci:Q", "best ECI reached by then", (100, 170))
+    colour = alt.Color("curve:N", title="curve", scale=charts.colour_scale(CURVE_COLOURS))
+    dots = alt.Chart(series).mark_point(filled=True, size=18).encode(
+        x=xe, y=ye, shape=alt.Shape("series:N", title="frontier of"),
+        color=alt.value(charts.colour("frontier")), opacity=alt.value(0.7),
+        tooltip=["series:N", alt.Tooltip("year:Q", format=".2f"), alt.Tooltip("eci:Q", format=".1f")])
+    lines = alt.Chart(fits).mark_line().encode(
+        x=xe, y=alt.Y("value:Q", scale=alt.Scale(domain=[100, 170])), color=colour,
+        tooltip=["curve:N", alt.Tooltip("value:Q", format=".1f")])
+    top = (dots + lines).properties(height=220)
+    table = curves.ranking_table(start)
+    table = table.assign(label=table["measure"] + ": " + table["curve"])
+    order = [f"{m}: {c}" for m in curves.MEASURES for c in CURVE_COLOURS]
+    bars = alt.Chart(table).mark_bar().encode(
+        y=alt.Y("label:N", title=None, sort=order),
+        x=alt.X("rmse:Q", title="error six months ahead (ECI points; METR: log2 minutes)"),
+        color=colour,
+        tooltip=["measure:N", "curve:N", alt.Tooltip("rmse:Q", format=".2f"), "rank:Q",
+                 alt.Tooltip("aic:Q", format=".1f"), alt.Tooltip("bic:Q", format=".1f")]).properties(height=150)
+    rank = curves.rank_curves("ECI", start=start)
+    headline = ("Judged out of sample, the frontier's best curve bends down" if rank.slowing_wins else
+                f"Judged out of sample, the frontier's best curve is the {rank.best}: no slowing curve wins")
+    chart = alt.vconcat(top, bars).resolve_scale(color="shared").properties(title=alt.Title(
+        headline,
+        subtitle="top: monthly frontier since GPT-4 and four curves fitted to it; bottom: each curve's error "
+                 "predicting six months ahead"))
+    return charts.figure(
+        chart, name="fig-pr-curves",
+        description=("The best ECI reached at each month since GPT-4, for all models, non-reasoning and reasoning "
+                     "models, with a straight line, a two-piece line whose break the data choose, separate lines "
+                     "for reasoning and non-reasoning models, and a saturating S-curve fitted to it; below, each "
+                     "curve's root mean squared error when refitted every month and asked to predict the next six "
+                     "months, for the ECI and for METR's 50 % horizon."),
+        source="Epoch AI Benchmarking Hub, ECI snapshot of April 2026; METR Time Horizon 1.1; fits: this book",
+        data=table)

@@ -38,6 +38,11 @@ METR_CURVES = ("linear", "break", "logistic")
 MEASURES = ("ECI", "METR 1.1")
 #: Curves that bend down (slow or saturate): a "slowed"/"stopped" verdict needs one of them to win.
 SLOWING = ("logistic",)
+#: Epoch AI, "AI capabilities progress has sped up" (December 2025): the best ECI rose 8.3 points a year before
+#: and 15.5 after a break in April 2024 (piecewise linear fit with an optimised breakpoint, 149 models, Dec 2021 to
+#: Dec 2025). Read only in a secondary copy: longtermwiki.com/source/663417bdb09208a4, "Summary" and "Key Points";
+#: the stored pages hold no copy of Epoch's own page, so the figures are not checked at the source.
+EPOCH_BEFORE_PER_YEAR, EPOCH_AFTER_PER_YEAR, EPOCH_BREAK = 8.3, 15.5, "2024-04-01"
 #: Fewest months of data before the first forecast, fewest points on each side of a break.
 MIN_TRAIN_YEARS = 1.0
 MIN_SIDE = 4
@@ -372,3 +377,68 @@ def epoch_break_comparison(break_date: str = "2024-04-01", end: str = "2026-01-0
     aic1, aic2 = n * np.log(sse1 / n) + 4, n * np.log(max(sse2, 1e-12) / n) + 6
     return BreakComparison(s1, s2, frontier.slope_ratio(s1, s2), float(np.exp((aic1 - aic2) / 2)), int(n))
 
+
+
+def frontier_series(start: str = frontier.DEFAULT_START) -> pd.DataFrame:
+    """The monthly ECI frontier of every model, of non-reasoning and of reasoning models: ``year``, ``eci``,
+    ``series``."""
+    start_year = float(decimal_years([start], name="start")[0])
+    g, best, ((tn, vn), (tr, vr)) = _eci_series(start_year)
+    parts = [pd.DataFrame({"year": t, "eci": v, "series": name})
+             for t, v, name in ((g, best, "all models"), (tn, vn, "non-reasoning"), (tr, vr, "reasoning"))]
+    return pd.concat(parts, ignore_index=True)
+
+
+def fitted_curves(measure: str = "ECI", start: str = frontier.DEFAULT_START, n_points: int = 80) -> pd.DataFrame:
+    """Every curve fitted to all data of one frontier, on ``n_points`` dates: ``year``, ``value``, ``curve``."""
+    measure = require_choice("measure", measure, MEASURES)
+    n_points = require_int("n_points", n_points, minimum=2, maximum=2_000)
+    start_year = float(decimal_years([start], name="start")[0])
+    if measure == "ECI":
+        t, v, parts = _eci_series(start_year)
+        names = CURVES
+    else:
+        (t, v), parts, names = _metr_series("1.1", str(start)), None, METR_CURVES
+    grid = np.linspace(float(t.min()), float(t.max()), n_points)
+    return pd.concat([pd.DataFrame({"year": grid, "value": _fit(c, t, v, parts)[0](grid), "curve": c})
+                      for c in names], ignore_index=True)
+
+
+@dataclass(frozen=True)
+class ReasoningTrends:
+    """Separate trends of the reasoning and non-reasoning frontiers (monthly grids), since the first reasoning model.
+
+    Attributes
+    ----------
+    first_year : float
+        Release of the first reasoning model in the data (decimal years).
+    non_reasoning, reasoning : float
+        Least-squares slopes of the two frontiers from ``first_year`` on (ECI points per year).
+    jump : float
+        Reasoning frontier minus non-reasoning frontier at the first month both exist (ECI points).
+    gap_now : float
+        The same gap at the last month of the data.
+    """
+
+    first_year: float
+    non_reasoning: float
+    reasoning: float
+    jump: float
+    gap_now: float
+
+
+@checked_cache(maxsize=4)
+def reasoning_trends(start: str = frontier.DEFAULT_START) -> ReasoningTrends:
+    """Slopes of the reasoning and non-reasoning ECI frontiers over the same months (Epoch's "reasoning split")."""
+    start_year = float(decimal_years([start], name="start")[0])
+    _, _, ((tn, vn), (tr, vr)) = _eci_series(start_year)
+    if tr.size < 3 or tn.size < 3:
+        raise ValueError(f"start {start!r} leaves fewer than three months of reasoning or non-reasoning frontier")
+    first = float(tr.min())
+    keep = tn >= first - 1e-9
+    sn = float(np.polyfit(tn[keep], vn[keep], 1)[0]) if keep.sum() >= 2 else 0.0
+    sr = float(np.polyfit(tr, vr, 1)[0])
+    at = lambda t, v, y: float(v[np.searchsorted(t, y - 1e-9)]) if (t >= y - 1e-9).any() else float(v[-1])  # noqa: E731
+    both = float(max(tr.min(), tn.min()))
+    last = float(min(tr.max(), tn.max()))
+    return ReasoningTrends(first, sn, sr, at(tr, vr, both) - at(tn, vn, both), at(tr, vr, last) - at(tn, vn, last))
