@@ -208,3 +208,51 @@ def implied_curves(benchmark: str = "MATH", ks=tuple(int(k) for k in np.unique(n
         imp = 1.0 - beta_failure(k, fit.alpha, fit.beta)
         rows.append(pd.DataFrame({"model": model, "k": k, "observed": obs, "implied": imp}))
     return pd.concat(rows, ignore_index=True)
+
+
+def _law_fit_exponent(c_sub: np.ndarray, m: int) -> float:
+    """Exponent of Brown et al.'s law fitted directly to the coverage of ``m`` samples per problem (k <= m)."""
+    ks = np.unique(np.round(np.logspace(0, np.log10(m), 9)).astype(int))
+    cov = np.clip(coverage(np.full_like(c_sub, m), c_sub, ks), 1e-12, 1 - 1e-12)
+    return law_exponent(ks, cov)
+
+
+@checked_cache(maxsize=8)
+def forecast_table(benchmark: str = "MATH", m_samples: int = 100, n_draws: int = 20, seed: int = 0) -> pd.DataFrame:
+    """Forecast each model's exponent (on 1 to 1,000 samples) from only ``m_samples`` samples per problem, two
+    ways: fitting Brown et al.'s law to the coverage of those samples (k <= m), or fitting the beta distribution
+    of single-sample success to them and reading the exponent it implies (Schaeffer, Kazdan et al.'s
+    distributional forecast). The subsets are drawn without replacement from the 10,000 released samples
+    (hypergeometric thinning of the counts), ``n_draws`` times.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per model: ``target`` (the exponent fitted to all 10,000 samples), ``law_forecast`` and
+        ``beta_forecast`` (means over draws), and their mean absolute relative errors ``law_error`` and
+        ``beta_error`` (fractions).
+    """
+    benchmark = require_text("benchmark", benchmark)
+    m = require_int("m_samples", m_samples, minimum=10, maximum=MONKEYS_SAMPLES // 10)
+    n_draws = require_int("n_draws", n_draws, minimum=1, maximum=1000)
+    seed = require_int("seed", seed, minimum=0, maximum=2**32 - 1)
+    ks = np.asarray(FIT_KS)
+    rows = []
+    for model in monkeys_models(benchmark):
+        c = np.asarray(_counts(benchmark, model)).astype(np.int64)
+        target = law_exponent(ks, np.clip(coverage(np.full_like(c, MONKEYS_SAMPLES), c, ks), 1e-12, 1 - 1e-12))
+        rng = np.random.default_rng(seed)
+        law_f, beta_f = [], []
+        for _ in range(n_draws):
+            sub = rng.hypergeometric(c, MONKEYS_SAMPLES - c, m)
+            if np.ptp(sub) == 0:
+                continue
+            law_f.append(_law_fit_exponent(sub, m))
+            fit = fit_beta_binomial(sub, m)
+            beta_f.append(predicted_exponent(fit.alpha, fit.beta, ks))
+        law_f, beta_f = np.array(law_f or [np.nan]), np.array(beta_f or [np.nan])
+        rows.append({"benchmark": benchmark, "model": model, "target": target,
+                     "law_forecast": float(np.mean(law_f)), "beta_forecast": float(np.mean(beta_f)),
+                     "law_error": float(np.mean(np.abs(law_f / target - 1))),
+                     "beta_error": float(np.mean(np.abs(beta_f / target - 1)))})
+    return pd.DataFrame(rows)
