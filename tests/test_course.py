@@ -309,3 +309,27 @@ def test_no_solution_line_reaches_a_student_notebook(tmp_path):
         nbformat.write(course.edition_notebook(docname, student=False), full)
         full_text = test_student._file_text(full)  # the probes find the solutions where they are
         assert any(test_student._plain(line) in full_text for line in probes[docname]), docname
+
+
+def test_a_student_notebook_runs_top_to_bottom_and_its_checks_grade_it(tmp_path):
+    """The student notebook of a chapter, as handed out, runs top to bottom (papermill, few resamples; its
+    parameters cell still works); its empty answers fail their checks. With the reference code pasted into
+    one answer cell, that check passes."""
+    import papermill
+
+    nb = course.edition_notebook("book/scaling-laws", student=True)
+    answer = course.reference_code((ROOT / "book" / "scaling-laws.md").read_text())["sl-ex-halving"]
+    cell = next(c for c in nb.cells if c.metadata.get("course", {}).get("label") == "sl-ex-halving"
+                and c.cell_type == "code" and "course-answer" in c.metadata["tags"])
+    cell.source += answer
+    source = tmp_path / "student.ipynb"
+    nbformat.write(nb, source)
+    papermill.execute_notebook(str(source), str(tmp_path / "out.ipynb"), parameters={"n_boot": 20},
+                               kernel_name="python3", cwd=str(tmp_path), progress_bar=False)
+    ran = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    results = {}
+    for c in ran.cells:
+        if "course-check" in c.metadata.get("tags", []):
+            text = "".join(o.get("data", {}).get("text/plain", "") + o.get("text", "") for o in c.outputs)
+            results[c.metadata["course"]["label"]] = "All test cases passed" in text
+    assert results == {"sl-ex-h100": False, "sl-ex-halving": True, "sl-ex-log": False}
