@@ -266,6 +266,8 @@ def test_frontier_checks_decades_and_errors():
     assert t.loc["GPT-4: final loss", "decades"] == pytest.approx(4.0)
     assert np.isnan(t.loc["GPT-4: final loss", "error_pct"])
     assert set(t["checked"]) <= {"source", "secondary"}
+    # DeepSeek LLM: budgets up to 3e20, "models with 1000x compute budget": three decades
+    assert t.loc["DeepSeek LLM: 7B and 67B loss", "decades"] == pytest.approx(3.0)
 
 
 def test_frontier_checks_refuse_bad_input():

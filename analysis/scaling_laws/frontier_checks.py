@@ -64,24 +64,29 @@ GPT4_HUMANEVAL = FrontierCheck("GPT-4: HumanEval pass rate", "openai2023gpt4repo
                                "'successfully predicted' (a figure; no number given)", "source")
 #: Llama 3 (Dubey et al. 2024), Section 3.2.1: IsoFLOP runs between 6e18 and 1e22 FLOP, (alpha, A) = (0.53, 0.29)
 #: for the compute-optimal tokens, extrapolated to 3.8e25 FLOP: 402B parameters on 16.55T tokens; the flagship was
-#: 405B parameters on 15.6T tokens, a choice the paper justifies by the flatness of the IsoFLOP curves near their
-#: minimum. Read in secondary sources that quote the section (fluentnumbers.com/ML/LLM/scaling-laws; the
-#: github.com/Tim-Chen11/Pretrainning-Process notes); the flagship's size and tokens from the paper's abstract.
+#: 405B parameters (a choice the paper justifies by the flatness of the IsoFLOP curves near their minimum) on about
+#: 15.6T tokens. The two-step forecast of ARC-Challenge accuracy (loss from compute, accuracy from loss)
+#: "extrapolates over four orders of magnitude" and "only slightly underestimates" the flagship (Figure 4; no
+#: number in the text). Read at a stored copy of the paper's text in the code corpus (find_string "402B parameter
+#: model on 16.55T tokens", file id 7196610426, Section 3.2.1 and the paragraph after it).
 LLAMA3_SIZE = FrontierCheck("Llama 3: compute-optimal size", "dubey2024llama3", 1e22, 3.8e25,
-                            "compute-optimal parameters (B)", 402.0, 405.0, "flagship chosen at 405B", "secondary")
+                            "compute-optimal parameters (B)", 402.0, 405.0, "flagship chosen at 405B", "source")
 LLAMA3_TOKENS = FrontierCheck("Llama 3: compute-optimal tokens", "dubey2024llama3", 1e22, 3.8e25,
                               "compute-optimal training tokens (T)", 16.55, 15.6, "flagship trained on 15.6T",
-                              "secondary")
-#: DeepSeek LLM (Bi et al. 2024), Section 3: scaling laws fitted on small runs forecast the generalisation error
-#: of the 7B and 67B models, which the paper reports as accurate in a figure (Figure 5), no number in the text.
-#: The 67B model's compute, 6 x 67e9 x 2e12 = 8.0e23 FLOP (Epoch AI's note at aiportalx.com); the fitted range is
-#: not restated here (not read at a stored copy). Read in secondary sources only (aiany.app and
-#: papers.lunadong.com summaries).
-DEEPSEEK_LOSS = FrontierCheck("DeepSeek LLM: 67B loss", "bi2024deepseekllm", np.nan, 8.04e23,
-                              "generalisation error of the 7B and 67B models", np.nan, np.nan,
-                              "reported as accurately predicted (a figure; no number given)", "secondary")
+                              "source")
+LLAMA3_ARC = FrontierCheck("Llama 3: ARC-Challenge accuracy", "dubey2024llama3", 1e22, 3.8e25,
+                           "benchmark accuracy, via the loss", np.nan, np.nan,
+                           "'only slightly underestimates' (a figure; no number given)", "source")
+#: DeepSeek LLM (Bi et al. 2024), Section 3.2: IsoFLOP runs at 8 budgets from 1e17 to 3e20 FLOP; the loss curve
+#: fitted to them forecast the bits per byte of the 7B and 67B models, "well-predicted" (Figure 5), and "small-scale
+#: experiments can accurately predict the performance of models with 1000x compute budget" (no number in the
+#: text). Read at a stored copy of the paper's text in the code corpus (find_string "performance of DeepSeek LLM
+#: 7B and 67B", file id 56176700488, Section 3.2). The target is the paper's own 1000x.
+DEEPSEEK_LOSS = FrontierCheck("DeepSeek LLM: 7B and 67B loss", "bi2024deepseekllm", 3e20, 3e23,
+                              "bits per byte on validation data", np.nan, np.nan,
+                              "'well-predicted' (a figure; no number given)", "source")
 
-CHECKS = (GPT4_LOSS, GPT4_HUMANEVAL, LLAMA3_SIZE, LLAMA3_TOKENS, DEEPSEEK_LOSS)
+CHECKS = (GPT4_LOSS, GPT4_HUMANEVAL, LLAMA3_SIZE, LLAMA3_TOKENS, LLAMA3_ARC, DEEPSEEK_LOSS)
 
 
 def decades_ahead(fit_high_flop, target_flop) -> np.ndarray:

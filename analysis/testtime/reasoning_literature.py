@@ -44,25 +44,29 @@ class Figure:
 
 
 # --- Reasoning models: accuracy rises with test-time compute ------------------------------------------------
-#: OpenAI, "Learning to reason with LLMs" (12 Sep 2024), AIME 2024: o1 74 % with one sample, 83 % with a consensus
-#: of 64 samples, 93 % re-ranking 1,000 samples with a learned scorer; GPT-4o 12 %. Read in secondary sources
-#: only (alansalomon.ai/ai-museum/o1 gives the 74 %; the stored cached copy of the post at
-#: longtermwiki.com/resources/9edf2bd5938d8386 shows its statement that o1 "consistently improves with more
-#: reinforcement learning ... and with more time spent thinking", not the figures).
-O1_AIME_PASS1 = Figure(74.0, "% (AIME 2024)", "o1, one sample per problem", "openai2024o1", "Evals", "secondary")
-O1_AIME_CONS64 = Figure(83.0, "% (AIME 2024)", "o1, consensus of 64 samples", "openai2024o1", "Evals", "secondary")
+#: OpenAI, "Learning to reason with LLMs" (12 Sep 2024), AIME 2024: o1 74 % (11.1/15) with one sample, 83 % (12.5/15)
+#: with a consensus of 64 samples, 93 % (13.9/15) re-ranking 1,000 samples with a learned scoring function; GPT-4o 12 %.
+#: Read at a stored copy of the post's text in the code corpus (find_string "re-ranking 1000 samples with a
+#: learned scoring", file id 69298739009, the evaluation paragraph and the table below it: pass@1 74.4, cons@64
+#: 83.3), and its statement that o1 "consistently improves with more reinforcement learning ... and with more
+#: time spent thinking" at the cached copy longtermwiki.com/resources/9edf2bd5938d8386.
+O1_AIME_PASS1 = Figure(74.0, "% (AIME 2024)", "o1, one sample per problem", "openai2024o1", "Evals", "source")
+O1_AIME_CONS64 = Figure(83.0, "% (AIME 2024)", "o1, consensus of 64 samples", "openai2024o1", "Evals", "source")
 O1_AIME_RERANK1000 = Figure(93.0, "% (AIME 2024)", "o1, best of 1,000 re-ranked by a learned scorer", "openai2024o1",
-                            "Evals", "secondary")
+                            "Evals", "source")
 #: DeepSeek-R1-Zero's AIME 2024 pass@1 before and after RL (also in analysis.ledger.literature for TT-17), with
 #: its response length growing during RL (Figure 3 of the paper; read in the paper's Section 2.2.4).
 R1_ZERO_AIME = (Figure(15.6, "% (AIME 2024)", "DeepSeek-R1-Zero before RL", "deepseek2025r1", "Section 2.2.4", "source"),
                 Figure(71.0, "% (AIME 2024)", "DeepSeek-R1-Zero after RL", "deepseek2025r1", "Section 2.2.4", "source"))
-#: s1 (Muennighoff et al. 2025): s1-32B with budget forcing 56.7 % on AIME 2024, exceeding o1-preview on
-#: competition maths by up to 27 %. Read in secondary sources: wandb.ai report "Budget forcing s1-32B" (56.7 %)
-#: and introl.com/blog/s1-simple-test-time-scaling-budget-forcing-2026 (the 27 %).
-S1_AIME = Figure(56.7, "% (AIME 2024)", "s1-32B with budget forcing", "muennighoff2025s1", "Table 1", "secondary")
+#: s1 (Muennighoff et al. 2025): budget forcing lifts s1-32B on AIME 2024 from 50 % without test-time intervention
+#: to 57 %, and s1-32B exceeds o1-preview on competition maths (MATH and AIME24) by up to 27 %. Read at a stored
+#: copy of the paper's text in the code corpus (find_string "s1-32B exceeds o1-preview on competition math",
+#: file id 52103174884, abstract).
+S1_AIME_NO_FORCING = Figure(50.0, "% (AIME 2024)", "s1-32B without budget forcing", "muennighoff2025s1", "Abstract",
+                            "source")
+S1_AIME = Figure(57.0, "% (AIME 2024)", "s1-32B with budget forcing", "muennighoff2025s1", "Abstract", "source")
 S1_OVER_O1_PREVIEW = Figure(27.0, "% (relative)", "s1-32B over o1-preview on competition maths, at most",
-                            "muennighoff2025s1", "Abstract", "secondary")
+                            "muennighoff2025s1", "Abstract", "source")
 #: Wu et al. (ICLR 2025): Llemma-7B with REBASE tree search 46.8 % on MATH500 with 32 samples against Llemma-34B
 #: sampling 46.7 % with 64, at about half the FLOPs. The abstract's claim (7B + tree search beats 34B under every
 #: strategy) is read at the stored copy arxiv.org/html/2408.00724v3; the 46.8/46.7 % pair only in a secondary
@@ -88,16 +92,19 @@ GEMA_FAMILIES_ALL_DEGRADE = Figure(1.0, "task family", "task families on which e
 #: (whole server, not GPU alone). Read at the stored copy epoch.ai/gradient-updates/how-much-energy-does-chatgpt-use.
 EPOCH_GPT4O_WH = Figure(0.3, "Wh per query", "GPT-4o, typical ChatGPT query (estimate)", "you2025chatgptenergy",
                         "Summary", "source")
-#: Google (Aug 2025): the median Gemini Apps text prompt 0.24 Wh, measured across the serving fleet, of which the
-#: AI accelerators (TPUs) draw 58 % (host CPU and memory 25 %, idle machines 10 %, data-centre overhead 8 %). Read in
-#: secondary sources only: MIT Technology Review (reprinted at news.warptechlab.com), yourstory.com, and
-#: blacknewsdaily.com for the 58 %.
+#: Google (Aug 2025): the median Gemini Apps text prompt 0.24 Wh (May 2025 data), measured across the serving fleet
+#: with idle machines, host CPU and RAM and data-centre overhead included. The 0.24 Wh is read at a stored copy of
+#: the blog post's highlights in the code corpus (find_string "median Gemini Apps text prompt uses 0.24", file id
+#: 67086780051). The accelerators' 58 % share (host CPU and memory 25 %, idle machines 10 %, overhead 8 %) is read
+#: only in secondary sources: MIT Technology Review (reprinted at news.warptechlab.com), blacknewsdaily.com, and a
+#: stored note on the technical report (arXiv:2508.15734) in the code corpus (file id 71083469994).
 GOOGLE_GEMINI_WH = Figure(0.24, "Wh per prompt", "median Gemini Apps text prompt (measured, full stack)",
-                          "google2025geminienergy", "Technical report", "secondary")
+                          "google2025geminienergy", "Blog post and technical report", "source")
 GOOGLE_ACCELERATOR_SHARE = Figure(0.58, "share", "of that energy drawn by the accelerators", "google2025geminienergy",
                                   "Technical report", "secondary")
 
-REASONING_FIGURES = (O1_AIME_PASS1, O1_AIME_CONS64, O1_AIME_RERANK1000, *R1_ZERO_AIME, S1_AIME, S1_OVER_O1_PREVIEW,
+REASONING_FIGURES = (O1_AIME_PASS1, O1_AIME_CONS64, O1_AIME_RERANK1000, *R1_ZERO_AIME, S1_AIME_NO_FORCING, S1_AIME,
+                     S1_OVER_O1_PREVIEW,
                      WU_7B_REBASE, WU_34B_SAMPLING, YUE_K_CROSSOVER)
 
 
