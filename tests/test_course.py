@@ -333,3 +333,15 @@ def test_a_student_notebook_runs_top_to_bottom_and_its_checks_grade_it(tmp_path)
             text = "".join(o.get("data", {}).get("text/plain", "") + o.get("text", "") for o in c.outputs)
             results[c.metadata["course"]["label"]] = "All test cases passed" in text
     assert results == {"sl-ex-h100": False, "sl-ex-halving": True, "sl-ex-log": False}
+
+
+def test_an_exercise_missing_from_the_facts_still_gets_an_answer_cell():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(":::{exercise}\n:label: zz-ex-new\n\nA new question.\n:::\n\nAfter.")]
+    marked = course.mark_answer_slots(nb)
+    assert [c.cell_type for c in marked.cells] == ["markdown", "raw", "markdown"]
+    filled = course.fill_answer_slots(marked, {"zz-ex-new": "9.9"}, EXERCISES, student=True)
+    assert [c.cell_type for c in filled.cells] == ["markdown", "markdown", "markdown"]
+    assert filled.cells[1].source.startswith("**Your answer to Exercise 9.9**")
+    dropped = course.fill_answer_slots(course.mark_answer_slots(nb), {}, EXERCISES, student=False)
+    assert [c.cell_type for c in dropped.cells] == ["markdown", "markdown"]

@@ -314,6 +314,10 @@ def fill_answer_slots(nb: nbformat.NotebookNode, numbers: dict[str, str], exerci
             cells.append(cell)
         elif student and label in exercises and label in numbers:
             cells += answer_cells(exercises[label], numbers[label])
+        elif student and label:  # an exercise book/_exercises.yml does not know yet: a plain answer cell
+            number = numbers.get(label, "")
+            cells.append(nbformat.v4.new_markdown_cell(f"**Your answer to Exercise {number}**:\n\n…",
+                                                       metadata={"tags": ["course-answer"]}))
     nb.cells = cells
     return nb
 
