@@ -96,3 +96,15 @@ def test_generation_gains_difference_and_compute_choices():
     assert ten.decades[1] == pytest.approx(1.0) and ten.gpt2_to_gpt3 == g.gpt2_to_gpt3
     with pytest.raises(ValueError, match="gpt4_compute must be one of"):
         metr.generation_gains("1.1", "1000x")
+
+
+def test_the_80_percent_horizon_beside_the_50_percent():
+    # issue 24: the 80 % horizon is much shorter than the 50 % one but doubles about as fast since 2023
+    p50 = metr.metr_doubling_time("1.1", "2023-01-01", horizon="p50")
+    p80 = metr.metr_doubling_time("1.1", "2023-01-01", horizon="p80")
+    assert p50.days == pytest.approx(metr.METR_PUBLISHED_DAYS_V11_SINCE_2023, abs=1.0)
+    assert abs(p80.days - p50.days) < 0.25 * p50.days and p80.days_low < p50.days < p80.days_high
+    h = metr.load_horizons("1.1")
+    assert (h["p80_minutes"] < h["p50_minutes"]).all()
+    with pytest.raises(ValueError, match="horizon must be one of"):
+        metr.metr_doubling_time(horizon="p90")

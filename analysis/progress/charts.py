@@ -259,12 +259,16 @@ def curves_chart(start: str = frontier.DEFAULT_START) -> alt.VConcatChart:
     from analysis.progress import curves
 
     series = curves.frontier_series(start)
+    series = series[series["series"] != "all models"]  # the overall frontier is the higher of the two
     fits = curves.fitted_curves("ECI", start)
     xe = charts.x("year:Q", "date", (2023.0, 2026.5), scale="year")
     ye = charts.y("eci:Q", "best ECI reached by then", (100, 170))
-    colour = alt.Color("curve:N", title="curve", scale=charts.colour_scale(CURVE_COLOURS))
+    colour = alt.Color("curve:N", title="curve", scale=charts.colour_scale(CURVE_COLOURS),
+                       legend=alt.Legend(orient="bottom", columns=2))
     dots = alt.Chart(series).mark_point(filled=True, size=18).encode(
-        x=xe, y=ye, shape=alt.Shape("series:N", title="frontier of"),
+        x=xe, y=ye, shape=alt.Shape("series:N", title="frontier of", legend=alt.Legend(orient="bottom"),
+                                       scale=alt.Scale(domain=["non-reasoning", "reasoning"],
+                                                       range=["circle", "triangle-up"])),
         color=alt.value(charts.colour("frontier")), opacity=alt.value(0.7),
         tooltip=["series:N", alt.Tooltip("year:Q", format=".2f"), alt.Tooltip("eci:Q", format=".1f")])
     lines = alt.Chart(fits).mark_line().encode(
@@ -276,7 +280,7 @@ def curves_chart(start: str = frontier.DEFAULT_START) -> alt.VConcatChart:
     order = [f"{m}: {c}" for m in curves.MEASURES for c in CURVE_COLOURS]
     bars = alt.Chart(table).mark_bar().encode(
         y=alt.Y("label:N", title=None, sort=order),
-        x=alt.X("rmse:Q", title="error six months ahead (ECI points; METR: log2 minutes)"),
+        x=alt.X("rmse:Q", title="error six months ahead"),
         color=colour,
         tooltip=["measure:N", "curve:N", alt.Tooltip("rmse:Q", format=".2f"), "rank:Q",
                  alt.Tooltip("aic:Q", format=".1f"), alt.Tooltip("bic:Q", format=".1f")]).properties(height=150)
@@ -285,11 +289,11 @@ def curves_chart(start: str = frontier.DEFAULT_START) -> alt.VConcatChart:
                 f"Judged out of sample, the frontier's best curve is the {rank.best}: no slowing curve wins")
     chart = alt.vconcat(top, bars).resolve_scale(color="shared").properties(title=alt.Title(
         headline,
-        subtitle="top: monthly frontier since GPT-4 and four curves fitted to it; bottom: each curve's error "
-                 "predicting six months ahead"))
+        subtitle="top: monthly frontier of reasoning and other models since GPT-4, four curves fitted to the "
+                 "higher of the two; bottom: each curve's error six months ahead (ECI points; METR: log2 minutes)"))
     return charts.figure(
         chart, name="fig-pr-curves",
-        description=("The best ECI reached at each month since GPT-4, for all models, non-reasoning and reasoning "
+        description=("The best ECI reached at each month since GPT-4 by non-reasoning and by reasoning "
                      "models, with a straight line, a two-piece line whose break the data choose, separate lines "
                      "for reasoning and non-reasoning models, and a saturating S-curve fitted to it; below, each "
                      "curve's root mean squared error when refitted every month and asked to predict the next six "

@@ -22,7 +22,9 @@ from analysis.house.validation import (checked_cache, require_choice, require_in
                                        require_same_shape, require_sequence, require_vector)
 
 _COLUMNS = {"metr_key": "str", "release_date": "date", "is_sota": "str", "p50_minutes": "float",
-            "p50_ci_low_minutes": "float", "p50_ci_high_minutes": "float"}
+            "p50_ci_low_minutes": "float", "p50_ci_high_minutes": "float", "p80_minutes": "float"}
+#: Which horizon a doubling time follows: the task length completed half the time, or four times in five.
+HORIZONS = ("p50", "p80")
 
 METR_FILES = {
     "1.1": DatasetSpec(filename="metr_time_horizons_1_1_2026-03.csv",
@@ -49,7 +51,7 @@ DAYS_PER_YEAR = 365.25
 
 def load_horizons(version: str = "1.1") -> pd.DataFrame:
     """One METR results file: ``model``, ``date``, ``days`` (days since 2000-01-01), ``is_sota`` (bool),
-    ``p50_minutes`` and its interval ``p50_low``/``p50_high`` (minutes of human expert time)."""
+    ``p50_minutes`` and its interval ``p50_low``/``p50_high``, ``p80_minutes`` (minutes of human expert time)."""
     version = require_choice("version", version, VERSIONS)
     raw = load_csv(METR_FILES[version])
     sota = raw["is_sota"].str.lower()
@@ -60,6 +62,7 @@ def load_horizons(version: str = "1.1") -> pd.DataFrame:
         "days": (raw["release_date"] - pd.Timestamp("2000-01-01")).dt.days.astype(float),
         "is_sota": (sota == "true").to_numpy(), "p50_minutes": raw["p50_minutes"].astype(float),
         "p50_low": raw["p50_ci_low_minutes"].astype(float), "p50_high": raw["p50_ci_high_minutes"].astype(float),
+        "p80_minutes": raw["p80_minutes"].astype(float),
     }).sort_values("date").reset_index(drop=True)
 
 
@@ -110,8 +113,8 @@ class DoublingTime:
 
 @checked_cache(maxsize=64)
 def metr_doubling_time(version: str = "1.1", since: str = "2023-01-01", until: str | None = None, *,
-                       n_boot: int = 1000, seed: int = 0, level: float = 0.95) -> DoublingTime:
-    """Doubling time of the 50 % horizon of the frontier (``is_sota``) models released in [since, until).
+                       n_boot: int = 1000, seed: int = 0, level: float = 0.95, horizon: str = "p50") -> DoublingTime:
+    """Doubling time of the 50 % (or 80 %) horizon of the frontier (``is_sota``) models released in [since, until).
 
     Parameters
     ----------
@@ -122,8 +125,11 @@ def metr_doubling_time(version: str = "1.1", since: str = "2023-01-01", until: s
     n_boot, seed, level : int, int, float
         Bootstrap over models: resamples, seed, interval level. Resamples with a single release date are
         skipped.
+    horizon : {"p50", "p80"}
+        The 50 % horizon (METR's headline) or the 80 % horizon.
     """
     version = require_choice("version", version, VERSIONS)
+    horizon = require_choice("horizon", horizon, HORIZONS)
     n_boot = require_int("n_boot", n_boot, minimum=20, maximum=100_000)
     seed = require_int("seed", seed, minimum=0)
     level = float(require_in_range("level", level, 0.5, 0.99))
@@ -136,7 +142,8 @@ def metr_doubling_time(version: str = "1.1", since: str = "2023-01-01", until: s
     if f["days"].nunique() < 3:
         raise ValueError(f"the window since={since!r} until={until!r} holds fewer than 3 frontier release "
                          f"dates in METR {version}")
-    x, y = f["days"].to_numpy(), f["p50_minutes"].to_numpy()
+    f = f[f[f"{horizon}_minutes"] > 0]
+    x, y = f["days"].to_numpy(), f[f"{horizon}_minutes"].to_numpy()
     point = _doubling_days(x, y)
     rng = np.random.default_rng(seed)
     draws = []
