@@ -258,6 +258,7 @@ def test_the_instructor_edition_holds_the_key_and_stays_out_of_the_deploy(tmp_pa
     text = "\n".join(c.source for c in key.cells)
     answer = course.reference_code((ROOT / "book" / "scaling-laws.md").read_text())["sl-ex-h100"]
     assert answer.splitlines()[0] in text  # the solutions are there
+    assert course.OTTER_PIN in key.cells[1].source  # its first cell installs the grader on Colab and Binder
     assert "**Grading, Exercise 1.1**" in text and 'grader.check("sl-ex-h100", globals())' in text
     # Out of the public deploy: the workflow publishes _build/html (with the student edition) only.
     workflow = (ROOT / ".github" / "workflows" / "book.yml").read_text()

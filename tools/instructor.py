@@ -110,8 +110,11 @@ def instructor_notebook(docname: str, values: dict) -> nbformat.NotebookNode:
             cells.append(nbformat.v4.new_code_cell(f'grader.check("{label}", globals())',
                                                    metadata={"tags": ["course-check"]}))
     tests = course.chapter_checks(docname)
+    install = next((i for i, c in enumerate(cells) if "course-install" in c.get("metadata", {}).get("tags", [])), None)
+    if install is not None and repo_url:  # the key runs the checks too: install their grader on Colab and Binder
+        cells[install].source = course.install_cell_source(repo_url, student=True)
     if tests:
-        install = next((i for i, c in enumerate(cells) if "course-install" in c.get("metadata", {}).get("tags", [])), 0)
+        install = 0 if install is None else install
         cells.insert(install + 1, nbformat.v4.new_code_cell(course.checks_cell_source(docname, tests),
                                                             metadata={"tags": ["course-checks"]}))
     out.cells = cells
