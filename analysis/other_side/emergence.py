@@ -76,7 +76,8 @@ class AttributedStudy:
 
 #: Seed 004 attributes inverse scaling to "research from Anthropic". Two Anthropic studies report it:
 #: Perez et al. (2022), arXiv:2212.09251 (``perez2022discovering``), abstract: new cases of inverse scaling
-#: "where LMs get worse with size" (models up to 52B), e.g. sycophancy, and the first cases in RLHF; checked
+#: "where LMs get worse with size", e.g. sycophancy, and the first cases in RLHF (the largest model, 52B, read in a
+#: secondary summary: huggingface.co/datasets/rl-llm-wiki/knowledge-base/discussions/107); checked
 #: against the stored abstract at https://www.anthropic.com/research/discovering-language-model-behaviors-with-
 #: model-written-evaluations (and the arXiv copy at api-inference.pages.dev/papers/2212.09251.md). Gema et al.
 #: (2025), arXiv:2507.14417 (``gema2025inverse``), Anthropic Fellows Program and Anthropic: tasks on which longer
