@@ -272,7 +272,7 @@ def inference_price_chart(threshold: str = "GPT-4-0314") -> alt.LayerChart:
     fixed = fixed[fixed["threshold_model"] == threshold]
     if fixed.empty:
         raise ValueError(f"threshold must be a threshold model of Epoch's price series; got {threshold!r}")
-    cheap_label, best_label = f"cheapest model at {threshold}'s level", "most capable model at its release"
+    cheap_label, best_label = f"cheapest at {threshold.split('-0')[0]}'s level", "best model at its release"
     frame = pd.concat([fixed.assign(series=cheap_label), record_setters(all_models()).assign(series=best_label)])
     frame = frame.assign(price=frame["USD per 1M Tokens"], model=frame["Model Name"],
                          line=frame["series"] + " | " + frame["bench"])[["bench", "model", "year", "price", "series", "line"]]
