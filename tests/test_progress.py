@@ -413,3 +413,48 @@ def test_reasoning_trends_jump_and_slopes():
         "all models", "non-reasoning", "reasoning"}
     with pytest.raises(ValueError, match="n_points"):
         K.fitted_curves(n_points=1)
+
+
+# --- lifetimes with censoring, tracker corrected (issue 24) -------------------------------------------------
+
+from analysis.progress import lifetimes as LT  # noqa: E402
+
+
+def test_kaplan_meier_by_hand():
+    # five lifetimes, one censored at 3: S = 4/5 after 1, 3/4 x 4/5 = 0.6 after 2, then 0.6 x 1/2 after 4
+    t, s = LT.kaplan_meier([1.0, 2.0, 3.0, 4.0, 5.0], np.array([True, True, False, True, True]))
+    assert t.tolist() == [1.0, 2.0, 4.0, 5.0] and s == pytest.approx([0.8, 0.6, 0.3, 0.0])
+    assert LT.km_median([1.0, 2.0, 3.0, 4.0, 5.0], np.array([True, True, False, True, True])) == 4.0
+    assert LT.km_median([1.0, 2.0], np.array([False, False])) == float("inf")
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.floats(0.01, 20), min_size=1, max_size=30))
+def test_kaplan_meier_without_censoring_is_the_empirical_survival(d):
+    d = np.array(d)
+    t, s = LT.kaplan_meier(d, np.ones(d.size, bool))
+    assert s == pytest.approx([(d > x).mean() for x in t])
+    assert np.all(np.diff(s) <= 1e-12)
+
+
+def test_censored_medians_reproduce_the_issue_and_the_corrections():
+    # issue 24 on the tracker as copied: Kaplan-Meier medians 5.2 and 1.86 years, naive 4.5 and 1.6
+    raw = LT.censored_lifetimes(corrected=False)
+    assert raw.median_early == pytest.approx(5.2, abs=0.05) and raw.median_late == pytest.approx(1.86, abs=0.01)
+    assert raw.naive_early == pytest.approx(4.5, abs=0.05) and raw.naive_late == pytest.approx(1.6, abs=0.05)
+    fixed = LT.tracker()
+    assert "ARC-AGI-1 (Verified)" not in set(fixed["benchmark"]) and len(fixed) == 45
+    assert (fixed.dropna(subset=["human_level_date"]).eval("human_level_date >= release_date")).all()
+    km = LT.censored_lifetimes()
+    assert km.median_early > km.naive_early and km.median_late > km.naive_late and km.median_late < km.median_early
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: LT.kaplan_meier([1.0, -1.0], np.array([True, True])), "durations must be non-negative"),
+    (lambda: LT.kaplan_meier([1.0, 2.0], np.array([1, 0])), "observed must be booleans"),
+    (lambda: LT.tracker(corrected="yes"), "corrected must be"),
+    (lambda: LT.censored_lifetimes(split_year=2031), "split_year"),
+])
+def test_lifetimes_bad_input(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()

@@ -119,8 +119,10 @@ def saturation_chart(benchmark: str = "MATH level 5", start: str = frontier.DEFA
 def lifetimes_chart(result: frontier.Lifetimes) -> alt.LayerChart:
     """Years from release to human level against release year, with the Theil-Sen trend, the benchmarks not
     yet matched (at least as old as they are: censored) and the longest lifetime the tracker could observe."""
+    from analysis.progress import lifetimes
+
     t = result.table
-    h = load_csv(frontier.HMATCHED)
+    h = lifetimes.tracker()  # corrected against the tracker's own sources
     end = float(decimal_years(h["human_level_date"].dropna()).max())  # the tracker's last recorded match
     open_ = h[h["human_level_date"].isna()]
     open_ = pd.DataFrame({"benchmark": open_["benchmark"].astype(str),
