@@ -329,7 +329,8 @@ def data_licence(filename: str, provenance: str) -> str:
         return "see PROVENANCE.md"
     end = next((j for j in range(start + 1, len(lines)) if lines[j].startswith("#")), len(lines))
     top = next((i for i in range(start, -1, -1) if lines[i].startswith("## ")), 0)
-    own = [j for j in range(start + 1, end) if lines[j].startswith("- ") and "licen" in lines[j].lower()]
+    # an item whose name (before its colon) speaks of the licence: "- Licence: ...", "- Licence of the data: ..."
+    own = [j for j in range(start + 1, end) if re.match(r"- [^:]*licen[cs]e[^:]*:", lines[j], flags=re.I)]
     before = [j for j in range(start - 1, top, -1) if lines[j].startswith(("- Licence", "- License"))]
     if not (own or before):
         return "see PROVENANCE.md"
