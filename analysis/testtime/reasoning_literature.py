@@ -87,6 +87,13 @@ YUE_K_CROSSOVER = Figure(256.0, "samples", "pass@k at which base models beat RL-
 GEMA_FAMILIES_ALL_DEGRADE = Figure(1.0, "task family", "task families on which every model tested degrades with "
                                    "longer reasoning (constraint satisfaction)", "gema2025inverse", "Abstract", "source")
 
+#: Chen et al. (ICML 2025), "Do NOT think that much for 2+3=?": o1-like models spent 1,953 % more tokens than
+#: conventional models on "what is 2 plus 3?". Read only in a secondary source (a stored survey note in the code
+#: corpus, file id 54655283703, section "Overthinking"); the paper's abstract (PMLR 267) is cited in another stored
+#: note (file id 69405143312) for redundant solutions with little gain.
+CHEN_OVERTHINKING_EXTRA_TOKENS = Figure(1953.0, "% more tokens", "o1-like models over conventional ones on '2 plus 3'",
+                                        "chen2025overthinking", "Introduction", "secondary")
+
 # --- Production energy per request ------------------------------------------------------------------------------
 #: Epoch AI (You 2025): a typical GPT-4o query in ChatGPT ~0.3 Wh, an estimate from H100 power and token counts
 #: (whole server, not GPU alone). Read at the stored copy epoch.ai/gradient-updates/how-much-energy-does-chatgpt-use.
@@ -105,7 +112,7 @@ GOOGLE_ACCELERATOR_SHARE = Figure(0.58, "share", "of that energy drawn by the ac
 
 REASONING_FIGURES = (O1_AIME_PASS1, O1_AIME_CONS64, O1_AIME_RERANK1000, *R1_ZERO_AIME, S1_AIME_NO_FORCING, S1_AIME,
                      S1_OVER_O1_PREVIEW,
-                     WU_7B_REBASE, WU_34B_SAMPLING, YUE_K_CROSSOVER)
+                     WU_7B_REBASE, WU_34B_SAMPLING, YUE_K_CROSSOVER, CHEN_OVERTHINKING_EXTRA_TOKENS)
 
 
 def figures_table(figures=REASONING_FIGURES) -> pd.DataFrame:
