@@ -213,7 +213,8 @@ def ev_energy_week() -> dict:
     _, kim_agent = infer.kim_weekly_energy_usd("Reflexion")
     return {"chat_energy_usd": q * infer.OVIEDO_WH_PER_QUERY["typical"] / 1000 * price,
             "reasoning_energy_usd": q * infer.OVIEDO_WH_PER_QUERY["test-time scaling"] / 1000 * price,
-            "agent_energy_usd": kim_agent, "pue": pue}
+            "agent_energy_usd": kim_agent, "pue": pue,
+            "google_energy_usd": q * updates.figure("google_wh_per_prompt_2025") / 1000 * price}
 
 
 def ev_energy(max_rank: int = 10, since: float = 2023.0, pue: float = 1.0) -> dict:
