@@ -192,3 +192,20 @@ def test_locators_name_headings_of_the_articles():
         for article, loc in zip(c.articles, c.locators):
             heading = loc.split("§", 1)[1].split("¶", 1)[0].strip()
             assert heading in texts[article], (c.id, heading)
+
+
+def test_truncation_checks_rest_on_the_per_context_model(evidence):
+    """MC-1, MC-2 and MC-6 are scored on top-p per context (a bigram chain of real text); the unigram cut,
+    which loses more, is reported beside it (issue 30)."""
+    e1, e2, e6 = evidence["MC-1"], evidence["MC-2"], evidence["MC-6"]
+    assert e1["entropy_drop_top_p_bits"] < e1["entropy_drop_top_p_bits_unigram"]
+    assert e1["types_kept_gen1_per_context"] > e1["types_kept_gen1_unigram"]
+    assert e2["types_factor_top_p"] > e2["types_factor_top_p_unigram"]
+    assert 1.0 < e6["head_mass_gain_top_p"] < e6["head_mass_gain_top_p_unigram"]
+
+
+def test_mc14_reads_the_curated_kapwing_counts(evidence):
+    from analysis.datawall import supply
+    e = evidence["MC-14"]
+    assert e["feed_share_ai"] == supply.figure("kapwing_shorts_ai") / supply.figure("kapwing_shorts_shown")
+    assert "overgeneralised" in BY_ID["MC-14"].reason_tags

@@ -617,3 +617,152 @@ def test_fan_chart_axis_reaches_the_smallest_value_instead_of_clamping():
     spec = mcc.variance_fan_chart(runs).to_dict()
     low = spec["layer"][0]["encoding"]["y"]["scale"]["domain"][0]
     assert 0 < low <= smallest < 10 * low
+
+
+# --- ngram.py: top-p per context on a bigram chain of real text ----------------------------------------
+
+from scipy import sparse  # noqa: E402
+
+from analysis.collapse import ngram, shares  # noqa: E402
+from analysis.house import data as hdata  # noqa: E402
+
+
+def test_corpus_is_ranked_and_bigram_rows_are_stochastic():
+    c = ngram.corpus()
+    assert c.ids.size > 10_000 and c.n_types > 1_000 and c.words[0] == "the"
+    p = c.unigram()
+    assert np.all(np.diff(p) <= 0) and p.sum() == pytest.approx(1.0)
+    chain = ngram.bigram_chain(c.ids, c.n_types)
+    assert np.allclose(np.asarray(chain.sum(axis=1)).ravel(), 1.0)
+    # the unigram distribution is stationary for the looped text's bigram chain
+    assert np.allclose(chain.T @ p, p, atol=1e-12)
+
+
+@given(st.lists(st.floats(0.01, 1.0), min_size=2, max_size=12), st.floats(0.05, 1.0))
+@settings(max_examples=60, deadline=None)
+def test_truncate_rows_keeps_the_nucleus_of_each_row(weights, q):
+    w = np.array(weights) / np.sum(weights)
+    m = sparse.csr_matrix(np.vstack([w, w[::-1]]))
+    out = ngram.truncate_rows(m, q).toarray()
+    assert np.allclose(out.sum(axis=1), 1.0)
+    for row, orig in zip(out, (w, w[::-1])):
+        kept = row > 0
+        assert orig[kept].sum() >= q - 1e-12  # the nucleus holds at least top_p of the row
+        assert orig[kept].min() >= orig[~kept].max(initial=0.0) - 1e-15  # and only the most probable
+
+
+def test_truncate_rows_refuses_bad_top_p():
+    m = sparse.csr_matrix(np.eye(3))
+    for bad in (0.0, -0.1, 1.5):
+        with pytest.raises(ValueError, match="top_p"):
+            ngram.truncate_rows(m, bad)
+    with pytest.raises(ValueError, match="ids"):
+        ngram.bigram_chain([0, 5], 3)
+
+
+def test_per_context_truncation_keeps_more_than_the_unigram_cut():
+    path = ngram.truncation_path(0.95, 10)
+    assert path.types_alive_share[0] == 1.0 and np.all(np.diff(path.types_alive_share) <= 0)
+    assert np.all(path.types_alive_share[1:] > path.unigram_types_alive_share[1:])
+    # figures the chapter states (this corpus, top-p 0.95), within 0.01
+    assert path.types_alive_share[1] == pytest.approx(0.747, abs=0.01)
+    assert path.unigram_types_alive_share[1] == pytest.approx(0.441, abs=0.01)
+    drop = path.entropy_rate_bits[0] - path.entropy_rate_bits[-1]
+    assert 0.5 < drop < path.unigram_entropy_bits[0] - path.unigram_entropy_bits[-1]
+    # untruncated decoding changes nothing
+    same = ngram.truncation_path(1.0, 3)
+    assert np.allclose(same.types_alive_share, 1.0) and np.allclose(same.entropy_rate_bits, same.entropy_rate_bits[0])
+
+
+def test_the_corpus_is_world_aware():
+    words = " ".join(f"w{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(30))
+    with hdata.world({ngram.CORPUS_SOURCE: lambda text: (words + " ") * 50}):
+        c = ngram.corpus()
+        assert c.n_types == 30  # the world's text, not the documentation
+    hdata.clear_caches()
+    with hdata.world({ngram.CORPUS_SOURCE: lambda text: "too short"}):
+        with pytest.raises(ValueError, match="at least 1,000 words"):
+            ngram.corpus()
+    hdata.clear_caches()
+
+
+# --- shares.py: strong collapse, measured and simulated shares, definitions ------------------------------
+
+def test_strong_collapse_formula_matches_simulation_and_has_a_floor():
+    sc = shares.strong_collapse_curve(shares=(0.0, 0.1), sizes=(300, 3_000), reps=12, seed=1)
+    rel = (sc.simulated["error"] / sc.simulated["approximation"] - 1).abs()
+    assert rel.max() < 0.25  # 12 repetitions: the mean is within a quarter of the formula
+    big = sc.curve[sc.curve["n"] == sc.curve["n"].max()].set_index("synthetic_share")
+    assert big.loc[0.1, "error"] == pytest.approx(big.loc[0.1, "floor"], rel=0.01)  # the floor, not zero
+    assert big.loc[0.0, "error"] < 1e-6
+
+
+@given(st.floats(1e3, 1e9), st.floats(0.0, 1.0))
+@settings(max_examples=60, deadline=None)
+def test_strong_collapse_error_is_never_below_its_floor(n, pi):
+    e = float(shares.strong_collapse_error(n, pi, 20, 0.1))
+    assert e >= pi**2 * 0.1 - 1e-15
+
+
+def test_strong_collapse_refuses_bad_input():
+    with pytest.raises(ValueError, match="n must exceed"):
+        shares.strong_collapse_error(10, 0.1, 20, 0.1)
+    with pytest.raises(ValueError, match="sizes"):
+        shares.strong_collapse_curve(sizes=(10,))
+    with pytest.raises(ValueError, match="share"):
+        shares.strong_collapse_error(1000, 1.5, 20, 0.1)
+
+
+def test_share_where_floor_dominates():
+    # pi = sqrt((n0 - d - 1) / (n - d - 1)): 200 real samples for the generator, 20 features
+    assert shares.share_where_floor_dominates(2_000, 20, 200) == pytest.approx(np.sqrt(179 / 1979))
+    assert shares.share_where_floor_dominates(150, 20, 200) == 1.0
+
+
+def test_measured_shares_are_the_published_figures():
+    m = shares.measured_shares().set_index("key")["share"]
+    assert m["liang2024_cs_papers_share"] == pytest.approx(0.175)
+    assert m["liang2025_press_release_share"] == pytest.approx(0.24)
+    assert m["dolezal2026_new_websites_share"] == pytest.approx(0.35)
+    assert m["kapwing_shorts"] == pytest.approx(104 / 500)
+    assert shares.stock_share_from_flow(0.35, 1.0, 3.0) == 0.0
+    assert shares.stock_share_from_flow(0.35, 2.0, 1.0) == pytest.approx(0.175)
+    with pytest.raises(ValueError, match="stock_growth"):
+        shares.stock_share_from_flow(0.35, 0.9, 1.0)
+
+
+def test_biting_shares():
+    assert shares.gaussian_biting_share(100, 20) == pytest.approx(0.75)
+    t = shares.tails_biting_share()
+    assert 0.03 < t < 0.1
+    with pytest.raises(ValueError, match="loss"):
+        shares.gaussian_biting_share(loss=1.0)
+    sim = shares.simulated_shares()
+    assert set(sim["kind"]) == {"simulation", "material damage"} and (sim["lo"] <= sim["hi"]).all()
+
+
+def test_definitions_are_schaeffers_eight_and_cover_the_claims():
+    assert len(shares.DEFINITIONS) == 8 and len(set(shares.DEFINITIONS)) == 8
+    assert all(set(d) <= set(shares.DEFINITIONS) for d in shares.CLAIM_DEFINITIONS.values())
+    assert len(shares.definitions_table()) == 8
+
+
+def test_new_collapse_charts():
+    p = ngram.truncation_path(0.95, 3)
+    assert "fig-mc-ngram" in str(mcc.ngram_truncation_chart(p.table(), 0.95).to_dict())
+    sc = shares.strong_collapse_curve(shares=(0.0, 0.1), sizes=(300,), reps=3)
+    assert "fig-mc-strong" in str(mcc.strong_collapse_chart(sc.curve, sc.simulated).to_dict())
+    assert "fig-mc-shares" in str(mcc.shares_chart(shares.measured_shares(), shares.simulated_shares()).to_dict())
+
+
+def test_power_mc_at_draws_only_the_sizes_asked_for():
+    p = vocab.word_frequencies(2_000)["probability"].to_numpy()
+    q = vocab.smoothed_model(np.random.default_rng(0).multinomial(20_000, p).astype(float))
+    t = vocab.lr_test_power(p, q, [100, 1_000], n_sim=400, seed=3)
+    one = t.power_mc_at([1_000])
+    assert one.shape == (1,) and abs(one[0] - t.power[1]) < 0.1  # Monte Carlo near the normal approximation
+    assert "power_mc" not in vars(t)  # the full property was not drawn
+    with pytest.raises(ValueError, match="sizes must be among"):
+        t.power_mc_at([50])
+    table = vocab.detection_table(token_counts=(200_000,), mc_tokens=(1_000,))
+    assert "power_mc_1000" in table and "power_mc_100" not in table

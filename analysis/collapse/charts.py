@@ -372,3 +372,101 @@ def detection_chart(table: pd.DataFrame, generation: int) -> alt.Chart:
         f"Power of the likelihood-ratio test against the tokens it reads ({t0:.0f} to {t1:,.0f}, log axis), one line per "
         f"corpus size from {labels[0]} to {labels[-1]} tokens per generation; with the largest corpus it needs "
         f"{big['tokens_for_90']:,.0f} tokens for 90 % power."))
+
+
+def ngram_truncation_chart(table: pd.DataFrame, top_p: float, wordfreq_alive=None) -> alt.Chart:
+    """Share of word types still produced per generation under top-p, per context (bigram chain) and on the
+    unigram distribution of the same text (``table`` from ``ngram.NgramTruncationPath.table()``); optionally
+    the 20,000-word unigram list's path (``wordfreq_alive``: shares per generation)."""
+    frame = table[["generation", "model", "types_alive_share"]].copy()
+    if wordfreq_alive is not None:
+        w = np.asarray(wordfreq_alive, dtype=float)
+        frame = pd.concat([frame, pd.DataFrame({"generation": np.arange(w.size), "model": "unigram, 20,000-word list",
+                                                "types_alive_share": w})], ignore_index=True)
+    models = list(dict.fromkeys(frame["model"]))
+    roles = dict(zip(models, ("our fit", "published", "reference")))
+    n_gen = int(frame["generation"].max())
+    chart = alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(size=14)).encode(
+        x=charts.x("generation:Q", "generation", (0, n_gen)),
+        y=charts.y("types_alive_share:Q", "share of word types still produced", (0, 1), percent=True),
+        color=alt.Color("model:N", title="where top-p cuts", sort=models, scale=charts.colour_scale(roles),
+                        legend=alt.Legend(orient="bottom", direction="vertical")),
+        tooltip=["model:N", "generation:Q", alt.Tooltip("types_alive_share:Q", format=".1%")],
+    ).properties(title=alt.Title("Cut per context, the vocabulary survives far longer",
+                                 subtitle=f"top-p = {top_p:g}, unlimited tokens per generation"))
+    last = frame[frame["generation"] == n_gen].set_index("model")["types_alive_share"]
+    return charts.figure(chart, name="fig-mc-ngram", source=SOURCE_NGRAM, description=(
+        f"Share of word types still produced over {n_gen} generations of top-p = {top_p:g} sampling with unlimited "
+        f"tokens: cut per context (a bigram chain of real text) {last.iloc[0]:.0%} remain; cut on the same text's "
+        f"unigram distribution {last.iloc[1]:.0%}" + (f"; on the 20,000-word list {last.iloc[2]:.0%}." if last.size > 2
+                                                      else ".")))
+
+
+#: Source line of the n-gram chart.
+SOURCE_NGRAM = "Python's documentation topics (pydoc_data, PSF licence) and wordfreq; iteration: this book"
+
+
+def strong_collapse_chart(curve: pd.DataFrame, simulated: pd.DataFrame) -> alt.LayerChart:
+    """Excess risk against training samples (log-log) per synthetic share: the large-sample approximation as
+    lines, the simulated means (with 5-95 % bars) as points (from ``shares.strong_collapse_curve``)."""
+    labels = [f"{s:.1%}" if 0 < s < 0.01 else f"{s:.0%}" for s in sorted(curve["synthetic_share"].unique())]
+    lab = dict(zip(sorted(curve["synthetic_share"].unique()), labels))
+    c = curve.assign(share=curve["synthetic_share"].map(lab))
+    sim = simulated.assign(share=simulated["synthetic_share"].map(lab))
+    lo = float(min(c["error"].min(), sim["error_low"].min())) / 2
+    hi = float(max(c["error"].max(), sim["error_high"].max())) * 2
+    x = charts.x("n:Q", "training samples", (float(c["n"].min()), float(c["n"].max())), scale="log")
+    y = charts.y("error:Q", "excess risk on real data", (lo, hi), scale="log")
+    colour = alt.Color("share:N", title="synthetic share", sort=labels, scale=charts.size_scale(labels))
+    lines = alt.Chart(c).transform_calculate(n_si=charts.si_expr("datum.n")).mark_line(clip=True).encode(
+        x=x, y=y, color=colour, tooltip=["share:N", alt.Tooltip("n_si:N", title="samples"),
+                                         alt.Tooltip("error:Q", format=".3g"), alt.Tooltip("floor:Q", format=".3g")])
+    bars = alt.Chart(sim).mark_rule(clip=True).encode(x="n:Q", y=alt.Y("error_low:Q"), y2="error_high:Q", color=colour)
+    points = alt.Chart(sim).mark_point(filled=True, size=45, clip=True).encode(
+        x="n:Q", y="error:Q", color=colour,
+        tooltip=["share:N", "n:Q", alt.Tooltip("error:Q", format=".3g", title="simulated"),
+                 alt.Tooltip("approximation:Q", format=".3g")])
+    chart = alt.layer(lines, bars, points).properties(
+        title=alt.Title("A fixed synthetic share puts a floor under the error",
+                        subtitle="least squares on real plus synthetic labels; lines: large-sample formula, "
+                                 "points: simulation (5-95 %)"))
+    big = c[c["n"] == c["n"].max()].set_index("share")["error"]
+    return charts.figure(chart, name="fig-mc-strong", source="Dohmatob et al. (2025) setting; simulation: this book",
+                         description=(f"Excess risk against training samples on log axes for synthetic shares "
+                                      f"{', '.join(labels)}: with real data only it keeps falling "
+                                      f"({big.iloc[0]:.1e} at the largest size); with a fixed synthetic share it "
+                                      f"levels off (at {labels[-1]}: {big.iloc[-1]:.1e})."), data=c)
+
+
+def shares_chart(measured: pd.DataFrame, simulated: pd.DataFrame) -> alt.VConcatChart:
+    """Measured shares of machine-written content (points, from ``shares.measured_shares``) against the
+    synthetic shares the chapter's simulations use and the shares at which their damage becomes material
+    (``shares.simulated_shares``: ``label``, ``lo``, ``hi``, ``kind`` "simulation" or "material damage")."""
+    x = charts.x("share:Q", "share of machine-written content", (0, 1), percent=True)
+    y = alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=200))
+    points = alt.Chart(measured).mark_point(filled=True, size=70, color=charts.colour("data")).encode(
+        x=x, y=y, shape=alt.Shape("status:N", title="figure read", sort=["checked", "secondary"]),
+        tooltip=["what:N", alt.Tooltip("share:Q", format=".1%"), "status:N"])
+    roles = {"simulation": "projection", "material damage": "published"}
+    colour = alt.Color("kind:N", title="simulated", scale=charts.colour_scale(roles),
+                       legend=alt.Legend(orient="bottom", direction="vertical"))
+    tips = ["what:N", alt.Tooltip("lo:Q", format=".1%"), alt.Tooltip("hi:Q", format=".1%")]
+    span = alt.Chart(simulated).mark_rule(strokeWidth=6, opacity=0.6).encode(
+        x=alt.X("lo:Q", scale=alt.Scale(domain=(0, 1))), x2="hi:Q", y=y, color=colour, tooltip=tips)
+    ends = alt.Chart(simulated).mark_point(filled=True, size=60, shape="diamond").encode(
+        x=charts.x("hi:Q", "synthetic share", (0, 1), percent=True), y=y, color=colour, tooltip=tips)
+    lo, hi = float(measured["share"].min()), float(measured["share"].max())
+    bite = simulated[simulated["kind"] == "material damage"]["lo"]
+    top = points.properties(title=alt.Title(f"Measured: {lo:.0%} to {hi:.0%} of new content, assisted or written",
+                                            subtitle="shares of machine-written content in the wild"))
+    bottom = alt.layer(span, ends).properties(title=alt.Title(
+        f"Simulated: up to 100 %; damage turns material from {bite.min():.0%} to {bite.max():.0%}",
+        subtitle="shares the chapter's simulations use, and where their damage becomes material"))
+    chart = alt.vconcat(top, bottom).resolve_scale(y="independent")
+    return charts.figure(chart, name="fig-mc-shares",
+                         source="Liang et al. (2024, 2025), Dolezal et al. (2026, press reports), Kapwing (2025); "
+                                "simulations: this book",
+                         description=(f"Measured shares from {lo:.0%} to {hi:.0%} ({len(measured)} studies) above; "
+                                      f"below, the synthetic shares of the simulations and the smallest shares at "
+                                      f"which their damage becomes material ({bite.min():.0%} to {bite.max():.0%})."),
+                         data=measured)

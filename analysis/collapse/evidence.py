@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from analysis.collapse import gaussian as mc
+from analysis.collapse import ngram
 from analysis.collapse import sources as src
 from analysis.collapse import tails
 from analysis.collapse import vocab
@@ -83,6 +84,7 @@ def copy_of_copy(n_chains: int = 2000, n_generations: int = 100, seed: int = 0, 
     fan = gaussian_run("replace", int(gaussian_m), n_generations, n_chains, seed)
     kept = mc.tail_mass(fan.mean[:, g], fan.variance[:, g]) / float(mc.tail_mass(0.0, 1.0))
     path = truncation_path(float(top_p))
+    per_context = ngram.truncation_path(float(top_p), TRUNCATION_GENERATIONS)
     top = band[-1, 0]
     return {
         "types_lost_first": float(lost[0]), "types_lost_gen1": float(lost[1]), "types_lost_last": float(lost[-1]),
@@ -90,7 +92,10 @@ def copy_of_copy(n_chains: int = 2000, n_generations: int = 100, seed: int = 0, 
         "rare_to_top_survival": float(band[-1, -1] / top) if top > 0 else 1.0,
         "gaussian_tail_kept_median": float(np.median(kept)), "gaussian_generation": float(g),
         "gaussian_m": float(gaussian_m),
-        "entropy_drop_top_p_bits": float(path.entropy_bits[0] - path.entropy_bits[-1]),
+        "entropy_drop_top_p_bits": float(per_context.entropy_rate_bits[0] - per_context.entropy_rate_bits[-1]),
+        "entropy_drop_top_p_bits_unigram": float(path.entropy_bits[0] - path.entropy_bits[-1]),
+        "types_kept_gen1_per_context": float(per_context.types_alive_share[1]),
+        "types_kept_gen1_unigram": float(path.types_alive[1] / path.types_alive[0]),
         "n_generations_vocab": float(lost.size - 1), "top_p": float(top_p),
     }
 
@@ -107,9 +112,11 @@ def exponential_decay(n_chains: int = 2000, n_generations: int = 100, seed: int 
     gc = g - g.mean()
     per_chain = (logv - logv.mean(axis=1, keepdims=True)) @ gc / float(gc @ gc)
     se = float(per_chain.std(ddof=1) / np.sqrt(per_chain.size))
-    path = truncation_path(float(top_p))
-    alive = np.log(path.types_alive[1:].astype(float))
+    path = ngram.truncation_path(float(top_p), TRUNCATION_GENERATIONS)
+    alive = np.log(path.types_alive_share[1:])
     r2_types, slope_types = r2_of_decline(np.arange(alive.size), alive)
+    uni = np.log(truncation_path(float(top_p)).types_alive[1:].astype(float))
+    r2_uni, slope_uni = r2_of_decline(np.arange(uni.size), uni)
     decays = slope + 1.96 * se < 0
     return {
         "r2_log_variance_large_m": r2 if decays else 0.0,
@@ -119,6 +126,8 @@ def exponential_decay(n_chains: int = 2000, n_generations: int = 100, seed: int 
         "half_life_large_m": float(np.log(2) / -slope) if slope < 0 else 1e12,
         "r2_log_types_top_p": r2_types if slope_types < 0 else 0.0,
         "types_factor_top_p": float(np.exp(slope_types)),
+        "r2_log_types_top_p_unigram": r2_uni if slope_uni < 0 else 0.0,
+        "types_factor_top_p_unigram": float(np.exp(slope_uni)),
         "large_m": float(large_m), "top_p": float(top_p),
     }
 
@@ -223,6 +232,7 @@ def subtle(vocab_tokens: int = 200_000, seed: int = 0, realistic_tokens: int = v
     real = vocab.detection_study(int(realistic_tokens), DETECTION_GENERATION, seed=seed, test_tokens=tests)
     toy = vocab.detection_study(int(vocab_tokens), DETECTION_GENERATION, seed=seed)
     path = truncation_path(float(top_p))
+    per_context = ngram.truncation_path(float(top_p), TRUNCATION_GENERATIONS)
     power = dict(zip(real["test"].tokens.tolist(), real["test"].power))
     kl = real["kl_bits"]
     growth = float(kl[-1] / kl[0]) if kl[0] > 0 else 1.0
@@ -232,7 +242,8 @@ def subtle(vocab_tokens: int = 200_000, seed: int = 0, realistic_tokens: int = v
         "quiet_damage": bool(growth >= 2.0 and power[int(test_tokens)] <= 0.5),
         "tokens_for_90_realistic": float(min(real["tokens_for_90"], 1e15)),
         "tokens_for_90_toy": float(min(toy["tokens_for_90"], 1e15)),
-        "head_mass_gain_top_p": float(path.head_mass[DETECTION_GENERATION] / path.head_mass[0]),
+        "head_mass_gain_top_p": float(per_context.head_mass[DETECTION_GENERATION] / per_context.head_mass[0]),
+        "head_mass_gain_top_p_unigram": float(path.head_mass[DETECTION_GENERATION] / path.head_mass[0]),
         "realistic_tokens": float(realistic_tokens), "toy_tokens": float(vocab_tokens), "top_p": float(top_p),
     }
 

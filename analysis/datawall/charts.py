@@ -45,8 +45,8 @@ def stock_chart(samples: StockSamples, high_quality: HighQualityStock, seed_rang
         counts, edges = np.histogram(np.log10(values), bins=bins)
         rows.append(pd.DataFrame({"stage": label, "tokens": 10 ** edges[:-1], "share": counts / counts.sum()}))
     hist = pd.concat(rows)
-    band_names = ["seed 004's range = Epoch's 2030 stock (text + images, video, audio)" if same
-                  else "seed 004's range", "paper's 90% (effective)"]
+    band_names = ["seed's range = Epoch 2030, all media" if same else "seed 004's range",
+                  "paper's 90% (effective)"]
     bands = pd.DataFrame([
         {"what": band_names[0], "lo": seed_range[0], "hi": seed_range[1]},
         {"what": band_names[1], "lo": published.stock_low_tokens, "hi": published.stock_high_tokens},
@@ -70,8 +70,9 @@ def stock_chart(samples: StockSamples, high_quality: HighQualityStock, seed_rang
         tooltip=["stage:N", alt.Tooltip("tokens_si:N", title="tokens"), alt.Tooltip("share:Q", format=".1%")])
     chart = alt.layer(band, area).resolve_scale(color="independent").properties(
         title=alt.Title("The seed's range counts images, video and audio; text alone ends far lower",
-                        subtitle="Monte Carlo of the text stock from Villalobos et al.'s input ranges; shaded: the seed's "
-                                 "range (Epoch AI's 2030 multimodal stock) and the paper's interval"))
+                        subtitle=["Monte Carlo of the text stock from Villalobos et al.'s input ranges",
+                                  "shaded: the seed's range (Epoch AI's 2030 stock of text, images, video, audio) "
+                                  "and the paper's interval"]))
     return charts.figure(
         chart, name="fig-dw-stock",
         description=(f"Histograms of {len(samples.raw):,} Monte-Carlo draws of the stock of human text on a log axis from "
@@ -366,7 +367,10 @@ def usable_stock_chart(table: pd.DataFrame, largest_set_tokens: float, licensed_
     rules = alt.Chart(marks).transform_calculate(si=charts.si_expr("datum.tokens")).mark_rule(
         strokeDash=[4, 3], size=2, color=charts.colour("reference")).encode(
         y=alt.Y("tokens:Q"), tooltip=["what:N", alt.Tooltip("si:N", title="tokens")])
-    chart = alt.layer(band, line, rules).properties(
+    labels = alt.Chart(marks.assign(x=0.6)).mark_text(align="right", baseline="bottom", dy=-3, fontSize=11,
+                                                      color=charts.colour("reference")).encode(
+        x=alt.X("x:Q"), y=alt.Y("tokens:Q"), text="what:N")
+    chart = alt.layer(band, line, rules, labels).properties(
         title=alt.Title("What counts as usable moves the stock more than consent does",
                         subtitle="median and 10-90% of the Monte Carlo; dashed: the largest disclosed set and the "
                                  "openly licensed floor"))

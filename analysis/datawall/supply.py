@@ -45,6 +45,11 @@ def figures() -> pd.Series:
     return frame.set_index("key")["value"].astype(float)
 
 
+def load_status() -> pd.Series:
+    """``key -> status`` of the curated figures: "checked" (read at a stored copy of the source) or "secondary"."""
+    return load_csv(CURATED).set_index("key")["status"].astype(str)
+
+
 def figure(key: str) -> float:
     """One curated figure by key (ValueError naming the key if it is not in the file)."""
     values = figures()
