@@ -337,6 +337,14 @@ def execute_one(docname: str, digest: str | None = None, force: bool = False,
         return docname, "cached", 0.0
     start = time.perf_counter()
     stamp.unlink(missing_ok=True)  # the previous notebook stays until the new run succeeds
+    source = ROOT / f"{docname}.md"
+    nb = jupytext.read(source)
+    if not has_code(nb) and "{code-cell}" not in source.read_text():
+        # Prose only: the notebook is the converted source (what run_notebook writes), with no process started.
+        nbformat.write(nb, target)
+        CACHE.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(digest)
+        return docname, "executed", time.perf_counter() - start
     LOGS.mkdir(parents=True, exist_ok=True)
     with open(log, "w") as out:
         env = {PARTS_ENV: str(LEDGER.parent / "parts")} if parts else {}
