@@ -108,7 +108,9 @@ def test_pr5_generations_against_metr_file():
 def test_pr6_scores_the_10b_100b_half_and_pr18_the_thin_half():
     e = ev("PR-6")
     assert verdict("PR-6", e) == C.SUPPORTED and e["n_lower_band"] > 3
-    assert verdict("PR-6", dict(e, gain_10b_100b=5.0)) == C.NOT_SUPPORTED
+    # issue 24: "dramatic" needs the interval above the threshold, not the point estimate
+    assert verdict("PR-6", dict(e, gain_10b_100b_low=8.0)) == C.NOT_SUPPORTED
+    assert e["gain_10b_100b_low"] < e["gain_10b_100b"] < e["gain_10b_100b_high"]
     pr18 = BY_ID["PR-18"]
     assert not pr18.testable and pr18.reason.startswith("thin evidence") and "A1-05" in pr18.checklist
     assert obsscaling.band_gains("rcf", "params", n_boot=40).n_upper <= C.THIN_POINTS

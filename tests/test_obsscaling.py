@@ -114,3 +114,42 @@ def test_emergent_jumps_and_forecast_gain():
 def test_a_band_with_too_few_models_is_scored_not_refused():
     g = ob.band_gains("rcf", "params", (1e10, 3e11, 1e13), n_boot=40)
     assert g.n_upper <= 1 and g.upper == 0.0 and g.upper_low == g.upper_high == 0.0 and g.lower > 0
+
+
+# --- returns to size within families, mixtures of experts read explicitly (issue 24) ----------------------
+
+from analysis.progress import families  # noqa: E402
+
+
+def test_band_gain_as_filed_is_obsscalings_lower_band():
+    for method in ("pooled", "family"):
+        g = ob.band_gains("rcf", "params", n_boot=60, seed=3, method=method)
+        m = families.band_gain("rcf", 1e10, 1e11, method=method, n_boot=60, seed=3)
+        assert (m.gain, m.low, m.high, m.n_models) == pytest.approx((g.lower, g.lower_low, g.lower_high, g.n_lower))
+
+
+def test_moe_readings_move_the_mixtures_only():
+    filed, active, total = (families.base_table("rcf", moe) for moe in ("as filed", "active", "total"))
+    dense = ~filed["moe"]
+    assert (filed.loc[dense, "params"] == active.loc[dense, "params"]).all()
+    assert (active.loc[~dense, "params"] <= total.loc[~dense, "params"]).all()
+    assert len(families.base_table("rcf", "drop")) == dense.sum()
+    mix = total.set_index("model").loc["mistralai/Mixtral-8x7B-v0.1", "params"]
+    assert mix == pytest.approx(46.7e9)  # Mistral AI: 46.7B total, 12.9B used per token
+
+
+def test_llama_31_steps_shrink_as_the_issue_says():
+    s = families.within_family_steps()
+    llama = s[s["family"] == "Llama-3.1"]["points_per_decade"].tolist()
+    assert llama == pytest.approx([23.3, 6.6], abs=0.06)  # 8B -> 70B -> 405B (issue 24: +23.3 then +6.6)
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: families.base_table(moe="some"), "moe must be one of"),
+    (lambda: families.base_table(measure="pc9"), "measure must be one of"),
+    (lambda: families.band_gain(lo=1e11, hi=1e10), "lo must be below hi"),
+    (lambda: families.within_family_steps(min_params=-1.0), "min_params"),
+])
+def test_families_bad_input(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()

@@ -9,7 +9,7 @@ models count, records only or every release, interval level, where a band is cut
 from __future__ import annotations
 
 from analysis.other_side import obsscaling
-from analysis.progress import compute_returns, curves, metr, frontier
+from analysis.progress import compute_returns, curves, families, metr, frontier
 from analysis.progress import worlds as W
 from analysis.ledger.core import (DATA, NOT_SUPPORTED, OFTEN_SHARE, PARTLY, SUPPORTED, Choice, Claim, World, assess,
                                   at_least, at_most, beyond, fails, holds, not_testable, share_at_least)
@@ -165,10 +165,12 @@ def _judge_per_compute(ev):
     ]
     summary = (f"Among Epoch's models, holding release year fixed, a decade of compute buys "
                f"{ev['eci_per_decade_lower']:.1f} ECI points below the median compute and "
-               f"{ev['eci_per_decade_upper']:.1f} above it; among Ruan et al.'s base models the capability measure "
-               f"gains {ev['pc1_per_decade_lower']:.2f} per decade in the lower compute band and "
-               f"{ev['pc1_per_decade_upper']:.2f} in the upper"
-               f"{' (within model families)' if ev['pc1_within_families'] else ''}.")
+               f"{ev['eci_per_decade_upper']:.1f} above it (ratio {ev['eci_elasticity_ratio']:.2f}, 90% interval "
+               f"{ev['eci_elasticity_ratio_low']:.2f}-{ev['eci_elasticity_ratio_high']:.2f}); among Ruan et al.'s base "
+               f"models the capability measure gains {ev['pc1_per_decade_lower']:.2f} per decade in the lower compute "
+               f"band and {ev['pc1_per_decade_upper']:.2f} in the upper (ratio interval "
+               f"{ev['pc1_elasticity_ratio_low']:.2f}-{ev['pc1_elasticity_ratio_high']:.2f}"
+               f"{'; within model families' if ev['pc1_within_families'] else ''}).")
     return assess(checks, summary)
 
 
@@ -289,12 +291,13 @@ def _judge_generations(ev):
 
 # --- PR-6: 10B -> 100B parameters -----------------------------------------------------------------------------------
 
-def _params(measure: str = "rcf", method: str = "pooled", dramatic: float = 10.0, n_boot: int = 300,
-            seed: int = 0) -> dict:
-    g = obsscaling.band_gains(measure, "params", n_boot=n_boot, seed=seed, method=method)
-    return {"gain_10b_100b": g.lower, "gain_10b_100b_low": g.lower_low, "gain_10b_100b_high": g.lower_high,
-            "n_lower_band": float(g.n_lower), "dramatic_points": float(dramatic),
-            "gain_100b_1t": g.upper, "n_upper_band": float(g.n_upper)}
+def _params(measure: str = "rcf", method: str = "pooled", dramatic: float = 10.0, moe: str = "as filed",
+            n_boot: int = 300, seed: int = 0) -> dict:
+    g = families.band_gain(measure, 1e10, 1e11, method=method, moe=moe, n_boot=n_boot, seed=seed)
+    up = families.band_gain(measure, 1e11, 1e12, method=method, moe=moe, n_boot=n_boot, seed=seed)
+    return {"gain_10b_100b": g.gain, "gain_10b_100b_low": g.low, "gain_10b_100b_high": g.high,
+            "n_lower_band": float(g.n_models), "n_moe_lower_band": float(g.n_moe), "dramatic_points": float(dramatic),
+            "gain_100b_1t": up.gain, "n_upper_band": float(up.n_models)}
 
 
 #: "Dramatic" read as at least ten points of mean accuracy per tenfold parameters (our threshold; a
@@ -303,11 +306,13 @@ DRAMATIC_POINTS = 10.0
 
 
 def _judge_params(ev):
-    checks = [at_least(ev, "gain_10b_100b", ev["dramatic_points"], "points per tenfold parameters, 10B-100B "
-                       "(dramatic)", n_points=int(ev["n_lower_band"]))]
+    checks = [beyond(ev, "gain_10b_100b", ev["dramatic_points"], "points per tenfold parameters, 10B-100B "
+                     "(dramatic: the interval above the threshold)", direction="above",
+                     n_points=int(ev["n_lower_band"]))]
     summary = (f"Across Ruan et al.'s base models, the mean of GSM8K, HumanEval and MMLU rises "
-               f"{ev['gain_10b_100b']:.1f} points per tenfold parameters between 10B and 100B "
-               f"({ev['n_lower_band']:.0f} models). The 100B-1T half of the sentence rests on "
+               f"{ev['gain_10b_100b']:.1f} points per tenfold parameters between 10B and 100B (90% interval "
+               f"{ev['gain_10b_100b_low']:.1f}-{ev['gain_10b_100b_high']:.1f}; {ev['n_lower_band']:.0f} models, "
+               f"{ev['n_moe_lower_band']:.0f} of them mixtures of experts). The 100B-1T half of the sentence rests on "
                f"{ev['n_upper_band']:.0f} models and is not scored (PR-18).")
     return assess(checks, summary)
 
@@ -506,7 +511,9 @@ CLAIMS = (
                       Choice("method", obsscaling.BAND_METHODS, "one line across all models of the band, or "
                              "within model families (how a family's larger models differ from its smaller ones)"),
                       Choice("dramatic", (DRAMATIC_POINTS, 15.0), "'dramatic' as at least 10 or 15 points per "
-                             "tenfold parameters"))),
+                             "tenfold parameters"),
+                      Choice("moe", ("as filed", "active", "total"), "mixture-of-experts sizes as Ruan et al. filed them "
+                             "(a mix), as active parameters, or as total parameters"))),
     not_testable("PR-18", ("001",), ("§ The Flattening Curve ¶ 1",),
                  "Growing models from 100B to 1T parameters brought measurable but smaller gains.",
                  "100B to 1T: measurable but smaller",
