@@ -232,7 +232,8 @@ def checks_cell_source(docname: str, tests: dict[str, str]) -> str:
     """A cell that writes the chapter's check files beside the notebook and makes ``grader``."""
     folder = f"{CHECKS_DIR}/{docname.rsplit('/', 1)[-1]}"
     lines = ",\n".join(f"    {label!r}: {json.dumps(text)}" for label, text in tests.items())
-    return (f"# The checks of this chapter's exercises (otter-grader), written to {folder}/ beside this notebook.\n"
+    return ("#@title The checks of this chapter's exercises: run this cell, do not edit it\n"
+            f"# (otter-grader test files, written to {folder}/ beside this notebook)\n"
             "import pathlib\n"
             f"checks = {{\n{lines},\n}}\n"
             f'pathlib.Path("{folder}").mkdir(parents=True, exist_ok=True)\n'
@@ -263,7 +264,7 @@ def answer_cells(ex: Exercise, number: str) -> list:
             cells.append(nbformat.v4.new_code_cell(f"# Exercise {number}: {ex.check.ask}\n",
                                                    metadata=_cell_meta(ex, number, "answer")))
         else:
-            cells[-1].source = f"# Exercise {number}: your code here. {ex.check.ask}\n"
+            cells[-1].source = f"# Exercise {number}: your code here.\n# {ex.check.ask}\n"
         cells.append(nbformat.v4.new_code_cell(f'grader.check("{ex.label}", globals())',
                                                metadata=_cell_meta(ex, number, "check")))
     return cells
@@ -342,7 +343,7 @@ def finish_reader_notebook(nb: nbformat.NotebookNode, *, docname: str, student: 
         tests = chapter_checks(docname, root)
         if tests:
             extra.append(nbformat.v4.new_code_cell(checks_cell_source(docname, tests),
-                                                   metadata={"tags": ["course-checks"],
+                                                   metadata={"tags": ["course-checks"], "cellView": "form",
                                                              "jupyter": {"source_hidden": True}}))
     nb.cells[first:first] = extra
     meta["course"] = "student" if student else "reader"
