@@ -175,6 +175,7 @@ def test_the_student_search_index_holds_no_solution_word(site, student):
     others = [(p.read_text()) for p in (ROOT / "book").glob("*.md") if p.stem not in {c.split("/")[-1] for c in _chapters()}]
     # Text the pages print or the ledger shows comes from the package (claim texts, labels, docstrings).
     others += [p.read_text() for p in (ROOT / "analysis").rglob("*.py")]
+    others.append((ROOT / "references.bib").read_text())  # cited papers' titles are printed on the pages
     words = lambda text, shortest=1: {w.lower() for w in re.findall(rf"\b[A-Za-z]{{{shortest},}}\b", text)}
     inside = set().union(*(words(_split_solutions(s)[0], 7) for s in sources))
     outside = set().union(*(words(_split_solutions(s)[1]) for s in sources), *(words(t) for t in others))
