@@ -583,16 +583,18 @@ def yearly_gains(subset: str = "all", months: int = 12) -> YearlyGains:
 
 @checked_cache(maxsize=8)
 def sensitivity(break_dates: tuple[str, ...] = ("2024-01-01", "2024-07-01", "2025-01-01", "2025-07-01"),
-                subsets: tuple[str, ...] = SUBSETS, n_boot: int = 100, seed: int = 0) -> pd.DataFrame:
-    """Frontier ECI slopes for several break dates and model subsets (one row each)."""
+                subsets: tuple[str, ...] = SUBSETS, n_boot: int = 100, seed: int = 0,
+                start: str = DEFAULT_START) -> pd.DataFrame:
+    """Frontier ECI slopes for several break dates and model subsets (one row each), records from ``start``."""
     _check_common(n_boot, seed, 0.9)
     decimal_years(list(require_sequence("break_dates", break_dates)), name="break_dates")
     require_choices("subsets", subsets, SUBSETS)
+    _bounds(require_date("start", start, high="2026-04-17"), None)
     rows = []
     for s in subsets:
         for b in break_dates:
             try:
-                r = frontier_slopes(b, subset=s, n_boot=n_boot, seed=seed)
+                r = frontier_slopes(b, subset=s, n_boot=n_boot, seed=seed, start=start)
             except ValueError:
                 continue
             rows.append({"subset": s, "break": b, "before": r.before, "after": r.after, "ratio": r.ratio,
