@@ -267,6 +267,32 @@ def test_every_exercise_reference_in_the_sources_is_a_numref(root):
     assert wrong == []
 
 
+def _notebook_numbers(path: Path) -> list[str]:
+    """"Fig. k.n" and "Exercise k.i" as a downloadable notebook shows them (captions and exercise headings)."""
+    import nbformat
+
+    out = []
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type == "markdown":
+            out += [f"Fig. {m}" for m in re.findall(r"^\*Fig\. ([\d.]+)\.\*", cell.source, re.M)]
+            out += [f"Exercise {m}" for m in re.findall(r"^\*\*Exercise ([\d.]+)\*\*", cell.source, re.M)]
+    return out
+
+
+@pytest.mark.parametrize("edition", ["html", "student/html"])
+def test_downloadable_notebooks_number_as_their_pages(root, edition):
+    """Issue 29: a chapter's downloadable notebook (full site and student edition) shows the same figure and
+    exercise numbers as its page ("Fig. 3.4", "Exercise 3.2"), not "Exercise 1" for every exercise."""
+    site = root / "_build" / edition
+    if not (site / "index.html").exists():
+        pytest.fail(f"no built site at {site}: run make book and make book-student first")
+    for docname, k in chapter_numbers().items():
+        page = scan((site / f"{docname}.html").read_text(errors="replace"))
+        shown = [n for n in page.numbers if n.startswith(("Fig.", "Exercise"))]
+        notebook = _notebook_numbers(site / "_sources" / f"{docname}.ipynb")
+        assert sorted(notebook) == sorted(shown) and any(n.startswith(f"Exercise {k}.") for n in notebook), docname
+
+
 # ---------------------------------------------------------------------------------- in a browser
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
