@@ -443,7 +443,12 @@ def shares_chart(measured: pd.DataFrame, simulated: pd.DataFrame) -> alt.VConcat
     synthetic shares the chapter's simulations use and the shares at which their damage becomes material
     (``shares.simulated_shares``: ``label``, ``lo``, ``hi``, ``kind`` "simulation" or "material damage")."""
     x = charts.x("share:Q", "share of machine-written content", (0, 1), percent=True)
-    y = alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=200))
+    # row labels sit inside the plot, above each row, so a phone's column keeps its width for the data
+    y = alt.Y("label:N", title=None, sort=None, axis=None, scale=alt.Scale(paddingOuter=0.6))
+
+    def names(frame):
+        return alt.Chart(frame.assign(x0=0.0)).mark_text(align="left", baseline="bottom", dy=-6, fontSize=11).encode(
+            x=alt.X("x0:Q"), y=y, text="label:N")
     points = alt.Chart(measured).mark_point(filled=True, size=70, color=charts.colour("data")).encode(
         x=x, y=y, shape=alt.Shape("status:N", title="figure read", sort=["checked", "secondary"]),
         tooltip=["what:N", alt.Tooltip("share:Q", format=".1%"), "status:N"])
@@ -457,9 +462,9 @@ def shares_chart(measured: pd.DataFrame, simulated: pd.DataFrame) -> alt.VConcat
         x=charts.x("hi:Q", "synthetic share", (0, 1), percent=True), y=y, color=colour, tooltip=tips)
     lo, hi = float(measured["share"].min()), float(measured["share"].max())
     bite = simulated[simulated["kind"] == "material damage"]["lo"]
-    top = points.properties(title=alt.Title(f"Measured: {lo:.0%} to {hi:.0%} of new content, assisted or written",
+    top = alt.layer(points, names(measured)).properties(height=alt.Step(30), title=alt.Title(f"Measured: {lo:.0%} to {hi:.0%} of new content, assisted or written",
                                             subtitle="shares of machine-written content in the wild"))
-    bottom = alt.layer(span, ends).properties(title=alt.Title(
+    bottom = alt.layer(span, ends, names(simulated)).properties(height=alt.Step(30), title=alt.Title(
         f"Simulated: up to 100 %; damage turns material from {bite.min():.0%} to {bite.max():.0%}",
         subtitle="shares the chapter's simulations use, and where their damage becomes material"))
     chart = alt.vconcat(top, bottom).resolve_scale(y="independent")

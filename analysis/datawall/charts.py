@@ -45,7 +45,7 @@ def stock_chart(samples: StockSamples, high_quality: HighQualityStock, seed_rang
         counts, edges = np.histogram(np.log10(values), bins=bins)
         rows.append(pd.DataFrame({"stage": label, "tokens": 10 ** edges[:-1], "share": counts / counts.sum()}))
     hist = pd.concat(rows)
-    band_names = ["seed's range = Epoch 2030, all media" if same else "seed 004's range",
+    band_names = ["seed = Epoch 2030, all media" if same else "seed 004's range",
                   "paper's 90% (effective)"]
     bands = pd.DataFrame([
         {"what": band_names[0], "lo": seed_range[0], "hi": seed_range[1]},
@@ -350,8 +350,8 @@ def usable_stock_chart(table: pd.DataFrame, largest_set_tokens: float, licensed_
     """Median and 10-90 % usable effective stock against the share of the web that withdraws consent, for
     each reading of the quality fraction, with the largest disclosed training set and the openly licensed
     floor as rules (``table`` from :func:`analysis.datawall.supply.stock_sensitivity`)."""
-    names = {"villalobos": "quality fraction 0.1-0.4 (Villalobos et al.)",
-             "fineweb_edu": "share kept by FineWeb-Edu", "dclm": "share kept by DCLM-Baseline"}
+    names = {"villalobos": "Villalobos et al.: 0.1-0.4",
+             "fineweb_edu": "kept by FineWeb-Edu", "dclm": "kept by DCLM-Baseline"}
     frame = table.assign(reading=table["quality"].map(names))
     roles = dict(zip(names.values(), ("our fit", "stock", "published")))
     x = charts.x("restricted_share:Q", "share of the stock withdrawn by consent (robots.txt)", (0, 0.6), percent=True)
