@@ -29,6 +29,7 @@ interpreter's version.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import os
@@ -149,8 +150,30 @@ def docname_of(arg: str) -> str:
 
 
 def code_sources(source: Path) -> list[str]:
-    nb = jupytext.read(source)
-    return [c.source for c in nb.cells if c.cell_type == "code"]
+    """The code cells of a page's source. Parsing MyST with jupytext costs about 0.1 s a page, and every
+    build asks for each page's cells several times (its digest, the ledger, its parts): the cells are kept
+    by the SHA-256 of the source text, in this process and in ``_build/exec-cache/code`` (content-addressed,
+    so an edited source is parsed again)."""
+    text = source.read_bytes()
+    key = hashlib.sha256(text).hexdigest()
+    if key not in _CODE:
+        stored = CACHE / "code" / f"{key}.json"
+        try:
+            _CODE[key] = json.loads(stored.read_text())
+        except (OSError, ValueError):
+            nb = jupytext.read(source)
+            _CODE[key] = [c.source for c in nb.cells if c.cell_type == "code"]
+            try:
+                stored.parent.mkdir(parents=True, exist_ok=True)
+                tmp = stored.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_text(json.dumps(_CODE[key]))
+                tmp.replace(stored)
+            except OSError:
+                pass
+    return list(_CODE[key])
+
+
+_CODE: dict[str, list[str]] = {}
 
 
 def page_parts(docname: str) -> list[str]:

@@ -138,19 +138,28 @@ def registered_claim_modules(root: Path) -> list[str]:
 
 
 def claim_modules(root: Path) -> dict[str, str]:
-    """Claim id -> the registered claim module that defines it."""
-    out = {}
-    for name in registered_claim_modules(root):
-        path = module_file(root, name)
-        if path is None:
+    """Claim id -> the registered claim module that defines it (kept while no claim module changes: a build
+    asks once per page)."""
+    files = [(name, module_file(root, name)) for name in registered_claim_modules(root)]
+    key = tuple((name, str(path), path.stat().st_mtime_ns, path.stat().st_size) if path else (name,)
+                for name, path in files)
+    return dict(_claim_modules(root, key))
+
+
+@lru_cache(maxsize=None)
+def _claim_modules(root: Path, key: tuple) -> tuple[tuple[str, str], ...]:
+    out: dict[str, str] = {}
+    for entry in key:
+        if len(entry) == 1:
             continue
+        name, path = entry[0], Path(entry[1])
         try:
             tree = ast.parse(path.read_text())
         except SyntaxError:
             continue
         for cid in claim_ids_of(tree):
             out.setdefault(cid, name)
-    return out
+    return tuple(out.items())
 
 
 def claims_named(root: Path, tree: ast.AST) -> set[str]:
