@@ -77,6 +77,13 @@ def _logistic_fn(s, lo, hi, k, t0):
         return lo + (hi - lo) / (1.0 + np.exp(-k * (np.asarray(s, float) - t0)))
 
 
+def _logistic_jac(s, lo, hi, k, t0):
+    with np.errstate(over="ignore"):
+        q = 1.0 / (1.0 + np.exp(-k * (np.asarray(s, float) - t0)))
+    d = (hi - lo) * q * (1 - q)
+    return np.column_stack([1 - q, q, d * (np.asarray(s, float) - t0), -d * k])
+
+
 def _logistic(t, v):
     span = float(v.max() - v.min()) or 1.0
     best = None
@@ -86,7 +93,8 @@ def _logistic(t, v):
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", optimize.OptimizeWarning)
-                p, _ = optimize.curve_fit(_logistic_fn, t, v, p0=p0, bounds=bounds, maxfev=4000)
+                p, _ = optimize.curve_fit(_logistic_fn, t, v, p0=p0, bounds=bounds, maxfev=4000,
+                                              jac=_logistic_jac)
         except (RuntimeError, ValueError):
             continue
         sse = float(((_logistic_fn(t, *p) - v) ** 2).sum())
