@@ -462,11 +462,11 @@ def shares_chart(measured: pd.DataFrame, simulated: pd.DataFrame) -> alt.VConcat
         x=charts.x("hi:Q", "synthetic share", (0, 1), percent=True), y=y, color=colour, tooltip=tips)
     lo, hi = float(measured["share"].min()), float(measured["share"].max())
     bite = simulated[simulated["kind"] == "material damage"]["lo"]
-    top = alt.layer(points, names(measured)).properties(height=alt.Step(30), title=alt.Title(f"Measured: {lo:.0%} to {hi:.0%} of new content, assisted or written",
-                                            subtitle="shares of machine-written content in the wild"))
+    top = alt.layer(points, names(measured)).properties(height=alt.Step(30), title=alt.Title(f"Measured: {lo:.0%} to {hi:.0%}",
+                                            subtitle="of new content, machine-assisted or -written, in the wild"))
     bottom = alt.layer(span, ends, names(simulated)).properties(height=alt.Step(30), title=alt.Title(
-        f"Simulated: up to 100 %; damage turns material from {bite.min():.0%} to {bite.max():.0%}",
-        subtitle="shares the chapter's simulations use, and where their damage becomes material"))
+        "Simulated: up to 100 %",
+        subtitle=f"the simulations' shares; their damage turns material at {bite.min():.0%} to {bite.max():.0%}"))
     chart = alt.vconcat(top, bottom).resolve_scale(y="independent")
     return charts.figure(chart, name="fig-mc-shares",
                          source="Liang et al. (2024, 2025), Dolezal et al. (2026, press reports), Kapwing (2025); "
