@@ -346,3 +346,24 @@ def test_an_exercise_missing_from_the_facts_still_gets_an_answer_cell():
     assert filled.cells[1].source.startswith("**Your answer to Exercise 9.9**")
     dropped = course.fill_answer_slots(course.mark_answer_slots(nb), {}, EXERCISES, student=False)
     assert [c.cell_type for c in dropped.cells] == ["markdown", "markdown"]
+
+
+@pytest.mark.parametrize("edition", ["html", "student/html"])
+def test_the_site_shows_each_exercise_with_its_tags(edition):
+    """On the chapter pages (full site and student edition) each exercise carries its level, time and kind
+    under its title (tools/book_extensions.py), as in the notebooks and handouts."""
+    site = ROOT / "_build" / edition
+    inputs = [ROOT / "tools" / "book_extensions.py", course.EXERCISES_FILE]
+    checked = 0
+    for docname in CHAPTERS:
+        page = site / f"{docname}.html"
+        newest = max(p.stat().st_mtime for p in [*inputs, ROOT / f"{docname}.ipynb"])
+        if not page.exists() or page.stat().st_mtime < newest:
+            continue  # not built from the current inputs (make test rebuilds it first)
+        text = page.read_text()
+        for label in course.exercise_labels((ROOT / f"{docname}.md").read_text()):
+            block = re.search(rf'id="{re.escape(label)}".*?<p class="exercise-tags"><em>([^<]*)</em>', text, re.S)
+            assert block and block.group(1) == EXERCISES[label].tag(), (docname, label)
+        checked += 1
+    if not checked:
+        pytest.skip(f"no chapter page of _build/{edition} is built from the current inputs")

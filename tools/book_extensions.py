@@ -36,6 +36,8 @@ with the ledger's claims whose evidence function takes each parameter.
 8. The repository's address is one setting, ``repository.url`` of ``_config.yml``: ``{{ repository_url }}``
 and ``{{ repository_name }}`` in a page become it (code blocks included), and CITATION.cff's
 ``repository-code`` and ``url`` are rewritten to it when they differ.
+
+9. The course kit: each exercise shows its level, expected time and kind (``book/_exercises.yml``).
 """
 
 from __future__ import annotations
@@ -441,6 +443,63 @@ def sync_citation(app, config):
             logger.info("CITATION.cff: repository address set to %s (repository.url of _config.yml)", url)
 
 
+# --- 9. the course kit: each exercise's level, time and kind --------------------------------------------
+
+def tag_exercises(app, doctree):
+    """Under each exercise's title, its level, expected time and kind from ``book/_exercises.yml``
+    (tools/course.py), as the reader and student notebooks and the handouts show them."""
+    from sphinx_exercise.nodes import exercise_enumerable_node, exercise_node
+
+    try:
+        import course
+    except ImportError:  # pragma: no cover - tools/ is where this extension is loaded from
+        return
+    found = list(doctree.findall(exercise_enumerable_node)) + list(doctree.findall(exercise_node))
+    if not found or not course.EXERCISES_FILE.exists():
+        return
+    app.env.note_dependency(str(course.EXERCISES_FILE))
+    tagged = getattr(app.env, "book_exercise_tags", {})
+    tagged[app.env.docname] = _tags_stamp()
+    app.env.book_exercise_tags = tagged
+    tags = course.exercise_tags()
+    for node in found:
+        tag = tags.get(node.get("label", ""))
+        if tag and len(node.children) >= 1:
+            node.insert(1, nodes.paragraph("", "", nodes.emphasis("", tag), classes=["exercise-tags"]))
+
+
+def _tags_stamp() -> str:
+    """What the exercise tags of a page were made from: the facts file and this code's version."""
+    import hashlib
+
+    facts = Path(__file__).resolve().parents[1] / "book" / "_exercises.yml"
+    return hashlib.sha256(b"tags-1" + (facts.read_bytes() if facts.exists() else b"")).hexdigest()
+
+
+def pages_with_stale_exercise_tags(app, env, added, changed, removed):
+    """Pages with exercises whose tags were not made from the current facts (or made before tags existed)
+    are read again."""
+    stamp, tagged, stale = _tags_stamp(), getattr(env, "book_exercise_tags", {}), []
+    for docname in env.found_docs - set(added) - set(changed):
+        if tagged.get(docname) == stamp:
+            continue
+        try:
+            text = Path(env.doc2path(docname)).read_text(errors="replace")
+        except OSError:
+            continue
+        if "{exercise}" in text:
+            stale.append(docname)
+    return stale
+
+
+def purge_exercise_tags(app, env, docname):
+    getattr(env, "book_exercise_tags", {}).pop(docname, None)
+
+
+def merge_exercise_tags(app, env, docnames, other):
+    env.book_exercise_tags = {**getattr(env, "book_exercise_tags", {}), **getattr(other, "book_exercise_tags", {})}
+
+
 class hidden_solution_start(nodes.Element):
     """Where a gated solution began, in a build that hides solutions."""
 
@@ -493,5 +552,9 @@ def setup(app):
     app.add_directive("chapter-parameters", ParameterTableDirective)
     app.connect("doctree-resolved", fill_parameter_tables)
     app.connect("source-read", substitute_repository)
+    app.connect("doctree-read", tag_exercises)
+    app.connect("env-get-outdated", pages_with_stale_exercise_tags)
+    app.connect("env-purge-doc", purge_exercise_tags)
+    app.connect("env-merge-info", merge_exercise_tags)
     app.connect("config-inited", sync_citation)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

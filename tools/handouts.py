@@ -55,6 +55,7 @@ h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; color: #000 !impor
 p, li { orphans: 3; widows: 3; }
 .exercise, .admonition { break-inside: avoid; page-break-inside: avoid; }
 .handout-tag { font-weight: 400; font-size: 0.9em; color: #333; }
+p.exercise-tags, p.exercise-tags em { color: #333 !important; margin: 0.1em 0 0.3em; }
 .handout-answer { border: 0.6pt solid #888; border-radius: 2pt; height: 38mm; margin: 0.2em 0 1em;
   break-inside: avoid; page-break-inside: avoid; }
 .cell_output { max-width: 100% !important; }
@@ -97,7 +98,7 @@ PREPARE_JS = r"""async ({tags, answerSpace}) => {
     const ex = document.getElementById(label);
     if (!ex) continue;
     const title = ex.querySelector('.admonition-title');
-    if (title) { const s = document.createElement('span'); s.className = 'handout-tag'; s.textContent = ' · ' + tag; title.appendChild(s); }
+    if (title && !ex.querySelector('.exercise-tags')) { const s = document.createElement('span'); s.className = 'handout-tag'; s.textContent = ' · ' + tag; title.appendChild(s); }
     if (answerSpace) { const box = document.createElement('div'); box.className = 'handout-answer'; ex.after(box); }
   }
   return {charts: embeds.length, left: document.querySelectorAll('.vega-embed').length,
