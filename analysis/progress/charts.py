@@ -266,7 +266,7 @@ def curves_chart(start: str = frontier.DEFAULT_START) -> alt.VConcatChart:
     xe = charts.x("year:Q", "date", (2023.0, 2026.5), scale="year")
     ye = charts.y("eci:Q", "best ECI reached by then", (100, 170))
     colour = alt.Color("curve:N", title="curve", scale=charts.colour_scale(CURVE_COLOURS),
-                       legend=alt.Legend(orient="bottom", columns=2))
+                       legend=alt.Legend(orient="bottom"))
     dots = alt.Chart(series).mark_point(filled=True, size=18).encode(
         x=xe, y=ye, shape=alt.Shape("series:N", title="frontier of", legend=alt.Legend(orient="bottom"),
                                        scale=alt.Scale(domain=["non-reasoning", "reasoning"],
@@ -278,21 +278,23 @@ def curves_chart(start: str = frontier.DEFAULT_START) -> alt.VConcatChart:
         tooltip=["curve:N", alt.Tooltip("value:Q", format=".1f")])
     top = (dots + lines).properties(height=220)
     table = curves.ranking_table(start)
-    table = table.assign(label=table["measure"] + ": " + table["curve"])
-    order = [f"{m}: {c}" for m in curves.MEASURES for c in CURVE_COLOURS]
-    bars = alt.Chart(table).mark_bar().encode(
-        y=alt.Y("label:N", title=None, sort=order),
-        x=alt.X("rmse:Q", title="error six months ahead"),
-        color=colour,
-        tooltip=["measure:N", "curve:N", alt.Tooltip("rmse:Q", format=".2f"), "rank:Q",
-                 alt.Tooltip("aic:Q", format=".1f"), alt.Tooltip("bic:Q", format=".1f")]).properties(height=150)
+    panels = []
+    for measure, unit in (("ECI", "ECI points"), ("METR 1.1", "log2 minutes of horizon")):
+        part = table[table["measure"] == measure]
+        panels.append(alt.Chart(part).mark_bar().encode(
+            y=alt.Y("curve:N", title=None, sort=list(CURVE_COLOURS), axis=alt.Axis(labelLimit=100)),
+            x=alt.X("rmse:Q", title=f"{measure}: error six months ahead ({unit})"),
+            color=colour,
+            tooltip=["measure:N", "curve:N", alt.Tooltip("rmse:Q", format=".2f"), "rank:Q",
+                     alt.Tooltip("aic:Q", format=".1f"), alt.Tooltip("bic:Q", format=".1f")]).properties(
+            height=18 * len(part)))
     rank = curves.rank_curves("ECI", start=start)
     headline = ("Judged out of sample, the frontier's best curve bends down" if rank.slowing_wins else
                 f"Judged out of sample, the frontier's best curve is the {rank.best}: no slowing curve wins")
-    chart = alt.vconcat(top, bars).resolve_scale(color="shared").properties(title=alt.Title(
+    chart = alt.vconcat(top, *panels).resolve_scale(color="shared").properties(title=alt.Title(
         headline,
         subtitle="top: monthly frontier of reasoning and other models since GPT-4, four curves fitted to the "
-                 "higher of the two; bottom: each curve's error six months ahead (ECI points; METR: log2 minutes)"))
+                 "higher of the two; below: each curve's error six months ahead, ECI and METR"))
     return charts.figure(
         chart, name="fig-pr-curves",
         description=("The best ECI reached at each month since GPT-4 by non-reasoning and by reasoning "
