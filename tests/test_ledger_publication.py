@@ -131,8 +131,11 @@ def test_the_tables_article_filter_offers_one_value_per_article():
     frame = pages.table_frame([_record(article=("000", "004"))])
     assert frame.loc[0, "Article"] == "000, 004"
     options = pages.table_options()
-    split = [d for d in options["columnDefs"] if "render" in d]
-    assert split and 4 in split[0]["targets"] and "split(', ')" in split[0]["render"]
+    split = [d for d in options["columnDefs"] if 4 in d["targets"]]
+    assert split and "split(', ')" in split[0]["render"]
+    verdict = [d for d in options["columnDefs"] if d["targets"] == [1]][0]
+    assert "split('<br>')[0]" in verdict["render"]  # the verdict pane offers the verdict, not verdict and reasons
+    assert "exaggerated" in pages.verdict_cell(_record(verdict=C.PARTLY)) and "<br>" not in pages.verdict_cell(_record())
     assert options["paging"] and options["pageLength"] == pages.TABLE_PAGE
     with pytest.raises(ValueError, match="javascript"):
         pages.table_options(javascript="not a function")

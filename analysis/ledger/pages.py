@@ -147,6 +147,12 @@ def claim_cell(record) -> str:
     return f"{html.escape(record.claim)}{words}"
 
 
+def verdict_cell(record) -> str:
+    """The table's verdict cell: the badge, and under it why the verdict falls short (its reason tags)."""
+    why = f'<br><span class="ledger-why">{html.escape(", ".join(record.reason_tags))}</span>' if record.reason_tags else ""
+    return badge_html(record.verdict) + why
+
+
 def table_frame(records: Sequence) -> pd.DataFrame:
     """The interactive ledger table: one row per claim, verdict second so it is on the first screen, our words
     and the article's beside them, why a verdict falls short (its reason tags), then the filters' columns.
@@ -157,7 +163,7 @@ def table_frame(records: Sequence) -> pd.DataFrame:
     for r in records:
         rows.append({
             "Claim": f'<a href="#{anchor_id(r.id)}">{html.escape(r.id)}</a>',
-            "Verdict": badge_html(r.verdict),
+            "Verdict": verdict_cell(r),
             "What it says (our words; the article's)": claim_cell(r),
             "Why": ", ".join(r.reason_tags),
             "Article": ", ".join(r.article),
@@ -171,28 +177,36 @@ def table_frame(records: Sequence) -> pd.DataFrame:
 
 #: Columns of :func:`table_frame` offered as filter panes (verdict, why, article, chapter, type, load-bearing).
 TABLE_PANES = [1, 3, 4, 5, 6, 7]
+#: Columns of :func:`table_frame` kept off the screen (why, chapter, type, load-bearing, specifications agreeing):
+#: the filter panes and the search still read them, the reasons show under the verdict badge and each card below
+#: the table shows the rest; on screen the claim keeps about 60 % of the width.
+TABLE_HIDDEN = [3, 5, 6, 7, 8]
 #: Rows per page of the ledger table (a reader can choose more, or all).
 TABLE_PAGE = 10
 #: A filter pane's values for a cell that lists several ("000, 004" -> "000" and "004"; an empty cell -> "none").
 _SPLIT = "function (data, type) { return type === 'sp' ? (data ? data.split(', ') : ['none']) : data; }"
+#: The verdict pane's value of a verdict cell: the badge's text, without the reasons under it.
+_VERDICT_ONLY = "function (data, type) { return type === 'sp' ? data.split('<br>')[0].replace(/<[^>]*>/g, '') : data; }"
 
 
 def table_options(javascript: Callable[[str], object] = str) -> dict:
     """The options of the ledger page's table (itables/DataTables): paged (:data:`TABLE_PAGE` rows, or more on
-    request), the claim's column about 60 % of the width and the verdict's narrow, filter panes above it
-    (:data:`TABLE_PANES`), and the panes of the reasons and the articles offering each value once, not the
-    combinations a cell lists.
+    request), filter panes above it (:data:`TABLE_PANES`, the panes of the reasons and the articles offering each
+    value once, not the combinations a cell lists), the columns :data:`TABLE_HIDDEN` off the screen, and the class
+    ``ledger-table`` that :data:`TABLE_FIXES` sizes (the claim's column about 60 % of the width, the verdict's
+    narrow).
 
     ``javascript`` wraps the panes' render function so the table library runs it (the page passes itables'
     ``JavascriptFunction``; the package itself does not import itables, which only the book installs)."""
     if not callable(javascript):
         raise ValueError(f"javascript must be callable (itables.JavascriptFunction); got {javascript!r}")
     split = {"render": javascript(_SPLIT), "searchPanes": {"orthogonal": "sp"}}
+    verdict = {"render": javascript(_VERDICT_ONLY), "searchPanes": {"orthogonal": "sp"}}
     return {"allow_html": True, "paging": True, "pageLength": TABLE_PAGE, "lengthMenu": [10, 25, 50, 100, 200],
-            "autoWidth": False, "layout": {"top1": "searchPanes"}, "classes": "display compact",
+            "autoWidth": False, "layout": {"top1": "searchPanes"}, "classes": "display compact ledger-table",
             "searchPanes": {"columns": TABLE_PANES, "cascadePanes": True, "initCollapsed": True},
-            "columnDefs": [{"width": "4em", "targets": [0]}, {"width": "6em", "targets": [1]},
-                           {"width": "60%", "targets": [2]}, {"targets": [3, 4], **split}]}
+            "columnDefs": [{"targets": [1], **verdict}, {"targets": [3, 4], **split},
+                           {"targets": TABLE_HIDDEN, "visible": False}]}
 
 
 def fragile(records: Sequence) -> list:
@@ -270,19 +284,24 @@ def robustness_chart(records: Sequence):
 
 
 #: Styles and a small script for the interactive ledger table (itables/DataTables) that the library leaves to
-#: the page: on a phone only the claim, verdict and text columns show (the cards below hold the rest); lines break
-#: between words only (never inside one: a column is at least as wide as its longest word), the verdict badge wraps
-#: between its words so its column stays narrow, and the claim's column takes most of the width; in the
+#: the page: fixed column widths (identifier, verdict, reasons and articles narrow, the claim the rest, about 60 %);
+#: on a phone only the claim, verdict and text columns show (the cards below hold the rest); lines break
+#: between words only (never inside one), the verdict badge wraps between its words so its column stays narrow; in the
 #: site's dark theme the table sits on a light card, as the charts do, so its links keep their contrast; and
 #: the filter panes' search inputs get an accessible name (DataTables gives them only a placeholder).
 TABLE_FIXES = """<style>
+table.ledger-table { table-layout: fixed; width: 100% !important; font-size: 0.92em; }
+table.ledger-table th:nth-child(1) { width: 2.9em; }
+table.ledger-table th:nth-child(2) { width: 7em; }
+table.ledger-table th:nth-child(4) { width: 4.2em; }
+table.ledger-table td .ledger-why { font-size: 0.85em; }
 @media (max-width: 640px) {
-  table.dataTable th:nth-child(n+4), table.dataTable td:nth-child(n+4) { display: none; }
-  table.dataTable { font-size: 0.9em; }
+  table.ledger-table th:nth-child(n+4), table.ledger-table td:nth-child(n+4) { display: none; }
 }
-table.dataTable th, table.dataTable td { overflow-wrap: normal; word-break: normal; hyphens: manual; }
-table.dataTable td .verdict-badge { white-space: normal; display: inline-block; line-height: 1.25; }
-table.dataTable td .ledger-quote { font-size: 0.9em; font-style: italic; }
+table.ledger-table th, table.ledger-table td { overflow-wrap: normal; word-break: normal; hyphens: manual;
+  -webkit-hyphens: manual; vertical-align: top; }
+table.ledger-table td .verdict-badge { white-space: normal !important; display: inline-block; line-height: 1.25; }
+table.ledger-table td .ledger-quote { font-size: 0.9em; font-style: italic; }
 html[data-theme="dark"] .dt-container { background: #ffffff; color: #1a1a1a; padding: 0.4em; border-radius: 0.3em; }
 html[data-theme="dark"] .dt-container a { color: #0645ad; }
 html[data-theme="dark"] .dt-container input, html[data-theme="dark"] .dt-container select,
