@@ -157,6 +157,8 @@ def snapshots_html(snapshots: Sequence[Mapping[str, str]], previous: Sequence[Ma
         since = ("<p>Since the previous edition: " + ("; ".join(f"<code>{e(f)}</code> {e(w)}" for f, w in changes)
                  if changes else "no data file changed") + ".</p>")
     head = "".join(f'<th scope="col">{h}</th>' for h in ("Data file", "Source version", "Taken", "SHA-256"))
-    return (f'{since}<div style="overflow-x:auto"><table class="data-snapshots" style="font-size:0.85em">'
+    # a box that scrolls sideways takes the keyboard's focus and has a name (axe: scrollable-region-focusable)
+    return (f'{since}<div style="overflow-x:auto" tabindex="0" role="region" aria-label="Data snapshots">'
+            f'<table class="data-snapshots" style="font-size:0.85em">'
             f'<caption style="text-align:left">The data files this edition is computed on</caption>'
             f'<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>{link}')
