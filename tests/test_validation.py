@@ -103,3 +103,20 @@ def test_decimal_years_refuses_dates_outside_any_table():
     for bad, fragment in (([], "dates must not be empty"), ([True], "not booleans"), (["soon"], "dates must be")):
         with pytest.raises(ValueError, match=fragment):
             decimal_years(bad)
+
+
+def test_checked_cache_shares_one_entry_however_a_call_is_spelt():
+    """f("a"), f("a", default) and f(x="a") hit one cache entry (lru_cache alone computes each again), while a
+    value of another type (2.0 for 2) is still a new entry."""
+    from analysis.house.validation import checked_cache
+    calls = []
+
+    @checked_cache(maxsize=8)
+    def f(a, b=2, *, c=3):
+        calls.append((a, b, c))
+        return a + b + c
+
+    assert f(1) == f(1, 2) == f(a=1, b=2, c=3) == f(1, c=3) == 6
+    assert len(calls) == 1
+    f(1, 2.0)
+    assert len(calls) == 2

@@ -248,7 +248,9 @@ def checked_cache(maxsize: int | None = 128) -> Callable:
     list, dict or array where a number, a string or a tuple is wanted) with a ValueError naming the parameter.
 
     ``typed=True`` keeps ``True`` from hitting the result cached for ``1`` (and ``1`` the one for ``1.0``), so
-    the function's own argument checks see every new value. The wrapper keeps ``cache_clear`` (worlds forget
+    the function's own argument checks see every new value. Arguments are bound to the signature with its
+    defaults before the lookup, so a call spelt positionally, by keyword or leaning on a default hits one entry.
+    The wrapper keeps ``cache_clear`` (worlds forget
     every cached result, :func:`analysis.house.data.clear_caches`) and ``__wrapped__``.
     """
     if maxsize is not None:
@@ -260,13 +262,17 @@ def checked_cache(maxsize: int | None = 128) -> Callable:
 
         @functools.wraps(func)
         def wrapper(*args, **kwargs):
-            for name, value in signature.bind(*args, **kwargs).arguments.items():
+            bound = signature.bind(*args, **kwargs)
+            for name, value in bound.arguments.items():
                 try:
                     hash(value)
                 except TypeError:
                     raise ValueError(f"{name} must be a number, a string or a tuple; got "
                                      f"{type(value).__name__} {_describe(value)}") from None
-            return cached(*args, **kwargs)
+            # One cache key per call, however it is spelt: f("a"), f("a", 200) and f(x="a") with 200 the default
+            # share one entry (lru_cache alone keys them apart and computes each again).
+            bound.apply_defaults()
+            return cached(*bound.args, **bound.kwargs)
 
         wrapper.cache_clear = cached.cache_clear
         wrapper.cache_info = cached.cache_info
