@@ -84,7 +84,8 @@ def load_bearing_markdown(records: Sequence) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     keys = [r for r in records if r.load_bearing]
     # raw HTML links: the cards' ids are HTML anchors, not MyST targets
-    listed = ", ".join(f'<a href="#{anchor_id(r.id)}">{html.escape(r.id)}</a> ({r.verdict})' for r in keys)
+    listed = ", ".join(f'<a href="#{anchor_id(r.id)}" style="white-space:nowrap">{html.escape(r.id)}</a> ({r.verdict})'
+                       for r in keys)
     return (f"{LOAD_BEARING_RULE}\n\nBy this rule **{len(keys)}** of the {len(records)} claims are load-bearing: "
             f"{listed}.\n\n" + "\n".join(lines))
 
