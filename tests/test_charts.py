@@ -378,6 +378,7 @@ def _book_charts():
         "pc.frontier_chart": pc.frontier_chart,
         "pc.saturation_chart": pc.saturation_chart,
         "pc.curves_chart": pc.curves_chart,
+        "pc.curve_errors_chart": pc.curve_errors_chart,
         "pc.lifetimes_chart": lambda: pc.lifetimes_chart(pr.benchmark_lifetimes()),
         "pc.compute_chart": pc.compute_chart,
         "pc.metr_chart 1.1": lambda: pc.metr_chart("1.1"),

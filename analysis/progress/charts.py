@@ -255,9 +255,9 @@ def metr_chart(version: str = "1.1", since: float = 2023.0) -> alt.LayerChart:
 CURVE_COLOURS = {"linear": "reference", "break": "our fit", "reasoning split": "accumulate", "logistic": "projection"}
 
 
-def curves_chart(start: str = frontier.DEFAULT_START) -> alt.VConcatChart:
-    """Top: the monthly ECI frontier (all models, non-reasoning, reasoning) with the four competing curves fitted
-    to it; bottom: each curve's out-of-sample error six months ahead, for the ECI and for METR's horizon."""
+def curves_chart(start: str = frontier.DEFAULT_START) -> alt.LayerChart:
+    """The monthly ECI frontier of non-reasoning and of reasoning models, with the four competing curves fitted to
+    the higher of the two (their errors out of sample: :func:`curve_errors_chart`)."""
     from analysis.progress import curves
 
     series = curves.frontier_series(start)
@@ -265,42 +265,52 @@ def curves_chart(start: str = frontier.DEFAULT_START) -> alt.VConcatChart:
     fits = curves.fitted_curves("ECI", start)
     xe = charts.x("year:Q", "date", (2023.0, 2026.5), scale="year")
     ye = charts.y("eci:Q", "best ECI reached by then", (100, 170))
-    colour = alt.Color("curve:N", title="curve", scale=charts.colour_scale(CURVE_COLOURS),
-                       legend=alt.Legend(orient="bottom"))
+    colour = alt.Color("curve:N", title="curve", scale=charts.colour_scale(CURVE_COLOURS))
     dots = alt.Chart(series).mark_point(filled=True, size=18).encode(
-        x=xe, y=ye, shape=alt.Shape("series:N", title="frontier of", legend=alt.Legend(orient="bottom"),
-                                       scale=alt.Scale(domain=["non-reasoning", "reasoning"],
-                                                       range=["circle", "triangle-up"])),
+        x=xe, y=ye, shape=alt.Shape("series:N", title="frontier of",
+                                    scale=alt.Scale(domain=["non-reasoning", "reasoning"],
+                                                    range=["circle", "triangle-up"])),
         color=alt.value(charts.colour("frontier")), opacity=alt.value(0.7),
         tooltip=["series:N", alt.Tooltip("year:Q", format=".2f"), alt.Tooltip("eci:Q", format=".1f")])
     lines = alt.Chart(fits).mark_line().encode(
         x=xe, y=alt.Y("value:Q", scale=alt.Scale(domain=[100, 170])), color=colour,
         tooltip=["curve:N", alt.Tooltip("value:Q", format=".1f")])
-    top = (dots + lines).properties(height=220)
+    chart = (dots + lines).properties(title=alt.Title(
+        "Four curves through the monthly frontier since GPT-4",
+        subtitle="reasoning models (triangles) lead the others (circles); the curves are fitted to the higher of "
+                 "the two"))
+    return charts.figure(
+        chart, name="fig-pr-curves",
+        description=("The best ECI reached at each month since GPT-4 by non-reasoning and by reasoning models, with "
+                     "a straight line, a two-piece line whose break the data choose, separate lines for reasoning "
+                     "and non-reasoning models, and a saturating S-curve fitted to the higher of the two."),
+        source="Epoch AI Benchmarking Hub, ECI snapshot of April 2026; fits: this book", data=fits)
+
+
+def curve_errors_chart(start: str = frontier.DEFAULT_START) -> alt.Chart:
+    """Each competing curve's root mean squared error predicting six months ahead (refitted monthly), for the ECI
+    frontier and for METR's 50 % horizon."""
+    from analysis.progress import curves
+
     table = curves.ranking_table(start)
-    panels = []
-    for measure, unit in (("ECI", "ECI points"), ("METR 1.1", "log2 minutes of horizon")):
-        part = table[table["measure"] == measure]
-        panels.append(alt.Chart(part).mark_bar().encode(
-            y=alt.Y("curve:N", title=None, sort=list(CURVE_COLOURS), axis=alt.Axis(labelLimit=100)),
-            x=alt.X("rmse:Q", title=f"{measure}: error six months ahead ({unit})"),
-            color=colour,
-            tooltip=["measure:N", "curve:N", alt.Tooltip("rmse:Q", format=".2f"), "rank:Q",
-                     alt.Tooltip("aic:Q", format=".1f"), alt.Tooltip("bic:Q", format=".1f")]).properties(
-            height=18 * len(part)))
+    table = table.assign(label=table["measure"] + ": " + table["curve"])
+    order = [f"{m}: {c}" for m in curves.MEASURES for c in CURVE_COLOURS]
+    bars = alt.Chart(table).mark_bar().encode(
+        y=alt.Y("label:N", title=None, sort=order),
+        x=charts.x("rmse:Q", "error six months ahead", (0.0, float(np.ceil(table["rmse"].max())))),
+        color=alt.Color("curve:N", title="curve", scale=charts.colour_scale(CURVE_COLOURS)),
+        tooltip=["measure:N", "curve:N", alt.Tooltip("rmse:Q", format=".2f"), "rank:Q",
+                 alt.Tooltip("aic:Q", format=".1f"), alt.Tooltip("bic:Q", format=".1f")])
     rank = curves.rank_curves("ECI", start=start)
     headline = ("Judged out of sample, the frontier's best curve bends down" if rank.slowing_wins else
                 f"Judged out of sample, the frontier's best curve is the {rank.best}: no slowing curve wins")
-    chart = alt.vconcat(top, *panels).resolve_scale(color="shared").properties(title=alt.Title(
-        headline,
-        subtitle="top: monthly frontier of reasoning and other models since GPT-4, four curves fitted to the "
-                 "higher of the two; below: each curve's error six months ahead, ECI and METR"))
+    chart = bars.properties(height=190, title=alt.Title(
+        headline, subtitle="error of each curve predicting six months ahead, refitted every month; ECI in points, "
+                           "METR in log2 minutes of horizon"))
     return charts.figure(
-        chart, name="fig-pr-curves",
-        description=("The best ECI reached at each month since GPT-4 by non-reasoning and by reasoning "
-                     "models, with a straight line, a two-piece line whose break the data choose, separate lines "
-                     "for reasoning and non-reasoning models, and a saturating S-curve fitted to it; below, each "
-                     "curve's root mean squared error when refitted every month and asked to predict the next six "
-                     "months, for the ECI and for METR's 50 % horizon."),
+        chart, name="fig-pr-curve-errors",
+        description=("Root mean squared error of each competing curve when refitted every month and asked to predict "
+                     "the next six months, for the ECI frontier (points) and for METR's 50 % horizon (log2 minutes); "
+                     "on the ECI the two-piece line has the smallest error."),
         source="Epoch AI Benchmarking Hub, ECI snapshot of April 2026; METR Time Horizon 1.1; fits: this book",
         data=table)
