@@ -157,3 +157,16 @@ def test_bad_files_are_refused_with_their_name(tmp_path):
         E.load_corrections(tmp_path)
     with pytest.raises(ValueError, match="name"):
         E.load_snapshots("other.csv")
+
+
+def test_a_verdict_that_changed_there_and_back_keeps_both_entries():
+    """Both steps were published in an edition between, so the log keeps them; a broken link is still caught."""
+    previous, current = {"AB-1": C.PARTLY}, {"AB-1": C.PARTLY}
+    there_and_back = [_entry(date="2026-12-07"), _entry(old=C.SUPPORTED, new=C.PARTLY, date="2026-12-08")]
+    assert E.stale(current, previous, there_and_back) == []
+    assert E.unexplained({"AB-1": C.NOT_SUPPORTED}, previous, there_and_back) == [("AB-1", C.PARTLY, C.NOT_SUPPORTED)]
+    onward = [*there_and_back, _entry(old=C.PARTLY, new=C.NOT_SUPPORTED, date="2026-12-09")]
+    assert E.unexplained({"AB-1": C.NOT_SUPPORTED}, previous, onward) == []
+    skipped = [there_and_back[0], _entry(old=C.PARTLY, new=C.NOT_SUPPORTED, date="2026-12-09")]
+    assert E.stale({"AB-1": C.NOT_SUPPORTED}, previous, skipped) == [skipped[1]]
+    assert E.unexplained({"AB-1": C.NOT_SUPPORTED}, previous, skipped) == [("AB-1", C.PARTLY, C.NOT_SUPPORTED)]

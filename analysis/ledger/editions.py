@@ -103,18 +103,48 @@ def verdict_changes(current: Mapping[str, str], previous: Mapping[str, str]) -> 
     return out + [(i, v, WITHDRAWN) for i, v in previous.items() if i not in current]
 
 
+def _walk(start: str, entries: Sequence[Correction]) -> tuple[str, list[Correction]]:
+    """Follow one claim's entries (oldest first) from the previous edition's verdict ``start``: the verdict they end
+    at, and the entries whose old verdict is not the verdict the ones before left (a broken link)."""
+    state, broken = start, []
+    for c in entries:
+        if c.old_verdict != state:
+            broken.append(c)
+        state = c.new_verdict
+    return state, broken
+
+
+def _oldest_first(log: Sequence[Correction]) -> dict[str, list[Correction]]:
+    out: dict[str, list[Correction]] = {}
+    for c in sorted(log, key=lambda c: c.date):  # stable: one date keeps the file's order
+        out.setdefault(c.id, []).append(c)
+    return out
+
+
 def unexplained(current: Mapping[str, str], previous: Mapping[str, str],
                 log: Sequence[Correction]) -> list[tuple[str, str, str]]:
-    """Changes (:func:`verdict_changes`) that no log entry explains with the same id, old and new verdict."""
-    logged = {(c.id, c.old_verdict, c.new_verdict) for c in log}
-    return [change for change in verdict_changes(current, previous) if change not in logged]
+    """Changes (:func:`verdict_changes`) that the log does not explain: a claim's entries, oldest first, must form
+    a chain from the previous edition's verdict to this edition's (each entry's old verdict the one before's new),
+    so a verdict that changed twice between editions keeps both entries."""
+    chains = _oldest_first(log)
+    out = []
+    for change in verdict_changes(current, previous):
+        end, broken = _walk(change[1], chains.get(change[0], []))
+        if broken or end != change[2]:
+            out.append(change)
+    return out
 
 
 def stale(current: Mapping[str, str], previous: Mapping[str, str],
           log: Sequence[Correction]) -> list[Correction]:
-    """Log entries that explain no change between the editions (a verdict changed back, or a typo)."""
-    changes = set(verdict_changes(current, previous))
-    return [c for c in log if (c.id, c.old_verdict, c.new_verdict) not in changes]
+    """Log entries that explain nothing: a broken link of a claim's chain (a typo), or every entry of a chain that
+    does not end at this edition's verdict. A chain that goes there and back (supported, then partly, then
+    supported again) ends where it began and is kept: it is the history readers of the editions between saw."""
+    out = []
+    for i, entries in _oldest_first(log).items():
+        end, broken = _walk(previous.get(i, NEW_ROW), entries)
+        out += entries if end != current.get(i, WITHDRAWN) else broken
+    return [c for c in log if c in out]
 
 
 def newest_first(log: Sequence[Correction]) -> list[Correction]:
