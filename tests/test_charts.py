@@ -333,6 +333,8 @@ def _book_charts():
     from analysis.scaling_laws import returns as sl, charts as slc
     from analysis.collapse import tails
     from analysis.testtime import charts as tc
+    from analysis.collapse import ngram, shares
+    from analysis.datawall import supply as sup
 
     fit = ch.chinchilla_fit()
     boot = ch.chinchilla_bootstrap(n_boot=100, seed=1)
@@ -411,7 +413,18 @@ def _book_charts():
         "mcc.detection_chart": lambda: mcc.detection_chart(vocab.detection_table((200_000, 1_000_000), 5), 5),
         "mcc.tails_scaling_chart": lambda: mcc.tails_scaling_chart(
             tails.scaling_curves(k=2000, t_max=1e6, n_points=9, n_types=20_000), 0.1),
+        "mcc.ngram_truncation_chart": lambda: mcc.ngram_truncation_chart(ngram.truncation_path(0.95).table(), 0.95),
+        "mcc.strong_collapse_chart": lambda: mcc.strong_collapse_chart(*_strong(shares.strong_collapse_curve(
+            sizes=(300, 3_000), reps=3, seed=0))),
+        "mcc.shares_chart": lambda: mcc.shares_chart(shares.measured_shares(), shares.simulated_shares()),
+        "dw.usable_stock_chart": lambda: dw.usable_stock_chart(sup.stock_sensitivity((0.0, 0.3), n_samples=500),
+                                                               36e12, sup.licensed_tokens()),
+        "ecc.inference_price_chart": ecc.inference_price_chart,
     }
+
+
+def _strong(result):
+    return result.curve, result.simulated
 
 
 #: Charts known to still use an "s" tooltip, each with its owner's file. The test fails when one is fixed

@@ -133,8 +133,9 @@ def tails_biting_share(budget_tokens: float = 1e7, k: int = tails.TAIL_CUT_RANK,
     (bisection on the exact error; 1.0 if even all-synthetic data stay below)."""
     t = float(require_positive("budget_tokens", budget_tokens))
     r = float(require_in_range("rise", rise, 0.0, 10.0, inclusive=False))
+    k = require_int("k", k, minimum=1, maximum=10_000_000)
     p = tails.english()
-    cut = tails.tail_cut(p, int(k))
+    cut = tails.tail_cut(p, k)
     base = float(tails.memorisation_error(p, p, t))
 
     def excess(s):

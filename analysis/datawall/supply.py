@@ -17,7 +17,8 @@ import pandas as pd
 
 from analysis.datawall import datastock as ds
 from analysis.house.data import DatasetSpec, load_csv
-from analysis.house.validation import require_choice, require_in_range, require_int, require_positive, require_seed
+from analysis.house.validation import (require_choice, require_in_range, require_int, require_positive, require_seed,
+                                       require_vector)
 
 CURATED = DatasetSpec(
     filename="curated_data_supply_synthetic_shares_2026-12.csv",
@@ -226,9 +227,10 @@ def stock_sensitivity(shares=np.round(np.arange(0.0, 0.61, 0.05), 2), n_samples:
     pandas.DataFrame
         ``restricted_share``, ``quality``, ``median``, ``low``, ``high`` (tokens).
     """
+    shares = require_vector("shares", shares, lambda name, v: require_in_range(name, v, 0.0, 1.0))
     rows = []
     for q in QUALITY_READINGS:
-        for r in np.ravel(np.asarray(shares, dtype=float)):
+        for r in shares:
             u = usable_stock(float(r), q, n_samples, seed)
             lo, med, hi = np.percentile(u.effective, [10, 50, 90])
             rows.append({"restricted_share": float(r), "quality": q, "median": float(med), "low": float(lo),

@@ -16,7 +16,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from analysis.house.validation import require_in_range, require_same_shape, require_vector
+from analysis.house.validation import require_in_range, require_number, require_same_shape, require_vector
 from analysis.progress import frontier as F
 
 #: Smallest number of frontier models a band needs for its slope.
@@ -116,7 +116,9 @@ def fraction_benchmarks() -> tuple[str, ...]:
 
 def halving_costs(*, top_error: float = 0.15, low_max_error: float = 0.6) -> pd.DataFrame:
     """:func:`halving_cost` of every fraction-scored benchmark, one row each, with both ratios (cached)."""
-    return _halving_costs(float(top_error), float(low_max_error)).copy()
+    top_error = require_number("top_error", top_error, 0.0, 1.0, inclusive=False)
+    low_max_error = require_number("low_max_error", low_max_error, 0.0, 1.0, inclusive=False)
+    return _halving_costs(top_error, low_max_error).copy()
 
 
 @lru_cache(maxsize=16)
