@@ -462,11 +462,12 @@ def shares_chart(measured: pd.DataFrame, simulated: pd.DataFrame) -> alt.VConcat
         x=charts.x("hi:Q", "synthetic share", (0, 1), percent=True), y=y, color=colour, tooltip=tips)
     lo, hi = float(measured["share"].min()), float(measured["share"].max())
     bite = simulated[simulated["kind"] == "material damage"]["lo"]
-    top = alt.layer(points, names(measured)).properties(height=alt.Step(30), title=alt.Title(f"Measured: {lo:.0%} to {hi:.0%}",
-                                            subtitle="of new content, machine-assisted or -written, in the wild"))
+    # Subtitles in short lines, so that a phone's width shows them whole.
+    top = alt.layer(points, names(measured)).properties(height=alt.Step(30), title=alt.Title(
+        f"Measured: {lo:.0%} to {hi:.0%}", subtitle=["of new content, machine-assisted", "or -written, in the wild"]))
     bottom = alt.layer(span, ends, names(simulated)).properties(height=alt.Step(30), title=alt.Title(
-        "Simulated: up to 100 %",
-        subtitle=f"the simulations' shares; their damage turns material at {bite.min():.0%} to {bite.max():.0%}"))
+        f"Simulated: up to {float(simulated['hi'].max()):.0%}",
+        subtitle=["the simulations' shares; damage turns", f"material at {bite.min():.0%} to {bite.max():.0%}"]))
     chart = alt.vconcat(top, bottom).resolve_scale(y="independent")
     return charts.figure(chart, name="fig-mc-shares",
                          source="Liang et al. (2024, 2025), Dolezal et al. (2026, press reports), Kapwing (2025); "
