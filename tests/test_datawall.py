@@ -494,7 +494,7 @@ def test_usable_stock_falls_with_consent_and_has_the_licensed_floor():
     assert dclm.effective.min() >= sup.licensed_tokens() == pytest.approx(2e12)
     with pytest.raises(ValueError, match="restricted_share"):
         sup.usable_stock(1.0)
-    with pytest.raises(ValueError, match="reading"):
+    with pytest.raises(ValueError, match="quality"):
         sup.usable_stock(0.1, "refinedweb")
 
 

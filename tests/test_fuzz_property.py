@@ -43,12 +43,34 @@ from test_fuzz_api import DATE, EXAMPLES, SIZE_NAME, public_functions
 #: ``test_parameters``.
 CHECKERS = {"house.validation", "house.parameters"}
 
+#: The ledger's machinery (as ``test_fuzz_api.SKIP_MODULES`` says of ``core``, ``rules``, ``checks``...) takes the
+#: book's own records, not numbers a reader types; tested in ``test_corrections``, ``test_ledger_publication``
+#: and ``test_ledger_reuse``.
+_EDITIONS = "ledger machinery: compares the corrections log, verdicts and snapshots the book loads and checks"
+_PUBLICATION = "ledger machinery: renders the ledger's records and log for the published page"
+_REUSE = "ledger machinery: the build's reuse of a claim's computed row (takes a claim, its function, a path)"
 #: Functions reached but not fuzzed here, with the reason.
 NOT_FUZZED = {
     "house.data.world": "a context manager: its transforms are checked on entry (tests/test_worlds.py)",
     "house.data.in_world": "returns its value (any object) as the active world has it",
     "house.data.require_date": "a check of a caller's date: its messages name the caller's parameter",
     "chinchilla.refit.single_threaded_blas": "a context manager without arguments",
+    "ledger.editions.by_claim": _EDITIONS,
+    "ledger.editions.newest_first": _EDITIONS,
+    "ledger.editions.snapshot_changes": _EDITIONS,
+    "ledger.editions.snapshot_mismatches": _EDITIONS,
+    "ledger.editions.stale": _EDITIONS,
+    "ledger.editions.unexplained": _EDITIONS,
+    "ledger.editions.verdict_changes": _EDITIONS,
+    "ledger.publication.change_summary": _EDITIONS,
+    "ledger.publication.claim_review": _PUBLICATION,
+    "ledger.publication.claim_reviews_html": _PUBLICATION,
+    "ledger.publication.corrections_html": _EDITIONS,
+    "ledger.publication.snapshots_html": _EDITIONS,
+    "ledger.reuse.at_defaults": _REUSE,
+    "ledger.reuse.built_record": _REUSE,
+    "ledger.reuse.part_file": _REUSE,
+    "ledger.reuse.same_value": "compares any two values (type and repr): no value is bad",
 }
 #: Functions whose documented result is NaN or inf for some valid input (then a non-finite result is no failure).
 NAN_BY_DESIGN = {
@@ -75,6 +97,8 @@ FREE_PARAMETERS = {
     "house.data.decimal_years.name": "the caller's name for the dates, any text, used in messages",
     "progress.frontier.is_reasoning.model_version": "any model version: the heuristic reads any text",
     "other_side.emergence.nominal_size.model": "any name ending in a size ('Pythia 2.8B'): parsed, not looked up",
+    "economics.costs.server_overhead.chip": "any chip name: one naming none of Cottier et al.'s chips (A100, V100, "
+                                            "P100) takes their default multiplier, as their code does",
 }
 
 
@@ -334,7 +358,45 @@ CALLS = {
     "testtime.verifiers.require_verifier": lambda: dict(recall=0.9, fpr=0.05),
     "testtime.verifiers.verifier_fpr_for_share": lambda: dict(c=np.array([30.0, 60.0]), n=100,
                                                               k=5, share=0.5),
+    # functions added on 2026-12-08
+    "chinchilla.inference.chinchilla_lr_test": lambda: dict(null=_fit(), start=_fit()),
+    "chinchilla.inference.likelihood_ratio_test": lambda: {**_runs(12), "null": _fit()},
+    "chinchilla.inference.rule_check_power": lambda: dict(low=8.4, high=30.7, factor=1.5),
+    "collapse.ngram.bigram_chain": lambda: dict(ids=np.array([0, 1, 2, 1, 0, 2, 2, 1]), n_types=3),
+    "collapse.ngram.long_run": lambda: dict(chain=_chain(), start=np.array([0.5, 0.3, 0.2])),
+    "collapse.ngram.truncate_rows": lambda: dict(chain=_chain(), top_p=0.9),
+    "collapse.shares.share_where_floor_dominates": lambda: dict(n=2000.0, dim=20, n0=200),
+    "collapse.shares.stock_share_from_flow": lambda: dict(flow_share=0.1, stock_growth=1.1, years=3.0),
+    "collapse.shares.strong_collapse_error": lambda: dict(n=np.array([300.0, 3000.0]), share=0.1, dim=20, gap=0.1),
+    "datawall.supply.exhaustion_from_usable": lambda: dict(restricted_share=0.1, quality="villalobos",
+                                                           n_samples=1000),
+    "datawall.supply.figure": lambda: dict(key="fineweb_tokens"),
+    "datawall.supply.implied_tokens": lambda: dict(compute_flop=np.array([1e24, 1e25]), tokens_per_param=20.0),
+    "datawall.supply.quality_share": lambda: dict(reading="dclm"),
+    "economics.costs.server_cluster_usd": lambda: dict(model="GPT-4"),
+    "economics.costs.server_overhead": lambda: dict(chip="NVIDIA A100 SXM4 40 GB"),
+    "economics.costs.server_price_usd": lambda: dict(chip="NVIDIA A100 SXM4 40 GB"),
+    "economics.inference_prices.record_setters": lambda: dict(models=_price_models()),
+    "economics.updates.figure": lambda: dict(key="cottier_acquisition_gpt4_usd"),
+    "economics.updates.read_at_source": lambda: dict(key="cottier_acquisition_gpt4_usd"),
+    "other_side.pertoken.exact_match_exponent": lambda: dict(
+        N=np.array([1e8, 1e9, 1e10]), num_correct=np.array([[1.0, 3.0, 6.0], [0.0, 2.0, 5.0], [2.0, 4.0, 8.0]]),
+        num_samples=np.full((3, 3), 10.0), n_boot=20),
+    "other_side.saturation.efficient_frontier": lambda: dict(log10_flop=np.array([20.0, 21.0, 22.0, 23.0]),
+                                                             error=np.array([0.5, 0.4, 0.45, 0.3])),
+    "other_side.saturation.halving_cost": lambda: dict(benchmark="arc_ai2_external"),
 }
+
+
+def _chain():
+    from analysis.collapse.ngram import bigram_chain
+    return bigram_chain(np.array([0, 1, 2, 1, 0, 2, 2, 1]), 3)
+
+
+@lru_cache(maxsize=None)
+def _price_models():
+    from analysis.economics.inference_prices import all_models
+    return all_models()
 
 
 def _runs(n: int) -> dict:
@@ -361,7 +423,8 @@ def _isoflop_runs() -> dict:
 #: Parameters whose good value is 2-D by design (a 2-D argument is not a bad value there).
 TWO_D = {"chinchilla.refit.huber_objective.theta", "other_side.obsscaling.fit_link.S", "other_side.obsscaling.sigmoid_link.S",
          "other_side.emergence.metric_values.num_correct", "other_side.emergence.metric_values.num_samples",
-         "collapse.vocab.weighted_sum.weights", "collapse.vocab.weighted_sum.values"}
+         "collapse.vocab.weighted_sum.weights", "collapse.vocab.weighted_sum.values",
+         "other_side.pertoken.exact_match_exponent.num_correct", "other_side.pertoken.exact_match_exponent.num_samples"}
 
 
 # --- What is fuzzed ---------------------------------------------------------------------------------

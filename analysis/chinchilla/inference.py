@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 from scipy import optimize, stats
@@ -18,7 +17,7 @@ from analysis.chinchilla.law import RULE_OF_THUMB_TOKENS_PER_PARAM, ParametricFi
 from analysis.chinchilla.refit import ISOFLOP_BUDGETS, isoflop_profiles, single_threaded_blas
 from analysis.house import fitting
 from analysis.house.data import load_chinchilla_runs
-from analysis.house.validation import (require_choice, require_in_range, require_instance, require_int,
+from analysis.house.validation import (checked_cache, require_choice, require_in_range, require_instance, require_int,
                                        require_positive, require_positive_number, require_same_shape)
 
 #: Besiroglu et al. (2024, v2, section on Hoffmann et al.'s estimates): a likelihood-ratio test of Hoffmann et
@@ -114,6 +113,9 @@ def likelihood_ratio_test(null: ParametricFit, N, D, loss, *, start: ParametricF
     s0 = _scale(_log_residuals(null.log_params, *logs), likelihood)
     s1 = min(_scale(_log_residuals(theta_alt, *logs), likelihood), s0)
     factor = 2.0 if likelihood == "laplace" else 1.0
+    if s1 <= 0.0:
+        raise ValueError("loss: the law fits these runs exactly (residual scale 0), so the ratio test has no noise "
+                         "scale to compare against; it needs runs whose losses scatter around the law")
     stat = float(factor * N.size * np.log(s0 / s1))
     return LikelihoodRatioTest(stat, LAW_PARAMETERS, float(stats.chi2.sf(stat, LAW_PARAMETERS)), s0, s1,
                                likelihood, int(N.size))
@@ -121,6 +123,9 @@ def likelihood_ratio_test(null: ParametricFit, N, D, loss, *, start: ParametricF
 
 def chinchilla_lr_test(null: ParametricFit, start: ParametricFit, likelihood: str = "laplace") -> LikelihoodRatioTest:
     """:func:`likelihood_ratio_test` on the 240 runs that Besiroglu et al. keep."""
+    require_instance("null", null, ParametricFit)
+    require_instance("start", start, ParametricFit)
+    likelihood = require_choice("likelihood", likelihood, LIKELIHOODS)
     r = load_chinchilla_runs()
     return likelihood_ratio_test(null, r["N_params"], r["D_tokens"], r["loss"], start=start, likelihood=likelihood)
 
@@ -158,7 +163,10 @@ def isoflop_exponent_interval(N, D, loss, C_flop, *, n_boot: int = 400, seed: in
     half_width_dex = require_positive_number("half_width_dex", half_width_dex)
     cols = [require_positive(n, v) for n, v in (("N", N), ("D", D), ("loss", loss), ("C_flop", C_flop))]
     require_same_shape(N=cols[0], D=cols[1], loss=cols[2], C_flop=cols[3])
-    point = isoflop_profiles(*cols, half_width_dex=half_width_dex).exponent
+    try:
+        point = isoflop_profiles(*cols, half_width_dex=half_width_dex).exponent
+    except ValueError as err:
+        raise ValueError(f"N, D, loss and C_flop must hold IsoFLOP bands Approach 2 can fit: {err}") from None
     rng = np.random.default_rng(seed)
     draws = []
     with warnings.catch_warnings():  # a resampled band with few distinct sizes fits a poor parabola
@@ -175,7 +183,7 @@ def isoflop_exponent_interval(N, D, loss, C_flop, *, n_boot: int = 400, seed: in
     return ExponentInterval(float(point), float(lo), float(hi), level, n_boot, len(draws))
 
 
-@lru_cache(maxsize=4)
+@checked_cache(maxsize=4)
 def chinchilla_isoflop_interval(n_boot: int = 400, seed: int = 0, level: float = 0.9) -> ExponentInterval:
     """:func:`isoflop_exponent_interval` on the 240 runs (cached)."""
     r = load_chinchilla_runs()

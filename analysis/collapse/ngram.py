@@ -26,7 +26,7 @@ from scipy.sparse import csgraph
 
 from analysis.collapse import vocab
 from analysis.house.data import in_world
-from analysis.house.validation import checked_cache, require_in_range, require_int
+from analysis.house.validation import checked_cache, require_in_range, require_int, require_nonnegative, require_vector
 
 #: The text as a data source (a counterfactual world may transform it under this name).
 CORPUS_SOURCE = "pydoc_data.topics"
@@ -36,6 +36,8 @@ WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 HEAD_RANK = 10
 #: Generations iterated (as :data:`analysis.collapse.evidence.TRUNCATION_GENERATIONS`).
 N_GENERATIONS = 10
+#: The most word types a chain may have (its sparse matrix has a row per type): a bound on memory, checked first.
+MAX_TYPES = 10_000_000
 
 
 def corpus_text() -> str:
@@ -81,8 +83,11 @@ def corpus() -> Corpus:
 def bigram_chain(ids, n_types: int) -> sparse.csr_matrix:
     """Row-stochastic matrix of next-word probabilities (maximum likelihood); the text is read as a loop
     (the last word is followed by the first), so every word has a continuation."""
+    n = require_int("n_types", n_types, minimum=2, maximum=MAX_TYPES)
+    raw = require_vector("ids", ids, require_nonnegative, min_length=2)
+    if np.any(raw != np.floor(raw)):
+        raise ValueError(f"ids must be whole word ids; got {raw[raw != np.floor(raw)][0]!r}")
     ids = np.asarray(ids, dtype=np.int64)
-    n = require_int("n_types", n_types, minimum=2)
     if ids.ndim != 1 or ids.size < 2 or ids.min() < 0 or ids.max() >= n:
         raise ValueError(f"ids must be a 1-D array of at least 2 word ids in [0, {n}); got shape {ids.shape}")
     nxt = np.roll(ids, -1)
@@ -121,6 +126,10 @@ def long_run(chain: sparse.csr_matrix, start: np.ndarray, n_iter: int = 100) -> 
     from the start's support, found from the graph's strongly connected components, each class weighted by
     the start mass that reaches it first, then spread by the lazy chain's power iteration."""
     n = chain.shape[0]
+    start = require_vector("start", start, require_nonnegative)
+    if start.size != n:
+        raise ValueError(f"start must hold one mass per word of the chain ({n}); got {start.size}")
+    n_iter = require_int("n_iter", n_iter, minimum=1, maximum=100_000)
     n_comp, label = csgraph.connected_components(chain, directed=True, connection="strong")
     comp_edges = sparse.csr_matrix((np.ones(chain.nnz), (label[np.repeat(np.arange(n), np.diff(chain.indptr))],
                                                           label[chain.indices])), shape=(n_comp, n_comp))

@@ -137,6 +137,8 @@ def tails_biting_share(budget_tokens: float = 1e7, k: int = tails.TAIL_CUT_RANK,
     p = tails.english()
     cut = tails.tail_cut(p, k)
     base = float(tails.memorisation_error(p, p, t))
+    if not base > 0.0:
+        raise ValueError(f"budget_tokens is too large: the all-real error is {base!r} at it; got {budget_tokens!r}")
 
     def excess(s):
         return float(tails.memorisation_error(p, (1 - s) * p + s * cut, t)) / base - 1 - r
@@ -169,8 +171,12 @@ def strong_collapse_error(n, share, dim: int, gap: float, noise_sd: float = 1.0)
         raise ValueError(f"n must exceed dim + 1 = {d + 1}; got {n_.min():g}")
     pi = np.asarray(require_in_range("share", share, 0.0, 1.0), dtype=float)
     g = float(require_in_range("gap", gap, 0.0, np.inf))
-    sd = float(require_positive("noise_sd", noise_sd))
-    return pi**2 * g + (sd**2 + pi * (1 - pi) * g) * d / (n_ - d - 1)
+    sd = np.float64(require_positive("noise_sd", noise_sd))
+    with np.errstate(over="ignore"):
+        out = pi**2 * g + (sd**2 + pi * (1 - pi) * g) * d / (n_ - d - 1)
+    if not np.all(np.isfinite(out)):
+        raise ValueError(f"noise_sd and gap are too large: the error overflows; got noise_sd={noise_sd!r}, gap={gap!r}")
+    return out
 
 
 @dataclass(frozen=True)
@@ -275,6 +281,7 @@ def simulated_shares(n0: int = 200, dim: int = 20, data_ratios=(10.0, 100.0)) ->
     """The synthetic shares the chapter's simulations use, and the smallest shares at which their damage
     turns material: ``what``, ``label`` (short), ``lo``, ``hi`` (shares), ``kind`` ("simulation" or "material
     damage")."""
+    dim = require_int("dim", dim, minimum=1, maximum=10_000_000)
     n0_ = require_int("n0", n0, minimum=dim + 2)
     ratios = require_vector("data_ratios", data_ratios, require_positive)
     rows = [("replace: trained on model output only (MC-1 to MC-4, MC-6)", "replace: model output only", 1.0, 1.0,

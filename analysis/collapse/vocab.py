@@ -527,6 +527,7 @@ def detection_table(token_counts=(200_000, 1_000_000, 10_000_000, REALISTIC_TOKE
     costs two multinomial draws over the vocabulary per simulated text; the normal approximation is exact
     enough for the others, as the unit tests check)."""
     generation = require_int("generation", generation, minimum=0, maximum=1_000)
+    require_vector("mc_tokens", mc_tokens, require_positive)
     rows = []
     for t in require_vector("token_counts", token_counts, require_positive).astype(np.int64):
         d = detection_study(int(t), generation, seed=seed)

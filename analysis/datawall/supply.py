@@ -203,7 +203,7 @@ def usable_stock(restricted_share: float = 0.0, quality: str = "villalobos", n_s
     n_samples, seed : int
     """
     r = _share(restricted_share)
-    q = quality_share(quality)
+    q = quality_share(require_choice("quality", quality, QUALITY_READINGS))
     s = ds.sample_stock(require_int("n_samples", n_samples, minimum=100, maximum=10_000_000), require_seed(seed))
     multiplier = s.effective / s.quality
     kept = s.quality if q is None else s.raw * q
@@ -247,6 +247,8 @@ def exhaustion_from_usable(restricted_share: float, quality: str, dataset_growth
     tuple of float
         (median, low, high) calendar years; a year before the start means the set already exceeds it.
     """
+    _share(restricted_share)
+    require_choice("quality", quality, QUALITY_READINGS)
     g = float(require_in_range("dataset_growth", dataset_growth, 1.0, 100.0, inclusive=False))
     u = usable_stock(restricted_share, quality, n_samples, seed)
     s = ds.sample_stock(n_samples, seed)

@@ -18,7 +18,7 @@ import pandas as pd
 from scipy import stats
 
 from analysis.house.data import DatasetSpec, decimal_years, load_csv
-from analysis.house.validation import require_in_range
+from analysis.house.validation import require_in_range, require_instance
 
 EPOCH_PRICE_SERIES = DatasetSpec(
     filename="epoch_llm_price_trends_frontier_models_2025-03.csv",
@@ -170,6 +170,7 @@ def record_setters(models: pd.DataFrame) -> pd.DataFrame:
     """Per benchmark, the models that were the most capable on release: walking by release date (ties: the
     higher score first), each model whose score beats every earlier one. These are "the newest, most
     capable models" whose price a user of the frontier pays."""
+    require_instance("models", models, pd.DataFrame)
     need = {"bench", "year", "benchmark_score", "USD per 1M Tokens"}
     if not need <= set(models.columns):
         raise ValueError(f"models must have columns {sorted(need)}; got {sorted(models.columns)}")

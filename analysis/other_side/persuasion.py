@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from analysis.house.validation import require_in_range, require_int, require_positive_number
+from analysis.house.validation import require_in_range, require_instance, require_int, require_positive_number
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,7 @@ class FrontierGain:
 def frontier_gain(big_params_b: float = 300.0, ratio: float = 10.0, *, fit: LogLogisticFit = HACKENBURG_LOG_LOGISTIC,
                   n_draws: int = 20_000, seed: int = 0, level: float = 0.95) -> FrontierGain:
     """:class:`FrontierGain` of a model of ``big_params_b`` billion parameters over one ``ratio`` times smaller."""
+    require_instance("fit", fit, LogLogisticFit)
     big = require_positive_number("big_params_b", big_params_b)
     ratio = require_positive_number("ratio", ratio)
     if ratio <= 1:
