@@ -31,7 +31,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -48,16 +47,7 @@ BARE_PAPER = re.compile(r"\b(?:figures?|tables?)\s+\d[\d.]*", re.I)
 WHOSE = re.compile(r"(?:['’]s|\btheir|\bits|\bpaper|\(\d{4}[a-z]?\),?|\bet al\.,?)\s*$", re.I)
 
 
-def chapter_numbers(toc_path: Path = ROOT / "_toc.yml") -> dict[str, int]:
-    """{``book/x``: k} for the chapters of numbered parts of the table of contents, counted across parts."""
-    toc = yaml.safe_load(toc_path.read_text())
-    numbers, k = {}, 0
-    for part in toc.get("parts", []):
-        for chapter in part.get("chapters", []):
-            if part.get("numbered"):
-                k += 1
-                numbers[chapter["file"].removesuffix(".md")] = k
-    return numbers
+from course import chapter_numbers  # noqa: E402  (the course kit's numbering: one function, tested here)
 
 
 class PageScan(HTMLParser):
