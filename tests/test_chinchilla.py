@@ -420,7 +420,7 @@ def test_inference_optimum_shrinks_the_model_as_served_tokens_grow(fit):
     assert law.chinchilla_loss(big.N, big.D, fit) == pytest.approx(2.0, rel=1e-9)
     with pytest.raises(ValueError, match="loss must exceed"):
         ot.inference_optimum(fit, 1.0, 1e12)
-    assert "bind" in str(ot.inference_explorer(fit, 2.0).to_dict())
+    assert "bind" in str(chc.inference_explorer(fit, 2.0).to_dict())
 
 
 def test_fixed_data_pairs_count_every_pair():

@@ -76,7 +76,8 @@ def test_bad_input_names_the_argument(call, message):
 
 
 def test_forecast_chart_is_a_figure():
-    d = ob.forecast_chart(ob.predict_emergent()).to_dict()
+    from analysis.other_side import charts as emc
+    d = emc.forecast_chart(ob.predict_emergent()).to_dict()
     assert d["usermeta"]["book_figure"]["name"] == "fig-em-forecast" and d["title"]["text"]
 
 

@@ -16,12 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import altair as alt
 import numpy as np
 import pandas as pd
 from scipy import optimize
 
-from analysis.house import charts
 from analysis.chinchilla.law import (INFER_FLOP_PER_PARAM_TOKEN, TRAIN_FLOP_PER_PARAM_TOKEN, _constants,
                                      compute_optimal_allocation, compute_to_reach)
 from analysis.chinchilla.refit import fit_parametric_loss
@@ -115,33 +113,6 @@ def pooled_errors_by_band(errors: pd.DataFrame | None = None) -> pd.DataFrame:
     t["band_low"] = t["band"].map(lambda b: float(b.split("-")[0]))
     return t.sort_values("band_low").reset_index(drop=True)
 
-
-def errors_chart(errors: pd.DataFrame | None = None) -> alt.LayerChart:
-    """Relative prediction error of every held-out run against its tokens per parameter, per source."""
-    e = prediction_errors() if errors is None else errors
-    frame = e.assign(kind=np.where(e["in_fit"], "fitted (≤ 40 tokens/param)", "predicted"))
-    x = charts.x("tpp:Q", "tokens per parameter", (4, 3000), scale="log")
-    low = min(-0.15, float(frame["error"].min()) * 1.05)
-    points = alt.Chart(frame).transform_calculate(N_si=charts.si_expr("datum.N")).mark_point(filled=True, opacity=0.7).encode(
-        x=x, y=charts.y("error:Q", "predicted / measured loss − 1", (low, 0.05), percent=True),
-        color=alt.Color("source:N", title="runs"), shape=alt.Shape("kind:N", title=None),
-        tooltip=["source:N", alt.Tooltip("N_si:N", title="parameters"),
-                 alt.Tooltip("tpp:Q", format=".0f", title="tokens/param"), alt.Tooltip("loss:Q", format=".3f"),
-                 alt.Tooltip("predicted:Q", format=".3f"), alt.Tooltip("error:Q", format=".1%")])
-    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color=charts.colour("reference")).encode(y="y:Q")
-    chart = (zero + points).properties(title=alt.Title(
-        "Fitted near 20 tokens per parameter, asked about longer runs",
-        subtitle="below zero: the law predicts a lower loss than the run reached"))
-    return charts.figure(
-        chart, name="fig-ch-overtraining",
-        description=(f"Relative error of the predicted loss of {len(frame)} runs against their tokens per parameter "
-                     "(log axis), for five run sets, each fitted on its runs at or below 40 tokens per parameter; "
-                     "errors grow more negative with longer training."),
-        source="Gadre et al. (2024), Gemstones (McLeish et al. 2025), OLMo ladder (Bhagia et al. 2024); fits: this book",
-        data=frame.drop(columns=["kind"]))
-
-
-# --- Fixed data, more parameters (seed 004's "undertraining") ----------------------------------------
 
 def fixed_data_pairs(min_size_ratio: float = 1.0) -> pd.DataFrame:
     """Gemstones cool-down runs that saw the same number of tokens: for every pair of models in one token
@@ -252,43 +223,3 @@ def inference_table(fit, loss: float, log10_tokens=np.arange(9.0, 16.01, 0.5)) -
     return pd.DataFrame(rows)
 
 
-def inference_explorer(fit, loss: float) -> alt.LayerChart:
-    """Interactive: total compute against model size for one lifetime of served tokens (slider, log10)."""
-    T_grid = np.arange(9.0, 16.01, 0.5)
-    N_min = (fit.A / (loss - fit.E)) ** (1.0 / fit.alpha)
-    N = N_min * np.logspace(0.02, 3, 80)
-    D = tokens_for_loss(N, loss, fit)
-    frames = [pd.DataFrame({"log10_tokens": lt, "N": N, "tokens_per_param": D / N,
-                            "total_flop": TRAIN_FLOP_PER_PARAM_TOKEN * N * D + INFER_FLOP_PER_PARAM_TOKEN * N * 10**lt})
-              for lt in T_grid]
-    table = inference_table(fit, loss, T_grid)
-    served = [float(10.0**lt) for lt in T_grid]
-    slider = charts.log_slider("served", values=served, value=1e12, label="lifetime tokens served ",
-                               unit="tokens")
-    pick = "abs(log(datum.served) - log(served)) < 0.01"
-    all_frames = pd.concat(frames).assign(served=lambda f: 10.0 ** f["log10_tokens"])
-    table = table.assign(served=10.0 ** table["log10_tokens"])
-    x = charts.x("N:Q", "parameters N (trained until the loss is reached)", (float(N.min()), float(N.max())),
-                 scale="log")
-    y = charts.y("total_flop:Q", "training + inference compute (FLOP)",
-                 (float(all_frames["total_flop"].min()) / 2, float(all_frames["total_flop"].max()) * 2), scale="log")
-    curve = alt.Chart(all_frames).transform_calculate(N_si=charts.si_expr("datum.N")).mark_line(
-        color=charts.colour("our fit")).encode(
-        x=x, y=y, tooltip=[alt.Tooltip("N_si:N", title="N"), alt.Tooltip("tokens_per_param:Q", format=".0f"),
-                           alt.Tooltip("total_flop:Q", format=".3e")]).transform_filter(pick).add_params(slider)
-    best = alt.Chart(table).transform_calculate(N_si=charts.si_expr("datum.N")).mark_point(
-        shape="diamond", size=140, filled=True, color=charts.colour("frontier")).encode(
-        x="N:Q", y="total_flop:Q",
-        tooltip=[alt.Tooltip("N_si:N", title="best size"),
-                 alt.Tooltip("tokens_per_param:Q", format=".0f", title="tokens per parameter"),
-                 alt.Tooltip("saving:Q", format=".2f", title="saving vs Chinchilla-optimal")]).transform_filter(pick)
-    chart = (curve + best).properties(title=alt.Title(
-        f"Cheapest model for a loss of {loss:.2f} nats/token, inference counted",
-        subtitle="the more tokens served, the smaller and longer-trained the best model"))
-    return charts.figure(
-        chart, name="fig-ch-inference",
-        description=(f"Training plus inference compute (log axis) against model size (log axis) for reaching a loss "
-                     f"of {loss:.2f} nats/token, for a lifetime of served tokens picked from a list; a diamond marks "
-                     "the cheapest size, which shrinks as more tokens are served."),
-        source="Law of Hoffmann et al. (2022) refitted in this book; method of Sardana et al. (2024)",
-        data={"curves": all_frames, "optima": table})

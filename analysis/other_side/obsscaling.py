@@ -519,35 +519,3 @@ def forecast_gain(cutoff_flop: float = RUAN_CUTOFF_FLOP, n_pcs: int = RUAN_N_PCS
     level = float(require_in_range("level", level, 0.5, 0.99))
     lo, hi = np.percentile(draws, [(1 - level) / 2 * 100, (1 + level) / 2 * 100])
     return float(gap.mean()), float(lo), float(hi), int(gap.size)
-
-
-def forecast_chart(result: EmergencePrediction):
-    """Forecast against actual accuracy of the held-out (larger) models on the emergent tasks the small
-    models had not solved: PC1-based and compute-based forecasts; the diagonal is a perfect forecast."""
-    import altair as alt
-
-    from analysis.house import charts
-
-    t = result.table[result.table["open"]].melt(
-        id_vars=["task", "Model", "actual"], value_vars=["pred_pc", "pred_flop"], var_name="from",
-        value_name="forecast")
-    label = f"capability measure ({result.n_pcs} PCs)"
-    t["from"] = t["from"].map({"pred_pc": label, "pred_flop": "training compute"})
-    diag = alt.Chart(pd.DataFrame({"v": [0.0, 1.0]})).mark_line(
-        color=charts.colour("reference"), strokeDash=[4, 3]).encode(x="v:Q", y="v:Q")
-    pts = alt.Chart(t).mark_point(filled=True, opacity=0.75).encode(
-        x=charts.x("forecast:Q", "forecast from smaller models", (0, 1), percent=True),
-        y=charts.y("actual:Q", "measured accuracy", (0, 1), percent=True),
-        color=alt.Color("from:N", title="forecast from", scale=charts.colour_scale(
-            {label: "our fit", "training compute": "compute"})),
-        shape=alt.Shape("task:N", title="task"),
-        tooltip=["Model:N", "task:N", alt.Tooltip("actual:Q", format=".0%"), alt.Tooltip("forecast:Q", format=".0%")])
-    chart = (diag + pts).properties(title=alt.Title(
-        "Forecasting 'emergent' tasks from smaller models",
-        subtitle=f"fitted below {charts.si(result.cutoff_flop, 'FLOP')}; dashed: perfect forecast"))
-    return charts.figure(
-        chart, name="fig-em-forecast",
-        description=("Measured accuracy of base models trained with more compute than the cutoff against the "
-                     "accuracy forecast by a sigmoid fitted on smaller models, from the capability measure and "
-                     "from compute, on the emergent tasks the small models had not solved."),
-        source="Ruan, Maddison & Hashimoto (2024), ObsScaling evaluation files; fits: this book", data=t)
