@@ -23,17 +23,16 @@ once each per viewport, by ``REPORT_WORKERS`` browsers at once (one Playwright p
 
 from __future__ import annotations
 
-import functools
 import http.server
 import json
 import os
-import threading
 import time
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from site_server import serving  # tests/ is on sys.path, as for chromium_launch
 
 VIEWPORTS = {"laptop": (1280, 800), "phone": (390, 844)}
 #: Serious/critical axe rules that come from the theme or Sphinx's page chrome, which the book does not
@@ -232,10 +231,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server(site):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serving(site, _QuietHandler) as url:
+        yield url
 
 
 

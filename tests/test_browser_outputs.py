@@ -12,13 +12,11 @@ The site is ``_build/html`` or ``BOOK_SITE``, as for test_browser.py.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 
 import pytest
+from site_server import serving  # tests/ is on sys.path, as for chromium_launch
 
 from test_browser import VIEWPORTS, _open, _pages, _QuietHandler  # noqa: E402  (tests/ is on sys.path, as for chromium_launch)
 
@@ -91,10 +89,8 @@ def site(root) -> Path:
 
 @pytest.fixture(scope="module")
 def server(site):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serving(site, _QuietHandler) as url:
+        yield url
 
 
 def _pages_with(site: Path, marker: str) -> list[str]:

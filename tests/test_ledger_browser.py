@@ -15,14 +15,12 @@ The site is ``_build/html`` (``BOOK_SITE=<dir>`` points at another build), as in
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from site_server import serving  # tests/ is on sys.path, as for chromium_launch
 
 from analysis import ledger as C
 from analysis.ledger import pages
@@ -87,17 +85,10 @@ def site(root) -> Path:
     return path
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(site):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serving(site) as url:
+        yield url
 
 
 def _ledger(browser, server, viewport):

@@ -21,16 +21,14 @@ sees on every chapter page.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import sys
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from site_server import serving  # tests/ is on sys.path, as for chromium_launch
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -285,17 +283,10 @@ def test_downloadable_notebooks_number_as_their_pages(root, edition):
 
 # ---------------------------------------------------------------------------------- in a browser
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(built):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serving(built) as url:
+        yield url
 
 
 SEEN_NUMBERS = """() => {

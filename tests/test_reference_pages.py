@@ -7,16 +7,14 @@ mode check opens pages in headless Chromium with the system colour scheme set to
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import sys
-import threading
 from pathlib import Path
 
 import jupytext
 import pytest
+from site_server import serving  # tests/ is on sys.path, as for chromium_launch
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -204,11 +202,6 @@ def test_dark_mode_follows_the_system_setting(root):
     assert config["sphinx"]["config"]["html_context"]["default_mode"] == "auto"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def built(root) -> Path:
     path = Path(os.environ["BOOK_SITE"]).resolve() if os.environ.get("BOOK_SITE") else root / "_build" / "html"
@@ -219,10 +212,8 @@ def built(root) -> Path:
 
 @pytest.fixture(scope="module")
 def server(built):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serving(built) as url:
+        yield url
 
 
 LOOK = """() => {
